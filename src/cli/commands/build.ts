@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { buildCorpus } from '../../corpus/build-corpus.js';
+import { loadSettings } from '../../config/settings.js';
+import { action, out } from '../run.js';
+import { parsePositiveInt } from '../options.js';
+
+interface BuildFlags {
+  out: string;
+  jobs?: number;
+  cache: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  config?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('build')
+    .description('build the graph from article files and folders (default: seeds/)')
+    .argument('[paths...]', 'article files or folders (.txt, .md, .html, .jsonl)', ['seeds'])
+    .option('-o, --out <file>', 'graph file to write', 'graph/graph.json')
+    .option('-j, --jobs <n>', 'worker threads for extraction (default: number of cores)', parsePositiveInt)
+    .option('--no-cache', 'extract every article again instead of reusing cached results')
+    .option('--strict', 'stop at the first bad input file instead of skipping it')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--config <file>', 'settings file', 'newsgraph.config.json')
+    .action(action(async (paths: string[], flags: BuildFlags) => {
+      const settings = loadSettings(flags.config);
+      const showBar = !flags.quiet && process.stderr.isTTY;
+      const bar = showBar ? new SingleBar({ format: 'extracting |{bar}| {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
+      const started = performance.now();
+      const result = await buildCorpus({
+        paths, out: flags.out, cache: flags.cache, ...(flags.strict ? { strict: true } : {}),
+        ...(flags.jobs ? { jobs: flags.jobs } : {}), settings,
+        onPlan: ({ total, cached }) => bar?.start(total, cached, { speed: '0' }),
+        onProgress: (done) => bar?.update(done, { speed: (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(0) }),
+      });
+      bar?.stop();
+      const s = result.summary;
+      if (!flags.quiet) {
+        for (const w of s.warnings) process.stderr.write(`newsgraph: warning: ${w}\n`);
+        await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s\n`);
+      }
+    }));
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The newsgraph command line. Each command lives in its own module under commands/ and registers itself here;
+ * this file holds no logic a library user would miss.
+ */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { EXIT } from './run.js';
+import { COMMANDS } from './commands/index.js';
+
+export function createProgram(): Command {
+  const program = new Command('newsgraph')
+    .description('Build a knowledge graph of who did what from news articles, explore it, export it and query it.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      // One line for usage errors: commander's own message, prefixed like every other error.
+      outputError: (str, write) => write(`newsgraph: ${str.replace(/^error: /, '').trim()}\n`),
+    })
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version are not errors.
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      process.exit(benign.includes(error.code) ? EXIT.ok : EXIT.usage);
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,50 @@
+/**
+ * Extraction in worker threads. Results come back keyed by position, so the output never depends on which worker
+ * finished first.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../schema/index.js';
+import type { Settings } from '../config/settings.js';
+import type { WorkerReply } from './extract-worker.js';
+
+export type ExtractResult = WorkerReply[number];
+
+// From the TypeScript sources (tests, tsx) the worker needs tsx's loader; from dist it is plain JavaScript.
+function workerUrl(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return {
+    url: new URL(fromSource ? './extract-worker.ts' : './extract-worker.js', import.meta.url),
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  };
+}
+
+export async function extractInWorkers(
+  articles: readonly Article[], jobs: number, settings: Settings, onDone: (count: number) => void, batchSize = 8,
+): Promise<ExtractResult[]> {
+  const results: ExtractResult[] = new Array(articles.length);
+  const batches: Array<{ start: number; items: Article[] }> = [];
+  for (let i = 0; i < articles.length; i += batchSize) batches.push({ start: i, items: articles.slice(i, i + batchSize) });
+  const { url, execArgv } = workerUrl();
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(url, { workerData: { settings }, execArgv }));
+  let next = 0;
+  try {
+    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      const send = () => {
+        const batch = batches[next++];
+        if (!batch) { resolve(); return; }
+        worker.once('message', (reply: WorkerReply) => {
+          reply.forEach((r, k) => { results[batch.start + k] = r; });
+          onDone(reply.length);
+          send();
+        });
+        worker.postMessage(batch.items);
+      };
+      worker.once('error', reject);
+      worker.once('exit', (code) => { if (next <= batches.length && code !== 0) reject(new Error(`extraction worker exited with code ${code}`)); });
+      send();
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,121 @@
+/**
+ * Tagged names → person, organisation and place mentions. The tagger's type is a vote, corrected by general
+ * gazetteers (a country is a place even when it acts; a known body is an organisation), and honorifics and titles
+ * are taken off names and kept as attributes.
+ */
+import type { EntityKind, NameSpan, Sentence } from '../../schema/index.js';
+import { lexicon, isHonorific } from '../../nlp/lexicon/index.js';
+import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
+import { groupNouns } from '../word-lists.js';
+import { spanText, type DraftMention } from './draft.js';
+
+/** Whether `words` (lower case) name a place in the gazetteers. */
+export function isKnownPlace(key: string): boolean {
+  const lex = lexicon();
+  return lex.countries.has(key) || lex.cities.has(key) || lex.regions.has(key);
+}
+
+let titleKeys: ReadonlySet<string> | undefined;
+
+/** The lexicon's titles in word-key form (hyphens as spaces), for matching token sequences. */
+export function isTitle(words: string): boolean {
+  titleKeys ??= new Set([...lexicon().titles].map(wordKey));
+  return titleKeys.has(words) || (words.endsWith('s') && titleKeys.has(words.slice(0, -1)));
+}
+
+/** Longest title (from the lexicon) that starts at token `i`, as a token count. */
+export function titleLengthAt(sentence: Sentence, i: number, limit = sentence.tokens.length): number {
+  let best = 0;
+  let words = '';
+  for (let j = i; j < Math.min(limit, i + 5); j++) {
+    words = words ? `${words} ${wordKey(sentence.tokens[j]!.text)}` : wordKey(sentence.tokens[j]!.text);
+    if (isTitle(words)) best = j - i + 1;
+  }
+  return best;
+}
+
+function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | undefined {
+  const lex = lexicon();
+  if (lex.knownBodies.has(key)) return 'organisation';
+  if (isKnownPlace(key)) return 'place';
+  const orgLike = lex.orgSuffixes.has(lastWord);
+  switch (span.type) {
+    case 'PER': return orgLike ? 'organisation' : 'person';
+    case 'ORG': return 'organisation';
+    case 'LOC': return orgLike ? 'organisation' : 'place';
+    // MISC: nationalities and other adjectives are attributes of the phrase they modify, not nodes; a MISC name
+    // that ends like an organisation ("... Party") is one.
+    case 'MISC': return orgLike ? 'organisation' : undefined;
+  }
+}
+
+export interface NameResult {
+  mentions: DraftMention[];
+  /** MISC names kept as attributes (nationalities, languages, events without a head noun). */
+  misc: Array<{ sentence: number; start: number; end: number; text: string }>;
+}
+
+export function nameMentions(sentence: Sentence, index: number, body: string): NameResult {
+  const mentions: DraftMention[] = [];
+  const misc: NameResult['misc'] = [];
+  const tokens = sentence.tokens;
+  for (const span of sentence.names) {
+    let start = span.start;
+    let end = span.end;
+    while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
+    while (end > start && /^[^\p{L}\p{N}]+$/u.test(tokens[end - 1]!.text)) end--;
+    while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
+    // "Lords", "MPs": a plural of people is a group, whatever the capitals say.
+    if (end - start === 1 && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) continue;
+    // "Iranian Resistance", "French Foreign Ministry": a nationality right before an organisation is part of its name.
+    if (span.type === 'ORG' && start > 0 && start === span.start && lexicon().demonyms.has(lower(tokens[start - 1])) && /^\p{Lu}/u.test(tokens[start - 1]!.text) &&
+        !sentence.names.some((n) => n.end === start && n.type !== 'MISC')) start--;
+    const titles: string[] = [];
+    // Honorifics and titles inside a person's name span, and just before it.
+    if (span.type === 'PER') {
+      let i = start;
+      for (;;) {
+        if (i < end - 1 && isHonorific(tokens[i]!.text)) { titles.push(tokens[i]!.text.replace(/\.$/, '')); i++; continue; }
+        const n = titleLengthAt(sentence, i, end - 1);
+        if (n) { titles.push(spanText(sentence, body, i, i + n)); i += n; continue; }
+        break;
+      }
+      start = i;
+      let j = span.start - 1;
+      while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
+    }
+    if (end <= start) continue;
+    const text = spanText(sentence, body, start, end);
+    const key = wordKey(text);
+    const kind = kindFor(span, key, wordKey(tokens[end - 1]!.text));
+    if (!kind) {
+      misc.push({ sentence: index, start, end, text });
+      continue;
+    }
+    mentions.push({
+      kind, sentence: index, start, end, coreStart: start, coreEnd: end, head: end - 1, text, variants: [],
+      origin: 'name', attrs: { confidence: Math.round(span.confidence * 100) / 100, ...(titles.length ? { title: titles.join(' ') } : {}) },
+    });
+  }
+  mentions.push(...compoundPlaces(sentence, index));
+  return { mentions, misc };
+}
+
+/**
+ * Places inside hyphenated compounds the tagger sees as one word: "US-based", "Kenya-born", "UK-led".
+ */
+const COMPOUND = /^.+-(?:based|born|led|backed|run|owned|funded|made|bound)$/i;
+
+function compoundPlaces(sentence: Sentence, index: number): DraftMention[] {
+  const out: DraftMention[] = [];
+  sentence.tokens.forEach((t, i) => {
+    const m = /^(.+?)-(based|born|led|backed|run|owned|funded|made|bound)$/i.exec(t.text);
+    if (!COMPOUND.test(t.text)) return;
+    if (!m || !isKnownPlace(wordKey(m[1]!)) || sentence.names.some((n) => n.start <= i && i < n.end && n.type !== 'MISC')) return;
+    out.push({
+      kind: 'place', sentence: index, start: i, end: i + 1, coreStart: i, coreEnd: i + 1, head: i, text: m[1]!, variants: [],
+      origin: 'name', attrs: { compound: m[2]!.toLowerCase() }, charStart: t.start, charEnd: t.start + m[1]!.length,
+    });
+  });
+  return out;
+}

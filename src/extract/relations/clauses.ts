@@ -1,0 +1,277 @@
+/**
+ * Shallow clause structure: who is the subject of a verb, what is its object, what a pronoun stands for. Heuristics
+ * over tokens and mentions, in place of a parser; each one is pinned by tests with plain English sentences.
+ */
+import type { EntityKind, LocalEntity, Token } from '../../schema/index.js';
+import type { DraftMention } from '../mentions/draft.js';
+import {
+  lower, isComma, isCoordinator, isPreposition, isVerb, isClausePunct, RELATIVE_PRONOUNS, SUBORDINATORS, isNegation, DETERMINERS,
+} from '../tokens.js';
+import type { SentenceContext } from './context.js';
+
+const BE = new Set(['be', 'get']);
+const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const ACTORS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
+
+/** Index of the first token of the verb group ending at v (auxiliaries, adverbs, "not", infinitive "to"). */
+export function verbGroupStart(ctx: SentenceContext, v: number): number {
+  let a = v;
+  while (a > 0) {
+    const t = ctx.tokens[a - 1]!;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || lower(t) === 'to') a--;
+    else break;
+  }
+  return a;
+}
+
+export function isNegated(ctx: SentenceContext, v: number): boolean {
+  const a = verbGroupStart(ctx, v);
+  for (let i = a; i < v; i++) if (isNegation(ctx.tokens[i])) return true;
+  // "refused to sign", "declined to back", "failed to condemn"
+  if (lower(ctx.tokens[a]) === 'to' || lower(ctx.tokens[v - 1]) === 'to') {
+    const gov = ctx.tokens[Math.min(a, v - 1) - 1];
+    if (gov && ['refuse', 'decline', 'fail', 'reject'].includes(gov.lemma)) return true;
+  }
+  return false;
+}
+
+/** A past participle: "-ed", "-en", or an irregular form whose lemma differs ("held", "led", "met"). */
+export function isPastParticiple(t: Token): boolean {
+  const w = lower(t);
+  if (/ing$/.test(w) || (/s$/.test(w) && w !== t.lemma && !/ss$/.test(w))) return false;
+  return /(?:ed|en|wn|ne)$/.test(w) || w !== t.lemma;
+}
+
+/** Passive: a form of "be"/"get" in the verb group, or a participle clause hanging on a noun. */
+export function isPassive(ctx: SentenceContext, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  if (!isPastParticiple(t)) return false;
+  for (let i = verbGroupStart(ctx, v); i < v; i++) if (BE.has(ctx.tokens[i]!.lemma)) return true;
+  return reducedRelativeHost(ctx, v) !== undefined;
+}
+
+/** A copula in the verb group before token v ("were responsible for"). */
+export function hasCopula(ctx: SentenceContext, v: number): boolean {
+  for (let i = verbGroupStart(ctx, v); i < v; i++) if (ctx.tokens[i]!.lemma === 'be') return true;
+  return false;
+}
+
+/**
+ * The noun a participle clause hangs on: "a fatwa issued by X", "the statement supporting the call",
+ * "the conference, held in Y". Only when the participle has no auxiliary of its own.
+ */
+export function reducedRelativeHost(ctx: SentenceContext, v: number): DraftMention | undefined {
+  const t = ctx.tokens[v]!;
+  if (!/ing$/i.test(t.text) && !isPastParticiple(t)) return undefined;
+  if (verbGroupStart(ctx, v) !== v) return undefined;
+  let i = v;
+  if (isComma(ctx.tokens[i - 1])) i--;
+  const host = ctx.endingAt(i)[0];
+  if (!host) return undefined;
+  const next = lower(ctx.tokens[v + 1]);
+  // A bare past form right after a noun is usually the main verb ("China voted"), unless an agent or a comma says
+  // otherwise, or it is an -ing form.
+  if (/ing$/i.test(t.text) || next === 'by' || i < v) return host;
+  return undefined;
+}
+
+/** The mention and the coordinated ones before it ("X, Y and Z"), ending just before token `end`. */
+function coordinatedBefore(ctx: SentenceContext, end: number): DraftMention[] {
+  const first = ctx.endingAt(end)[0];
+  if (!first) return [];
+  const out = [first];
+  let i = first.start;
+  for (;;) {
+    const sep = ctx.tokens[i - 1];
+    if (!sep || !(isCoordinator(sep) || isComma(sep))) break;
+    let j = i - 1;
+    if (isComma(ctx.tokens[j - 1]) || isCoordinator(ctx.tokens[j - 1])) j--;
+    const prev = ctx.endingAt(j)[0];
+    if (!prev || prev.kind !== first.kind && !(ACTORS.has(prev.kind) && ACTORS.has(first.kind))) break;
+    out.unshift(prev);
+    i = prev.start;
+  }
+  return out;
+}
+
+/** The mention starting at token i and the ones coordinated after it ("X and Y", "X, Y and Z"). */
+export function coordinatedFrom(ctx: SentenceContext, i: number): DraftMention[] {
+  const first = ctx.startingAt(i)[0];
+  if (!first) return [];
+  const out = [first];
+  let end = first.end;
+  for (;;) {
+    let j = end;
+    if (isComma(ctx.tokens[j])) j++;
+    if (isCoordinator(ctx.tokens[j])) j++;
+    if (j === end) break;
+    while (DETERMINERS.has(lower(ctx.tokens[j])) && !ctx.startingAt(j).length) j++;
+    const next = ctx.startingAt(j)[0];
+    if (!next || (next.kind !== first.kind && !(ACTORS.has(next.kind) && ACTORS.has(first.kind)))) break;
+    // "X and Y signed": stop when the next mention is a new clause's subject.
+    if (isVerb(ctx.tokens[next.end]) && ctx.tokens[next.end]!.pos === 'VERB' && out.length && isCoordinator(ctx.tokens[j - 1])) {
+      out.push(next);
+      break;
+    }
+    out.push(next);
+    end = next.end;
+  }
+  return out;
+}
+
+/** A mention in a prepositional phrase or a possessor is not a subject: climb to the noun it modifies. */
+function climbToHead(ctx: SentenceContext, m: DraftMention): DraftMention {
+  let current = m;
+  for (let k = 0; k < 4; k++) {
+    const before = ctx.tokens[current.start - 1];
+    if (!before || !isPreposition(before) || !['of', 'for', 'from', 'in', 'at', 'with', 'on'].includes(lower(before))) break;
+    const host = ctx.endingAt(current.start - 1)[0];
+    if (!host) break;
+    current = host;
+  }
+  // A phrase mention that spans the PP already ("members of the party") wins over the inner name.
+  const outer = ctx.mentions.filter((o) => o !== current && o.start <= current.start && o.end >= current.end && o.origin === 'phrase' && o.kind !== 'event' && o.kind !== 'document');
+  return outer.sort((a, b) => (b.end - b.start) - (a.end - a.start))[0] ?? current;
+}
+
+function isInPrepositionalPhrase(ctx: SentenceContext, m: DraftMention): boolean {
+  let i = m.start - 1;
+  while (i >= 0 && DETERMINERS.has(lower(ctx.tokens[i]))) i--;
+  const before = ctx.tokens[i];
+  return !!before && isPreposition(before);
+}
+
+/** Start of the clause that contains token i. */
+export function clauseStart(ctx: SentenceContext, i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = ctx.tokens[j]!;
+    // A bracketed aside "(NCRI)", "[1]" is not a boundary: step over it.
+    if (t.text === ')' || t.text === ']') {
+      const open = t.text === ')' ? '(' : '[';
+      let k = j - 1;
+      while (k >= 0 && ctx.tokens[k]!.text !== open) k--;
+      if (k >= 0) { j = k; continue; }
+    }
+    if (isClausePunct(t)) return j + 1;
+    if (SUBORDINATORS.has(lower(t)) && lower(t) !== 'as' && (lower(t) !== 'that' || isVerb(ctx.tokens[j - 1]) || isComma(ctx.tokens[j - 1]))) return j + 1;
+  }
+  return 0;
+}
+
+/**
+ * Subjects of the verb at v, as entities. Tries, in order: the noun a participle hangs on; the antecedent of a
+ * relative pronoun; the mention right before the verb group (climbing out of prepositional phrases); a pronoun;
+ * the first mention of the clause that is not in a prepositional phrase.
+ */
+export function subjectsOf(ctx: SentenceContext, v: number): LocalEntity[] {
+  const host = reducedRelativeHost(ctx, v);
+  if (host) return [ctx.entity(climbToHead(ctx, host))];
+  const a = verbGroupStart(ctx, v);
+  let i = a;
+  if (RELATIVE_PRONOUNS.has(lower(ctx.tokens[i - 1]))) {
+    i--;
+    if (isComma(ctx.tokens[i - 1])) i--;
+    const antecedent = ctx.endingAt(i)[0];
+    return antecedent ? coordinatedBefore(ctx, antecedent.end).map((m) => ctx.entity(m)) : [];
+  }
+  const adjacent = ctx.endingAt(i)[0];
+  if (adjacent) {
+    const head = climbToHead(ctx, adjacent);
+    if (head !== adjacent) return [ctx.entity(head)];
+    if (!isInPrepositionalPhrase(ctx, adjacent) || adjacent.origin === 'phrase') return coordinatedBefore(ctx, adjacent.end).map((m) => ctx.entity(m));
+  }
+  const pronoun = lower(ctx.tokens[i - 1]);
+  if (PERSONAL.has(pronoun)) {
+    const resolved = resolvePronoun(ctx, pronoun, i - 1);
+    return resolved ? [resolved] : [];
+  }
+  const start = clauseStart(ctx, a);
+  for (let j = start; j < a; j++) {
+    const t = lower(ctx.tokens[j]);
+    if (PERSONAL.has(t) && (j === start || isComma(ctx.tokens[j - 1]))) {
+      const resolved = resolvePronoun(ctx, t, j);
+      return resolved ? [resolved] : [];
+    }
+    const m = ctx.startingAt(j)[0];
+    if (!m || isInPrepositionalPhrase(ctx, m) || POSSESSIVE(ctx, m)) continue;
+    return coordinatedFrom(ctx, j).filter((x) => x.end <= a).map((x) => ctx.entity(x));
+  }
+  return [];
+}
+
+const POSSESSIVE = (ctx: SentenceContext, m: DraftMention): boolean => ["'s", '’s', "'", '’'].includes(lower(ctx.tokens[m.end]));
+
+/**
+ * "they" → the latest plural actor that was a subject; "he"/"she" → the latest person; "we" inside a quotation →
+ * whoever the sentence says is speaking.
+ */
+export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number): LocalEntity | undefined {
+  const recent = [...ctx.discourse.subjects].reverse();
+  if (pronoun === 'he' || pronoun === 'she') {
+    const inSentence = ctx.mentions.filter((m) => m.end <= at && ctx.entity(m).kind === 'person').pop();
+    if (inSentence) return ctx.entity(inSentence);
+    const subject = recent.find((e) => e.kind === 'person');
+    if (subject) return subject;
+    const latest = [...ctx.previous].reverse().flatMap((s) => [...s.mentions].reverse()).find((m) => m.kind === 'person');
+    return latest ? ctx.entityOfPrevious(latest) : undefined;
+  }
+  if (pronoun === 'they') return recent.find((e) => e.kind === 'group') ?? recent.find((e) => e.kind === 'organisation');
+  if (pronoun === 'we' || pronoun === 'i') {
+    // "The statement read: “We …”": the speaker is the subject before the colon or quote.
+    for (let j = at - 1; j >= 0; j--) {
+      if (ctx.tokens[j]!.text === ':' || /^[“"„]$/.test(ctx.tokens[j]!.text)) {
+        const speaker = [...ctx.mentions].reverse().find((m) => m.end <= j);
+        return speaker ? ctx.entity(speaker) : undefined;
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Objects of a verb whose cue ends at token e: the first mention after it (determiners and adverbs skipped, no
+ * clause boundary or other verb crossed) and those coordinated with it.
+ */
+export function objectsAfter(ctx: SentenceContext, e: number, window = 6): DraftMention[] {
+  for (let j = e + 1; j < Math.min(ctx.tokens.length, e + 1 + window); j++) {
+    const t = ctx.tokens[j]!;
+    if (ctx.startingAt(j).length) return coordinatedFrom(ctx, j);
+    if (isClausePunct(t) || isComma(t) || (t.pos === 'VERB' && j > e + 1) || lower(t) === 'that' || lower(t) === 'to') return [];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // The object is something that is not an entity, unless a name in apposition says what it is
+      // ("the main opposition movement, the PMOI").
+      let k = j;
+      while (k + 1 < ctx.tokens.length && (ctx.tokens[k + 1]!.pos === 'NOUN' || ctx.tokens[k + 1]!.pos === 'PROPN') && !ctx.startingAt(k + 1).length) k++;
+      if (isComma(ctx.tokens[k + 1])) {
+        let a = k + 2;
+        while (DETERMINERS.has(lower(ctx.tokens[a])) && !ctx.startingAt(a).length) a++;
+        const apposition = ctx.startingAt(a)[0];
+        if (apposition && apposition.origin === 'name') return [apposition];
+      }
+      return [];
+    }
+  }
+  return [];
+}
+
+/** Skips "the then Supreme Leader," before a name: a title in apposition to the name that follows. */
+function skipAppositiveTitle(ctx: SentenceContext, k: number): number {
+  let j = k;
+  while (j < ctx.tokens.length && j < k + 6 && !ctx.startingAt(j).length && !isComma(ctx.tokens[j]) && (ctx.tokens[j]!.pos === 'PROPN' || ctx.tokens[j]!.pos === 'NOUN' || ctx.tokens[j]!.pos === 'ADJ' || lower(ctx.tokens[j]) === 'then')) j++;
+  if (j > k && isComma(ctx.tokens[j]) && ctx.startingAt(j + 1).some((m) => m.kind === 'person')) return j + 1;
+  return k;
+}
+
+/** The by-agents of a passive verb at v (or of its cue ending at e). */
+export function agentsOf(ctx: SentenceContext, e: number): DraftMention[] {
+  for (let j = e + 1; j < Math.min(ctx.tokens.length, e + 4); j++) {
+    if (lower(ctx.tokens[j]) === 'by') {
+      let k = j + 1;
+      while (k < ctx.tokens.length && (DETERMINERS.has(lower(ctx.tokens[k])) || lower(ctx.tokens[k]) === 'then') && !ctx.startingAt(k).length) k++;
+      return coordinatedFrom(ctx, skipAppositiveTitle(ctx, k));
+    }
+    if (isComma(ctx.tokens[j]) || isVerb(ctx.tokens[j])) break;
+  }
+  return [];
+}

@@ -1,0 +1,138 @@
+/**
+ * Relations stated inside noun phrases rather than by a verb: "the report by X", "X's statement", "the massacre of
+ * prisoners", "members of the party", "the embassy in Y", "US-based X", "a statement ... said in".
+ */
+import type { EntityKind } from '../../schema/index.js';
+import type { DraftMention } from '../mentions/draft.js';
+import { lower, DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
+import type { SentenceContext } from './context.js';
+import { emitChecked } from './verb-rules.js';
+
+const ACTOR: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
+/** Event categories where the "of" phrase names the victims and the "by" phrase the perpetrators. */
+const VIOLENT = new Set(['massacre', 'killing', 'execution', 'attack', 'arrest', 'crackdown', 'war', 'coup']);
+/** Event categories that someone holds: their "by" phrase and named modifiers are the organisers. */
+const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'election', 'vote', 'investigation', 'hearing', 'trial', 'ceremony', 'campaign', 'operation', 'protest', 'launch']);
+/** Group heads whose "of"/"from" phrase is the body they belong to. */
+const MEMBER_HEADS = new Set(['member', 'delegate', 'representative', 'official', 'executive', 'employee', 'staff', 'delegation', 'leader', 'activist', 'supporter', 'cadre', 'soldier', 'troop', 'officer', 'lawmaker', 'mp']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'off', 'inside', 'outside']);
+
+/** The mention that starts after token i (determiners skipped). */
+function mentionAfter(ctx: SentenceContext, i: number): DraftMention | undefined {
+  let j = i;
+  while (j < ctx.tokens.length && (DETERMINERS.has(lower(ctx.tokens[j])) || lower(ctx.tokens[j]) === 'then') && !ctx.startingAt(j).length) j++;
+  return ctx.startingAt(j)[0];
+}
+
+/** Names inside a phrase's own words (its modifiers and possessor), not in its trailing prepositional phrases. */
+function namesInside(ctx: SentenceContext, m: DraftMention): DraftMention[] {
+  return ctx.mentions.filter((o) => o !== m && o.origin === 'name' && o.start >= m.start && o.end <= m.head && ctx.entity(o) !== ctx.entity(m));
+}
+
+export function phraseRelations(ctx: SentenceContext): void {
+  for (const m of ctx.mentions) {
+    const e = ctx.entity(m);
+    const afterCore = lower(ctx.tokens[m.coreEnd]);
+    const pp = afterCore ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
+    const ppEntity = pp ? ctx.entity(pp) : undefined;
+    const inside = namesInside(ctx, m);
+
+    if (m.kind === 'document') {
+      for (const n of inside) {
+        const possessive = POSSESSIVE_MARKERS.has(lower(ctx.tokens[n.end]));
+        if (ACTOR.has(ctx.entity(n).kind)) emitChecked(ctx, ctx.entity(n), 'authored', e, n.coreStart, m.coreEnd - 1, possessive ? 0.75 : 0.6, 'document-modifier');
+      }
+      if (pp && ppEntity && ACTOR.has(ppEntity.kind) && ['by', 'of', 'from'].includes(afterCore)) {
+        emitChecked(ctx, ppEntity, 'authored', e, m.coreStart, pp.coreEnd - 1, afterCore === 'by' ? 0.8 : 0.6, 'document-by');
+      }
+      if (pp && ppEntity && afterCore === 'against') emitChecked(ctx, e, 'opposes', ppEntity, m.coreStart, pp.coreEnd - 1, 0.7, 'document-against');
+      if (pp && ppEntity && ['on', 'about', 'into', 'regarding', 'concerning'].includes(afterCore)) emitChecked(ctx, e, 'mentions', ppEntity, m.coreStart, pp.coreEnd - 1, 0.6, 'document-on');
+    }
+
+    if (m.kind === 'event') {
+      const category = m.category ?? '';
+      if (pp && ppEntity && afterCore === 'of' && VIOLENT.has(category) && (ppEntity.kind === 'group' || ppEntity.kind === 'person')) {
+        emitChecked(ctx, ppEntity, 'victim_of', e, m.coreStart, pp.coreEnd - 1, 0.7, 'event-of-victims');
+      }
+      if (pp && ppEntity && afterCore === 'by' && ACTOR.has(ppEntity.kind)) {
+        emitChecked(ctx, ppEntity, VIOLENT.has(category) ? 'responsible_for' : 'organised', e, m.coreStart, pp.coreEnd - 1, 0.6, 'event-by');
+      }
+      for (const n of inside) {
+        const kind = ctx.entity(n).kind;
+        if (kind === 'place') emitChecked(ctx, e, 'located_in', ctx.entity(n), n.coreStart, m.coreEnd - 1, 0.6, 'event-place-modifier');
+        else if (kind === 'organisation' && HELD.has(category)) emitChecked(ctx, ctx.entity(n), 'organised', e, n.coreStart, m.coreEnd - 1, 0.5, 'event-organiser-modifier');
+      }
+      locatedAfter(ctx, m, 8);
+    }
+
+    if (m.kind === 'organisation' && pp && ppEntity?.kind === 'place' && LOCATIVE.has(afterCore)) {
+      emitChecked(ctx, e, 'located_in', ppEntity, m.coreStart, pp.coreEnd - 1, 0.7, 'organisation-in');
+    }
+
+    if (m.kind === 'group' && m.origin === 'phrase') {
+      const head = ctx.tokens[m.head]!.lemma;
+      const prep = lower(ctx.tokens[m.coreEnd]);
+      const member = m.end > m.coreEnd ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
+      if (member && MEMBER_HEADS.has(head) && (prep === 'of' || prep === 'from')) {
+        emitChecked(ctx, e, 'member_of', ctx.entity(member), m.coreStart, member.coreEnd - 1, 0.75, 'members-of', true);
+      } else if (member && (prep === 'for' || prep === 'of')) {
+        emitChecked(ctx, e, 'related_to', ctx.entity(member), m.coreStart, member.coreEnd - 1, 0.5, 'group-of');
+      }
+      for (const n of inside) if (ctx.entity(n).kind === 'organisation') emitChecked(ctx, e, 'member_of', ctx.entity(n), n.coreStart, m.coreEnd - 1, 0.6, 'group-organisation-modifier');
+    }
+
+    // "US-based X", "Kenya-born X"
+    if (m.attrs.compound && m.kind === 'place') {
+      const host = ctx.startingAt(m.end)[0] ?? ctx.mentions.find((o) => o.start <= m.start && o.end > m.end && o !== m && o.origin === 'name');
+      const target = host ?? mentionAfter(ctx, m.end);
+      if (target && ctx.entity(target) !== e) {
+        const how = String(m.attrs.compound);
+        if (how === 'based' || how === 'born') emitChecked(ctx, ctx.entity(target), 'located_in', e, m.start, target.coreEnd - 1, 0.8, 'place-based');
+        else if (how === 'backed' || how === 'funded') emitChecked(ctx, e, 'supports', ctx.entity(target), m.start, target.coreEnd - 1, 0.6, 'place-backed', true);
+        else emitChecked(ctx, e, 'related_to', ctx.entity(target), m.start, target.coreEnd - 1, 0.5, 'place-compound');
+      }
+    }
+  }
+  saidIn(ctx);
+}
+
+/** "X said in a statement" → X authored the statement. */
+function saidIn(ctx: SentenceContext): void {
+  ctx.tokens.forEach((t, v) => {
+    if (!['say', 'state', 'write', 'tell', 'add', 'explain', 'announce', 'claim', 'argue'].includes(t.lemma) || t.pos !== 'VERB') return;
+    if (lower(ctx.tokens[v + 1]) !== 'in') return;
+    const doc = mentionAfter(ctx, v + 2);
+    if (!doc || doc.kind !== 'document') return;
+    const speaker = ctx.endingAt(v)[0] ?? ctx.mentions.filter((m) => m.end <= v && ACTOR.has(m.kind)).pop();
+    if (speaker && ACTOR.has(ctx.entity(speaker).kind)) emitChecked(ctx, ctx.entity(speaker), 'authored', ctx.entity(doc), v, doc.coreEnd - 1, 0.75, 'said-in');
+  });
+}
+
+const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|\d{4}|\d{1,2})$/i;
+
+/** "an accident in July in the Indian Ocean", "the crackdown ... at Cairo's Rabaa mosque and Nahda square" */
+function locatedAfter(ctx: SentenceContext, m: DraftMention, window: number): void {
+  const e = ctx.entity(m);
+  for (let j = m.end; j < Math.min(ctx.tokens.length, m.end + window); j++) {
+    const t = ctx.tokens[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || (isComma(t) && j > m.end)) return;
+    if (!LOCATIVE.has(lower(t))) continue;
+    if (TIME_WORDS.test(lower(ctx.tokens[j + 1])) || TIME_WORDS.test(lower(ctx.tokens[j + 2]))) continue;
+    let k = j + 1;
+    const places: DraftMention[] = [];
+    while (k < ctx.tokens.length) {
+      while (DETERMINERS.has(lower(ctx.tokens[k])) && !ctx.startingAt(k).length) k++;
+      const inner = ctx.startingAt(k).filter((x) => ctx.entity(x).kind === 'place');
+      const place = inner[0];
+      if (!place) break;
+      places.push(place);
+      k = place.end;
+      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k]))) { k++; continue; } // "Cairo's Rabaa mosque"
+      while (k < ctx.tokens.length && ctx.tokens[k]!.pos === 'NOUN') k++; // "mosque", "square"
+      if (lower(ctx.tokens[k]) === 'and' || isComma(ctx.tokens[k])) { k++; continue; }
+      break;
+    }
+    for (const p of places) emitChecked(ctx, e, 'located_in', ctx.entity(p), m.coreStart, p.coreEnd - 1, 0.65, 'event-in-place');
+    if (places.length) return;
+  }
+}

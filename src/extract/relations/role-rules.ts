@@ -1,0 +1,115 @@
+/**
+ * Titles that tie a person to an organisation, group or place: "X executive director Y", "X's manager Y",
+ * "President-elect of X, Y", "Y, Permanent Representative of X". A leader's title gives `leads`, any other title
+ * `member_of` (or `related_to` when the other end is a place).
+ */
+import type { LocalEntity } from '../../schema/index.js';
+import type { DraftMention } from '../mentions/draft.js';
+import { isTitle } from '../mentions/names.js';
+import { leaderTitles } from '../word-lists.js';
+import { lower, wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
+import type { SentenceContext } from './context.js';
+import { emitChecked } from './verb-rules.js';
+
+/** Titles that name a company role, so they point at the article's main organisation when none is named. */
+const CORPORATE = new Set(['ceo', 'co ceo', 'co ceos', 'chief executive', 'chief executive officer', 'chief financial officer', 'cfo', 'chief operating officer', 'coo', 'chairman', 'chairwoman', 'founder', 'co founder', 'managing director', 'chief technology officer', 'cto']);
+
+interface Title {
+  /** Token range of the title words. */
+  start: number;
+  end: number;
+  words: string;
+}
+
+/** The title ending just before token `end` (up to four words, honorifics and "then" skipped). */
+function titleEndingAt(ctx: SentenceContext, end: number): Title | undefined {
+  let stop = end;
+  while (stop > 0 && (ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase() in { mr: 1, mrs: 1, ms: 1, dr: 1 })) stop--;
+  for (let n = Math.min(4, stop); n >= 1; n--) {
+    const words = wordKey(ctx.tokens.slice(stop - n, stop).map((t) => t.text).join(' '));
+    if (isTitle(words)) return { start: stop - n, end: stop, words };
+  }
+  return undefined;
+}
+
+function relationFor(title: string, other: LocalEntity): 'leads' | 'member_of' | 'related_to' {
+  const t = title.replace(/s$/, '');
+  const leader = leaderTitles().has(title) || leaderTitles().has(t) || t.split(' ').some((w) => ['president', 'chairman', 'leader', 'head', 'ceo'].includes(w));
+  if (leader) return 'leads';
+  return other.kind === 'place' ? 'related_to' : 'member_of';
+}
+
+export function roleRelations(ctx: SentenceContext): void {
+  for (const p of ctx.mentions) {
+    if (ctx.entity(p).kind !== 'person' || p.origin !== 'name') continue;
+    const person = ctx.entity(p);
+    // A. "[X]['s] [modifiers] TITLE PERSON"
+    const title = titleEndingAt(ctx, p.coreStart);
+    if (title) {
+      let k = title.start;
+      // role modifiers: "climate and energy manager", "executive director"
+      while (k > 0 && (ctx.tokens[k - 1]!.pos === 'NOUN' || ctx.tokens[k - 1]!.pos === 'ADJ' || lower(ctx.tokens[k - 1]) === 'and') && !ctx.endingAt(k).length) k--;
+      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k - 1]))) k--;
+      const holder = ctx.endingAt(k).find((m) => m !== p && ctx.entity(m).kind !== 'person');
+      if (holder) {
+        const other = ctx.entity(holder);
+        emitChecked(ctx, person, relationFor(title.words, other), other, holder.coreStart, p.coreEnd - 1, 0.75, 'title-before-name');
+      } else if (CORPORATE.has(title.words) && ctx.discourse.mainOrganisation) {
+        const other = ctx.discourse.mainOrganisation;
+        emitChecked(ctx, person, relationFor(title.words, other), other, title.start, p.coreEnd - 1, 0.5, 'corporate-title');
+      }
+      // "co-CEOs A and B": the title covers coordinated names.
+      coordinatedPeople(ctx, p).forEach((q) => {
+        if (holder) emitChecked(ctx, ctx.entity(q), relationFor(title.words, ctx.entity(holder)), ctx.entity(holder), holder.coreStart, q.coreEnd - 1, 0.7, 'title-before-names');
+        else if (CORPORATE.has(title.words) && ctx.discourse.mainOrganisation) emitChecked(ctx, ctx.entity(q), relationFor(title.words, ctx.discourse.mainOrganisation), ctx.discourse.mainOrganisation, title.start, q.coreEnd - 1, 0.5, 'corporate-title');
+      });
+    }
+    // B. "TITLE of X, PERSON" (a parenthesised acronym may follow X)
+    let j = p.coreStart;
+    while (j > 0 && /^(?:mr|mrs|ms|dr|sir)\.?$/i.test(ctx.tokens[j - 1]!.text)) j--;
+    if (isComma(ctx.tokens[j - 1])) {
+      let end = j - 1;
+      if (ctx.tokens[end - 1]?.text === ')') {
+        const open = ctx.tokens.findLastIndex((t, i) => i < end && t.text === '(');
+        if (open > 0) end = open;
+      }
+      const holder = ctx.endingAt(end).find((m) => ctx.entity(m).kind !== 'person');
+      if (holder) {
+        let k = holder.start;
+        while (DETERMINERS.has(lower(ctx.tokens[k - 1]))) k--;
+        if (lower(ctx.tokens[k - 1]) === 'of') {
+          const t = titleEndingAt(ctx, k - 1);
+          if (t) emitChecked(ctx, person, relationFor(t.words, ctx.entity(holder)), ctx.entity(holder), t.start, p.coreEnd - 1, 0.8, 'title-of-comma-name');
+        }
+      }
+    }
+    // C. "PERSON, (the) TITLE of X"
+    if (isComma(ctx.tokens[p.coreEnd])) {
+      let k = p.coreEnd + 1;
+      while (DETERMINERS.has(lower(ctx.tokens[k]))) k++;
+      for (let n = 4; n >= 1; n--) {
+        const words = wordKey(ctx.tokens.slice(k, k + n).map((t) => t.text).join(' '));
+        if (!isTitle(words) || lower(ctx.tokens[k + n]) !== 'of') continue;
+        let h = k + n + 1;
+        while (DETERMINERS.has(lower(ctx.tokens[h])) && !ctx.startingAt(h).length) h++;
+        const holder = ctx.startingAt(h).find((m) => ctx.entity(m).kind !== 'person');
+        if (holder) emitChecked(ctx, person, relationFor(words, ctx.entity(holder)), ctx.entity(holder), p.coreStart, holder.coreEnd - 1, 0.8, 'name-comma-title-of');
+        break;
+      }
+    }
+  }
+}
+
+/** Names coordinated after `p` ("Mike Lazaridis and Jim Balsillie") that have no title of their own. */
+function coordinatedPeople(ctx: SentenceContext, p: DraftMention): DraftMention[] {
+  const out: DraftMention[] = [];
+  let end = p.coreEnd;
+  for (;;) {
+    if (lower(ctx.tokens[end]) !== 'and' && !isComma(ctx.tokens[end])) break;
+    const next = ctx.startingAt(end + 1).find((m) => ctx.entity(m).kind === 'person');
+    if (!next) break;
+    out.push(next);
+    end = next.coreEnd;
+  }
+  return out;
+}

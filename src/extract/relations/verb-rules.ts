@@ -1,0 +1,162 @@
+/**
+ * Relations stated by a verb from the relation table's cues: "X signed Y", "Y was issued by X", "X called on Y to",
+ * with voice, coordination and negation.
+ */
+import { RELATION_IDS, RELATIONS, type RelationCue, type RelationId, type LocalEntity } from '../../schema/index.js';
+import type { DraftMention } from '../mentions/draft.js';
+import { lower, isPreposition } from '../tokens.js';
+import type { SentenceContext } from './context.js';
+import { agentsOf, hasCopula, isNegated, isPassive, objectsAfter, subjectsOf } from './clauses.js';
+
+interface IndexedCue {
+  relation: RelationId;
+  cue: RelationCue;
+  words: string[];
+}
+
+export type CueTable = ReadonlyMap<string, readonly IndexedCue[]>;
+
+/** Cues by their first lemma; extra cues (from the user's config) extend the schema's. */
+export function buildCueTable(extra: ReadonlyArray<{ relation: RelationId; cue: RelationCue }> = []): CueTable {
+  const table = new Map<string, IndexedCue[]>();
+  const add = (relation: RelationId, cue: RelationCue) => {
+    const words = cue.lemmas.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return;
+    if (!table.has(words[0]!)) table.set(words[0]!, []);
+    table.get(words[0]!)!.push({ relation, cue, words });
+  };
+  for (const id of RELATION_IDS) for (const cue of RELATIONS[id].cues) add(id, cue);
+  for (const { relation, cue } of extra) add(relation, cue);
+  return table;
+}
+
+/** Matches the rest of a cue after token v; returns the index of its last token, adverbs allowed between words. */
+function matchRest(ctx: SentenceContext, v: number, words: string[]): number {
+  let j = v;
+  for (const w of words.slice(1)) {
+    let k = j + 1;
+    while (ctx.tokens[k] && ctx.tokens[k]!.pos === 'ADV' && ctx.tokens[k]!.lemma !== w && k < j + 3) k++;
+    const t = ctx.tokens[k];
+    if (!t || (t.lemma !== w && lower(t) !== w)) return -1;
+    j = k;
+  }
+  return j;
+}
+
+/** A noun phrase "the call of/by X (for Y)": the caller X is what a verb like "support" is really about. */
+function callOwner(ctx: SentenceContext, e: number): { owner: DraftMention; forTarget?: DraftMention } | undefined {
+  let j = e + 1;
+  while (ctx.tokens[j] && ['the', 'a', 'this', 'its', 'their'].includes(lower(ctx.tokens[j]))) j++;
+  if (!['call', 'appeal', 'demand', 'plea', 'request', 'proposal', 'initiative', 'efforts', 'work', 'actions', 'campaign'].includes(ctx.tokens[j]?.lemma ?? '')) return undefined;
+  if (!['of', 'by'].includes(lower(ctx.tokens[j + 1]))) return undefined;
+  const until = ctx.tokens.findIndex((t, k) => k > j + 1 && (lower(t) === 'for' || t.pos === 'VERB'));
+  const limit = until < 0 ? ctx.tokens.length : until;
+  const inside = ctx.mentions.filter((m) => m.start > j + 1 && m.end <= limit);
+  const owner = inside.find((m) => m.kind === 'person') ?? inside.find((m) => m.kind !== 'event' && m.kind !== 'document');
+  if (!owner) return undefined;
+  const forTarget = until >= 0 && lower(ctx.tokens[until]) === 'for' ? ctx.startingAt(firstMentionIndex(ctx, until + 1))[0] : undefined;
+  return forTarget ? { owner, forTarget } : { owner };
+}
+
+function firstMentionIndex(ctx: SentenceContext, from: number): number {
+  for (let k = from; k < Math.min(ctx.tokens.length, from + 4); k++) if (ctx.startingAt(k).length) return k;
+  return -1;
+}
+
+export function verbRelations(ctx: SentenceContext, table: CueTable): void {
+  for (let v = 0; v < ctx.tokens.length; v++) {
+    const t = ctx.tokens[v]!;
+    if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !verbTaggedAsNoun(ctx, v)) continue;
+    const candidates = table.get(t.lemma) ?? table.get(lower(t));
+    if (!candidates) continue;
+    // The longest cue wins ("call for" over "call"); cues of equal length compete through their kinds.
+    let best = -1;
+    const matches: Array<{ ic: IndexedCue; end: number }> = [];
+    for (const ic of candidates) {
+      const end = matchRest(ctx, v, ic.words);
+      if (end < 0) continue;
+      if (ic.words.length > best) { best = ic.words.length; matches.length = 0; }
+      if (ic.words.length === best) matches.push({ ic, end });
+    }
+    if (!matches.length || isNegated(ctx, v)) continue;
+    // An adjective states a relation only after a copula: "X were responsible for Y", not "those responsible for Y".
+    if (t.pos === 'ADJ' && !hasCopula(ctx, v)) continue;
+    const passive = isPassive(ctx, v);
+    const subjects = subjectsOf(ctx, v);
+    for (const { ic, end } of matches) {
+      const voice = ic.cue.voice ?? 'any';
+      if ((voice === 'active' && passive) || (voice === 'passive' && !passive)) continue;
+      // A bare cue ending in a preposition needs its object right there; a single-word cue takes the object after
+      // the verb, but not one introduced by an unrelated preposition ("voted in favour").
+      const objectStart = ic.words.length > 1 ? end : v;
+      let sources: LocalEntity[];
+      let targets: DraftMention[];
+      if (passive && !ic.cue.patientIsSource) {
+        sources = agentsOf(ctx, end).map((m) => ctx.entity(m));
+        targets = [];
+        if (!sources.length) continue;
+        const patients = subjects;
+        for (const s of sources) for (const p of patients) emitChecked(ctx, s, ic.relation, p, v, end, 0.75, 'verb-passive');
+        continue;
+      }
+      sources = subjects;
+      const afterVerb = ctx.tokens[objectStart + 1];
+      if (ic.words.length === 1 && afterVerb && isPreposition(afterVerb) && !['to'].includes(lower(afterVerb))) targets = [];
+      else targets = objectsAfter(ctx, objectStart);
+      // "was invited to take part", "attended": the event the sentence names is what they took part in.
+      if (!targets.length && ic.relation === 'participated_in') {
+        const events = ctx.mentions.filter((m) => m.kind === 'event');
+        const nearest = events.sort((a, b) => Math.abs(a.head - v) - Math.abs(b.head - v))[0];
+        if (nearest) targets = [nearest];
+      }
+      const call = callOwner(ctx, objectStart);
+      if (call) {
+        targets = [call.owner];
+        if (call.forTarget) {
+          emitChecked(ctx, ctx.entity(call.owner), 'called_for', ctx.entity(call.forTarget), v, call.forTarget.end - 1, 0.7, 'call-of-for');
+        }
+      }
+      for (const s of actingFor(ctx, sources)) for (const m of targets) emitChecked(ctx, s, ic.relation, ctx.entity(m), v, m.end - 1, ic.words.length > 1 ? 0.8 : 0.7, 'verb');
+    }
+  }
+}
+
+/**
+ * The tagger sometimes reads a verb as a noun: "and calls for the suspension", "We, the undersigned, support the
+ * call". A noun followed by a determiner, after "and", a pronoun or an appositive comma, is taken as a verb.
+ */
+function verbTaggedAsNoun(ctx: SentenceContext, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  if (t.pos !== 'NOUN') return false;
+  const next = ctx.tokens[v + 1];
+  const prev = lower(ctx.tokens[v - 1]);
+  const followedByObject = !!next && (next.pos === 'DET' || next.pos === 'ADP' || ['its', 'their', 'his', 'her'].includes(lower(next)));
+  return followedByObject && (prev === 'and' || ctx.tokens[v - 1]?.pos === 'PRON' || prev === ',');
+}
+
+/** A delegation acts for the body it comes from: "a delegation from X took part" → X took part too. */
+function actingFor(ctx: SentenceContext, sources: LocalEntity[]): LocalEntity[] {
+  const out = [...sources];
+  for (const s of sources) {
+    if (s.kind !== 'group' || !['delegation', 'representative', 'envoy', 'delegate'].includes(s.category ?? '')) continue;
+    for (const m of ctx.mentions) {
+      if (ctx.entity(m) !== s || m.end <= m.coreEnd || !['from', 'of'].includes(lower(ctx.tokens[m.coreEnd]))) continue;
+      const body = ctx.mentions.find((o) => o.start > m.coreEnd && o.end <= m.end && o.kind === 'organisation');
+      if (body && !out.includes(ctx.entity(body))) out.push(ctx.entity(body));
+    }
+  }
+  return out;
+}
+
+/** Emits a candidate; the evidence runs from the source's nearest mention through the cue to the target's. */
+export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation: RelationId, target: LocalEntity, from: number, to: number, confidence: number, rule: string, fallback = false): void {
+  if (source === target) return;
+  let lo = from;
+  let hi = to;
+  for (const e of [source, target]) {
+    const nearest = ctx.mentions.filter((m) => ctx.entity(m) === e)
+      .sort((a, b) => Math.abs(a.coreStart - from) - Math.abs(b.coreStart - from))[0];
+    if (nearest) { lo = Math.min(lo, nearest.coreStart); hi = Math.max(hi, nearest.coreEnd - 1); }
+  }
+  ctx.emit({ source, relation, target, from: lo, to: hi + 1, confidence, rule, ...(fallback ? { fallback } : {}) });
+}

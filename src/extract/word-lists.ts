@@ -1,0 +1,33 @@
+/**
+ * The extractor's general English word lists (event, document and group head nouns, leader titles), kept as data
+ * files beside the code so they can be read and extended without touching the rules.
+ */
+import { readFileSync } from 'node:fs';
+
+const cache = new Map<string, ReadonlyMap<string, string>>();
+
+/**
+ * `data/<name>.txt`: one entry per line, `#` comments; an optional second column gives the entry's category
+ * (the entry itself otherwise). Multiword entries join their words with `-` in the first column.
+ */
+export function wordList(name: string): ReadonlyMap<string, string> {
+  let map = cache.get(name);
+  if (!map) {
+    const text = readFileSync(new URL(`./data/${name}.txt`, import.meta.url), 'utf8');
+    const entries = new Map<string, string>();
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/#.*/, '').trim();
+      if (!line) continue;
+      const [word, category] = line.split(/\s+/);
+      entries.set(word!.toLowerCase().replace(/-/g, ' '), (category ?? word!).toLowerCase());
+    }
+    map = entries;
+    cache.set(name, map);
+  }
+  return map;
+}
+
+export const eventNouns = () => wordList('event-nouns');
+export const documentNouns = () => wordList('document-nouns');
+export const groupNouns = () => wordList('group-nouns');
+export const leaderTitles = () => wordList('leader-titles');

@@ -1,0 +1,46 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+/**
+ * Writes `data` to `path` so that a reader sees either the old file or the new one, never a part: the bytes go to a
+ * temporary file in the same folder (same file system, so the rename is atomic), are flushed, then renamed over.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): void {
+  const durable = options.durable ?? true;
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+      // Flushing makes the new file survive a crash; caches that are cheap to rebuild skip it for speed.
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  if (durable) syncDir(dir);
+}
+
+// Makes the rename itself durable; not every platform lets a folder be opened for fsync.
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Positions computed at build time, so the viewer opens on a readable picture: seeded start positions, then
+ * ForceAtlas2 with settings inferred from the graph, then noverlap to pull apart nodes that sit on each other.
+ * Same graph and options → same positions.
+ */
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
+import type { NewsGraph } from './io.js';
+import { hashString, seededRandom } from './random.js';
+
+// These packages are CommonJS whose module.exports is the layout function; TypeScript's NodeNext view of their
+// `export default` puts it one level down.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
+
+export interface LayoutOptions {
+  seed: number;
+  /** ForceAtlas2 iterations; `auto` scales them down as the graph grows so big corpora stay fast. */
+  iterations: number | 'auto';
+  /** Run noverlap after ForceAtlas2 (skipped above `noverlapMaxNodes`). */
+  noverlap: boolean;
+  noverlapMaxNodes: number;
+}
+
+export const LAYOUT_DEFAULTS: LayoutOptions = { seed: 42, iterations: 'auto', noverlap: true, noverlapMaxNodes: 5000 };
+
+export function autoIterations(graph: NewsGraph): number {
+  const work = graph.order + graph.size;
+  return Math.max(30, Math.min(500, Math.round(400_000 / Math.max(1, work))));
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Positions for every node, as `{ key: { x, y } }`. */
+export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Record<string, { x: number; y: number }> {
+  const o = { ...LAYOUT_DEFAULTS, ...options };
+  const work = graph.copy();
+  const radius = Math.sqrt(Math.max(1, graph.order)) * 10;
+  work.forEachNode((key) => {
+    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
+    const rand = seededRandom(hashString(key, o.seed));
+    work.mergeNodeAttributes(key, { x: (rand() * 2 - 1) * radius, y: (rand() * 2 - 1) * radius });
+  });
+  if (graph.size > 0) {
+    const settings = forceAtlas2.inferSettings(work);
+    const iterations = o.iterations === 'auto' ? autoIterations(graph) : o.iterations;
+    forceAtlas2.assign(work, { iterations, settings: { ...settings, adjustSizes: false }, getEdgeWeight: 'weight' });
+  }
+  if (o.noverlap && graph.order <= o.noverlapMaxNodes) {
+    noverlap.assign(work, { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } });
+  }
+  const positions: Record<string, { x: number; y: number }> = {};
+  work.forEachNode((key, attrs) => {
+    positions[key] = { x: round(attrs.x), y: round(attrs.y) };
+  });
+  return positions;
+}
+
+/** Writes the positions into the graph's `x` and `y` attributes. */
+layout.assign = function assign(graph: NewsGraph, options: Partial<LayoutOptions> = {}): void {
+  const positions = layout(graph, options);
+  graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, ...positions[key]! }));
+};

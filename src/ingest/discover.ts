@@ -1,0 +1,57 @@
+/**
+ * Paths given on the command line → the article files they hold, in a stable order.
+ */
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { extname, join } from 'node:path';
+import { InputError } from '../errors.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] as const;
+const EXTENSIONS: ReadonlySet<string> = new Set(ARTICLE_EXTENSIONS);
+
+export function isArticleFile(path: string): boolean {
+  return EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+function statOrThrow(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message);
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(dir, code === 'EACCES' ? 'permission denied' : (error as Error).message);
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const stats = statOrThrow(path);
+    if (stats.isDirectory()) walk(path, out);
+    else if (stats.isFile() && isArticleFile(name)) out.push(path);
+  }
+}
+
+/**
+ * Files are taken as given (whatever their extension: the user named them); folders are searched recursively for
+ * article files, hidden entries skipped. Duplicates are dropped, order is stable.
+ */
+export function discoverArticleFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    const stats = statOrThrow(path);
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      walk(path, found);
+      if (!found.length) throw new InputError(path, `no articles found (looked for ${ARTICLE_EXTENSIONS.join(', ')})`);
+      files.push(...found);
+    } else files.push(path);
+  }
+  return [...new Set(files)];
+}

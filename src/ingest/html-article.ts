@@ -1,0 +1,56 @@
+/**
+ * HTML articles: the main text through Mozilla's Readability (the engine behind Firefox's reader view) on a
+ * linkedom document, so navigation, ads and scripts never reach the extractor. Metadata from the usual meta tags.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { Article } from '../schema/index.js';
+import { checkIsoDate } from './header.js';
+import { normaliseBody } from './text-article.js';
+
+type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, figcaption, dt, dd';
+
+function meta(document: HtmlDocument, ...selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const el = document.querySelector(selector);
+    const value = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href');
+    if (value && value.trim()) return value.trim();
+  }
+  return undefined;
+}
+
+/** The first ISO calendar date in a timestamp such as 2020-08-08T10:00:00Z. */
+function isoDate(value: string | undefined): string | undefined {
+  const m = value ? /(\d{4}-\d{2}-\d{2})/.exec(value) : null;
+  return m && !checkIsoDate(m[1]!) ? m[1] : undefined;
+}
+
+/** Block-level text joined with blank lines, so paragraphs survive as they do in text articles. */
+function blockText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+  const parts = blocks.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return parts.length ? parts.join('\n\n') : (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ');
+}
+
+export function parseHtmlArticle(html: string, info: { id: string; file: string }): Article {
+  const { document } = parseHTML(html);
+  const date = isoDate(meta(document, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]',
+    'meta[itemprop="datePublished"]', 'meta[name="dc.date"]', 'time[datetime]'));
+  const publisher = meta(document, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]');
+  const url = meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]');
+  const metaTitle = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
+  // Readability mutates the document it reads, so metadata is taken first.
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 0 }).parse();
+  const title = (metaTitle ?? parsed?.title ?? document.querySelector('title')?.textContent ?? '').trim() || undefined;
+  const text = parsed?.content ? blockText(parsed.content) : (parsed?.textContent ?? '');
+  let body = normaliseBody(text);
+  // Keep the headline in the body, as text articles do, so its names are extracted too.
+  if (title && !body.startsWith(title)) body = `${title}\n\n${body}`;
+  return {
+    id: info.id, file: info.file, body,
+    ...(title ? { title } : {}), ...(date ? { date } : {}), ...(publisher ? { publisher } : {}), ...(url ? { url } : {}),
+  };
+}

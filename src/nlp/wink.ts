@@ -1,0 +1,106 @@
+/**
+ * The only module that imports wink-nlp. Loaded lazily and once: the model takes ~130 ms to load, which `--help`
+ * and the query commands should not pay.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, Token } from '../schema/index.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let instance: Wink | undefined;
+
+function wink(): Wink {
+  instance ??= winkNLP(model, ['sbd', 'pos']);
+  return instance;
+}
+
+/** Whitespace between paragraphs; wink keeps it as a token, which we use as a hard sentence boundary. */
+const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
+
+/**
+ * Splits `text` into sentences of tokens with character offsets into `text`. Wink does not report offsets, but it
+ * keeps every character: each token's preceding whitespace plus its value rebuilds the input exactly, so offsets
+ * are the running sum.
+ */
+export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
+  if (!text) return [];
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  // wink's typings do not cover every `its` helper; every one used here returns one string per token.
+  const column = (f: unknown): string[] => (tokens.out as unknown as (f: unknown) => string[])(f);
+  const values = column(its.value);
+  const spaces = column(its.precedingSpaces);
+  const pos = column(its.pos);
+  const lemmas = column(its.lemma);
+  const shapes = column(its.shape);
+  const starts: number[] = new Array(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i]!.length;
+    starts[i] = offset;
+    offset += values[i]!.length;
+  }
+  if (offset !== text.length) {
+    // Wink normally rebuilds its input exactly; if a future version does not, offsets would lie. Refuse loudly.
+    throw new Error(`nlp: token offsets do not add up (${offset} != ${text.length})`);
+  }
+
+  const sentenceEnds = new Set<number>();
+  doc.sentences().each((s: { out(f: unknown): unknown }) => {
+    const span = s.out(its.span) as [number, number];
+    sentenceEnds.add(span[1]);
+  });
+
+  const sentences: Array<Omit<Sentence, 'names'>> = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length) {
+      sentences.push({ start: current[0]!.start, end: current[current.length - 1]!.end, tokens: current });
+      current = [];
+    }
+  };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!value.trim()) {
+      if (PARAGRAPH_BREAK.test(value) || PARAGRAPH_BREAK.test(spaces[i]! + value)) flush();
+    } else {
+      if (PARAGRAPH_BREAK.test(spaces[i]!)) flush();
+      current.push({ text: value, start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, shape: shapes[i]! });
+    }
+    if (sentenceEnds.has(i)) flush();
+  }
+  flush();
+  return sentences.map((sentence) => ({ ...sentence, tokens: joinHyphenated(sentence.tokens) }));
+}
+
+const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.'’]*$/u;
+const HYPHENS = new Set(['-', '‐', '‑']);
+
+/**
+ * Wink splits "fact-finding" and "US-based" into three tokens; news names and compounds read as one word
+ * ("state-run", "President-elect", "el-Adaweya"), and the name tagger was trained on text tokenised that way.
+ */
+function joinHyphenated(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (prev && next && HYPHENS.has(t.text) && prev.end === t.start && t.end === next.start &&
+        WORDISH.test(prev.text.split(/[-‐‑]/).pop() ?? '') && WORDISH.test(next.text)) {
+      const text = `${prev.text}-${next.text}`;
+      // The compound behaves like its last part, except that participles inside compounds act as adjectives.
+      const pos = next.pos === 'VERB' ? 'ADJ' : next.pos;
+      out[out.length - 1] = {
+        text, start: prev.start, end: next.end, pos,
+        lemma: `${prev.text.toLowerCase()}-${next.pos === 'VERB' ? next.text.toLowerCase() : next.lemma}`, shape: `${prev.shape}-${next.shape}`,
+      };
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * Identity across articles: the same person, organisation, place or named event in many articles becomes one node.
+ * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
+ */
+import type { ArticleExtraction, AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import { normalName, words, isAcronym, isAcronymOf, expandLeadingAcronym } from './name-forms.js';
+
+export interface MergedEntity {
+  key: string;
+  kind: EntityKind;
+  label: string;
+  aliases: string[];
+  articles: string[];
+  mentions: number;
+  category?: string;
+  attrs: Record<string, AttrValue>;
+  kindVotes?: Partial<Record<EntityKind, number>>;
+  /** The local entities it was made from, as `articleId#localId`. */
+  members: string[];
+}
+
+export interface MergeDecision {
+  into: string;
+  merged: string[];
+  reason: string;
+}
+
+export interface CorpusResolution {
+  entities: MergedEntity[];
+  /** `articleId#localId` → merged entity key. */
+  keyOf: Map<string, string>;
+  log: MergeDecision[];
+}
+
+export interface CorpusResolveOptions {
+  /** Pairs of names that are the same thing whatever the rules say. */
+  sameAs?: ReadonlyArray<readonly [string, string]>;
+  /** Pairs of names that must never be merged. */
+  notSameAs?: ReadonlyArray<readonly [string, string]>;
+}
+
+interface Item {
+  ref: string;
+  article: string;
+  entity: LocalEntity;
+  forms: string[];
+}
+
+class UnionFind {
+  private parent: number[];
+  readonly reason: Array<string | undefined>;
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.reason = new Array(n);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) { this.parent[i] = this.parent[this.parent[i]!]!; i = this.parent[i]!; }
+    return i;
+  }
+  union(a: number, b: number, reason: string): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    if (x === y) return;
+    const [root, child] = x < y ? [x, y] : [y, x];
+    this.parent[child] = root;
+    this.reason[child] ??= reason;
+  }
+}
+
+const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
+
+/** Descriptions merge across articles only when they carry a real name ("1988 Iranian massacre"), never "the statement". */
+function isDistinctive(e: LocalEntity): boolean {
+  return words(e.label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(e.label);
+}
+
+function formsOf(e: LocalEntity): string[] {
+  const forms = new Set<string>();
+  for (const a of [e.label, ...e.aliases]) {
+    const n = expandLeadingAcronym(a);
+    if (n) forms.add(n);
+  }
+  return [...forms];
+}
+
+export function resolveCorpus(extractions: readonly ArticleExtraction[], options: CorpusResolveOptions = {}): CorpusResolution {
+  const items: Item[] = [];
+  for (const x of extractions) {
+    for (const e of x.entities) items.push({ ref: `${x.article.id}#${e.id}`, article: x.article.id, entity: e, forms: formsOf(e) });
+  }
+  const uf = new UnionFind(items.length);
+  const blocked = new Set((options.notSameAs ?? []).map(([a, b]) => pairKey(normalName(a), normalName(b))));
+  const isBlocked = (a: Item, b: Item) => {
+    for (const x of a.forms) for (const y of b.forms) if (blocked.has(pairKey(x, y))) return true;
+    return false;
+  };
+  const tryUnion = (a: number, b: number, reason: string) => {
+    if (!isBlocked(items[a]!, items[b]!)) uf.union(a, b, reason);
+  };
+
+  // Exact labels and shared aliases of named things, and distinctive descriptions with the same label and kind.
+  const byForm = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const e = item.entity;
+    if (e.origin === 'article') return;
+    const keys = e.origin === 'name' && NAMED_KINDS.has(e.kind) ? item.forms.filter((f) => f.length > 1)
+      : isDistinctive(e) ? [`${e.kind}|${normalName(e.label)}`] : [];
+    for (const k of keys) {
+      if (!byForm.has(k)) byForm.set(k, []);
+      byForm.get(k)!.push(i);
+    }
+  });
+  for (const [form, list] of byForm) {
+    // A bare one-word name or acronym shared by several different full names is ambiguous: leave it alone.
+    const first = list[0]!;
+    for (const i of list.slice(1)) {
+      const a = items[first]!.entity;
+      const b = items[i]!.entity;
+      const sameKindFamily = a.kind === b.kind || (a.kind !== 'person' && b.kind !== 'person');
+      if (!sameKindFamily && normalName(a.label) !== normalName(b.label)) continue;
+      tryUnion(first, i, `same name "${form.replace(/^\w+\|/, '')}"`);
+    }
+  }
+
+  // A bare surname, given alone in one article, joins the one full name in the corpus that ends with it.
+  const fullNames = new Map<string, Set<number>>();
+  items.forEach((item, i) => {
+    if (item.entity.kind !== 'person' || item.entity.origin !== 'name') return;
+    const w = words(item.entity.label);
+    if (w.length < 2) return;
+    const last = w.at(-1)!;
+    if (!fullNames.has(last)) fullNames.set(last, new Set());
+    fullNames.get(last)!.add(uf.find(i));
+  });
+  items.forEach((item, i) => {
+    const e = item.entity;
+    if (e.kind !== 'person' || e.origin !== 'name' || words(e.label).length !== 1) return;
+    const roots = fullNames.get(words(e.label)[0]!);
+    if (roots && roots.size === 1) tryUnion([...roots][0]!, i, `surname "${e.label}" has one full name in the corpus`);
+  });
+
+  // A bare acronym joins the one expansion in the corpus.
+  items.forEach((item, i) => {
+    const e = item.entity;
+    if (e.origin !== 'name' || !isAcronym(e.label)) return;
+    const roots = new Set<number>();
+    items.forEach((other, j) => {
+      if (j === i || other.entity.origin !== 'name' || other.entity.kind === 'person') return;
+      if ([other.entity.label, ...other.entity.aliases].some((a) => !isAcronym(a) && isAcronymOf(e.label, a))) roots.add(uf.find(j));
+    });
+    if (roots.size === 1) tryUnion([...roots][0]!, i, `acronym "${e.label}" has one expansion in the corpus`);
+  });
+
+  // The user's word is final.
+  for (const [a, b] of options.sameAs ?? []) {
+    const na = normalName(a);
+    const nb = normalName(b);
+    const ia = items.findIndex((x) => x.forms.includes(na));
+    const ib = items.findIndex((x) => x.forms.includes(nb));
+    if (ia >= 0 && ib >= 0) uf.union(ia, ib, `sameAs ["${a}", "${b}"] in newsgraph.config.json`);
+  }
+
+  return buildMerged(items, uf);
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function slug(text: string): string {
+  return normalName(text) || text.trim().toLowerCase();
+}
+
+function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
+  const clusters = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const r = uf.find(i);
+    if (!clusters.has(r)) clusters.set(r, []);
+    clusters.get(r)!.push(i);
+  });
+  const entities: MergedEntity[] = [];
+  const keyOf = new Map<string, string>();
+  const log: MergeDecision[] = [];
+  const usedKeys = new Set<string>();
+  for (const members of clusters.values()) {
+    const group = members.map((i) => items[i]!);
+    const votes: Partial<Record<EntityKind, number>> = {};
+    for (const { entity } of group) votes[entity.kind] = (votes[entity.kind] ?? 0) + Math.max(1, entity.mentions.length);
+    const kind = (Object.entries(votes) as Array<[EntityKind, number]>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const labels = new Map<string, number>();
+    for (const { entity } of group) if (entity.kind === kind) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
+    const label = [...labels.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || a[0].localeCompare(b[0]))[0]![0];
+    const first = group[0]!;
+    const isArticle = first.entity.origin === 'article';
+    const scoped = !isArticle && first.entity.origin !== 'name' && !isDistinctive(first.entity);
+    let key = isArticle ? `article:${first.article}` : scoped ? `${kind}:${slug(label)}@${first.article}` : `${kind}:${slug(label)}`;
+    for (let n = 2; usedKeys.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
+    usedKeys.add(key);
+    const categories = new Map<string, number>();
+    const attrs: Record<string, AttrValue> = {};
+    for (const { entity } of group) {
+      if (entity.category) categories.set(entity.category, (categories.get(entity.category) ?? 0) + 1);
+      for (const [k, v] of Object.entries(entity.attrs)) if (attrs[k] === undefined) attrs[k] = v;
+    }
+    const category = [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const merged: MergedEntity = {
+      key, kind, label,
+      aliases: [...new Set(group.flatMap(({ entity }) => [entity.label, ...entity.aliases]))].sort(),
+      articles: [...new Set(group.map((g) => g.article))].sort(),
+      mentions: group.reduce((n, { entity }) => n + Math.max(1, entity.mentions.length), 0),
+      ...(category ? { category } : {}),
+      attrs,
+      ...(Object.keys(votes).length > 1 ? { kindVotes: votes } : {}),
+      members: group.map((g) => g.ref),
+    };
+    entities.push(merged);
+    for (const g of group) keyOf.set(g.ref, key);
+    const fromOtherArticles = group.filter((g, i) => i > 0 && uf.reason[members[i]!]);
+    if (fromOtherArticles.length) {
+      log.push({ into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...new Set(fromOtherArticles.map((g, i) => uf.reason[members[group.indexOf(g)]!] ?? String(i)))].join('; ') });
+    }
+  }
+  entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  log.sort((a, b) => (a.into < b.into ? -1 : 1));
+  return { entities, keyOf, log };
+}

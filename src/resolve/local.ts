@@ -1,0 +1,211 @@
+/**
+ * One node per real-world thing inside one article: full names and surnames, acronyms and expansions, short forms,
+ * and the descriptions that refer back to a document, event or group introduced earlier.
+ */
+import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import type { DraftMention } from '../extract/mentions/draft.js';
+import { lexicon } from '../nlp/lexicon/index.js';
+import {
+  normalName, words, isAcronym, isAcronymOf, isAbbreviationOf, sameUpToPlural, isTailOf, expandLeadingAcronym,
+} from './name-forms.js';
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  find(i: number): number {
+    while (this.parent[i] !== i) { this.parent[i] = this.parent[this.parent[i]!]!; i = this.parent[i]!; }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    // The earlier mention stays the root, so entity order follows the text.
+    if (x !== y) { if (x < y) this.parent[y] = x; else this.parent[x] = y; }
+  }
+}
+
+export interface LocalResolution {
+  entities: LocalEntity[];
+  /** The entity of every mention, by the mention object. */
+  entityOf: Map<DraftMention, LocalEntity>;
+  /** All mentions in text order; LocalEntity.mentions index into it. */
+  mentions: DraftMention[];
+}
+
+const NAME_WEIGHT = 3;
+
+/** A group's head lemma (the first head of "MPs and Lords") and its other core words. */
+function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): { head: string; mods: Set<string> } {
+  const all = tokensLower(m);
+  const headAt = m.head - m.coreStart;
+  const head = all[headAt] ?? all[all.length - 1] ?? '';
+  const mods = new Set(all.filter((w, i) => i !== headAt && !/^\d/.test(w) && w !== 'and'));
+  return { head, mods };
+}
+
+/** "Liberal Democrat party" → "Liberal Democrat": a trailing generic word does not make another organisation. */
+function withoutOrgWord(text: string): string {
+  const w = words(text);
+  return w.length > 1 && ['party', 'group', 'company', 'movement', 'organisation', 'organization'].includes(w.at(-1)!) ? w.slice(0, -1).join(' ') : text;
+}
+
+const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+
+/**
+ * Resolves the mentions of one article. `coreWords(m)` gives a mention's core words (lower-case lemmas), used to
+ * compare descriptions.
+ */
+export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftMention) => string[], acronymPairs: Array<[DraftMention, DraftMention]> = []): LocalResolution {
+  const mentions = bySentence.flat();
+  const index = new Map(mentions.map((m, i) => [m, i]));
+  const uf = new UnionFind(mentions.length);
+  const names = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'name');
+
+  // 1. Same name, whatever the tagger's type.
+  const byNormal = new Map<string, number>();
+  for (const { m, i } of names) {
+    const key = expandLeadingAcronym(m.text);
+    const first = byNormal.get(key);
+    if (first === undefined) byNormal.set(key, i); else uf.union(first, i);
+  }
+  // Explicit "Long Name (ACR)" pairs.
+  for (const [a, b] of acronymPairs) uf.union(index.get(a)!, index.get(b)!);
+
+  const distinctNames = [...byNormal.entries()].map(([key, i]) => ({ key, i, m: mentions[i]! }));
+  const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
+
+  for (const { i, m } of distinctNames) {
+    const w = words(m.text);
+    // 2. Surname or given name alone → the one full name that ends (or starts) with it.
+    if (w.length === 1 && !lexicon().knownBodies.has(w[0]!) && !lexicon().countries.has(w[0]!)) {
+      const people = distinctNames.filter((o) => o.m.kind === 'person' && words(o.m.text).length > 1 && words(o.m.text).at(-1) === w[0]);
+      const person = unique(people);
+      if (person && (m.kind === 'person' || (m.attrs.confidence as number) < 0.9 || isAcronym(m.text) === false)) { uf.union(person.i, i); continue; }
+    }
+    // 3. Acronyms and their expansions.
+    if (isAcronym(m.text)) {
+      const longs = distinctNames.filter((o) => o.i !== i && !isAcronym(o.m.text) && isAcronymOf(m.text, o.m.text));
+      const long = unique(longs);
+      if (long) uf.union(long.i, i);
+      continue;
+    }
+    // 4. Abbreviations ("Lib Dems") and singular/plural ("Liberal Democrat").
+    for (const o of distinctNames) {
+      if (o.i === i || o.m.kind === 'person' !== (m.kind === 'person')) continue;
+      if (isAbbreviationOf(m.text, o.m.text) || (o.i < i && sameUpToPlural(withoutOrgWord(m.text), withoutOrgWord(o.m.text)))) uf.union(o.i, i);
+    }
+    // 5. An organisation's name without its leading parent ("Human Rights Council" for "United Nations Human
+    //    Rights Council"), when only one name fits.
+    if (m.kind === 'organisation' && (w.length >= 2 || !lexicon().orgSuffixes.has(w[0]!))) {
+      const longs = distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTailOf(expandLeadingAcronym(m.text), expandLeadingAcronym(o.m.text)));
+      const long = unique(longs);
+      if (long) uf.union(long.i, i);
+    }
+  }
+
+  // 6. Documents and events: one per category unless they are told apart by year or nationality.
+  const phrases = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'phrase');
+  const seen: Array<{ m: DraftMention; i: number }> = [];
+  for (const p of phrases) {
+    if (p.m.kind === 'event' || p.m.kind === 'document') {
+      const match = [...seen].reverse().find(({ m }) => m.kind === p.m.kind && m.category === p.m.category && compatible(m, p.m));
+      if (match) uf.union(match.i, p.i);
+    } else if (p.m.kind === 'group') {
+      // Same head with compatible modifiers ("MPs", "British MPs"), or the same stated size ("more than thirty
+      // MPs" and "more than 30 members"): one group.
+      const key = groupKey(p.m, coreWords);
+      for (const { m, i } of seen) {
+        if (m.kind !== 'group') continue;
+        const other = groupKey(m, coreWords);
+        const sameCount = typeof m.attrs.count === 'number' && m.attrs.count === p.m.attrs.count && (m.attrs.count as number) > 1;
+        if (sameCount || (other.head === key.head && (isSubset(key.mods, other.mods) || isSubset(other.mods, key.mods)))) uf.union(i, p.i);
+      }
+    } else if (p.m.kind === 'organisation') {
+      // "the government" → the government named in the article, or the other descriptions of it.
+      const category = p.m.category ?? '';
+      const named = names.filter(({ m }) => m.kind === 'organisation' && words(m.text).at(-1) === category);
+      const target = unique([...new Set(named.map(({ i }) => uf.find(i)))]);
+      const earlier = [...seen].reverse().find(({ m }) => m.kind === 'organisation' && m.category === category && compatible(m, p.m));
+      if (target !== undefined) uf.union(target, p.i);
+      else if (earlier) uf.union(earlier.i, p.i);
+    }
+    seen.push(p);
+  }
+
+  // Build entities in order of first mention.
+  const clusters = new Map<number, number[]>();
+  mentions.forEach((_, i) => {
+    const root = uf.find(i);
+    if (!clusters.has(root)) clusters.set(root, []);
+    clusters.get(root)!.push(i);
+  });
+  const entities: LocalEntity[] = [];
+  const entityOf = new Map<DraftMention, LocalEntity>();
+  for (const members of [...clusters.values()].sort((a, b) => a[0]! - b[0]!)) {
+    const ms = members.map((i) => mentions[i]!);
+    const entity = buildEntity(`e${entities.length + 1}`, ms, members);
+    entities.push(entity);
+    for (const m of ms) entityOf.set(m, entity);
+  }
+  return { entities, entityOf, mentions };
+}
+
+/** Two descriptions of the same category can be one thing unless a year or a nationality tells them apart. */
+function compatible(a: DraftMention, b: DraftMention): boolean {
+  for (const key of ['year', 'nationality'] as const) {
+    if (a.attrs[key] !== undefined && b.attrs[key] !== undefined && a.attrs[key] !== b.attrs[key]) return false;
+  }
+  return true;
+}
+
+function vote<T extends string>(values: Array<[T, number]>): T | undefined {
+  const tally = new Map<T, number>();
+  for (const [v, w] of values) tally.set(v, (tally.get(v) ?? 0) + w);
+  let best: T | undefined;
+  let bestCount = -1;
+  for (const [v, c] of tally) if (c > bestCount) { best = v; bestCount = c; }
+  return best;
+}
+
+function buildEntity(id: string, ms: DraftMention[], indices: number[]): LocalEntity {
+  const kind = vote<EntityKind>(ms.map((m) => [m.kind, m.origin === 'name' ? NAME_WEIGHT : 1]))!;
+  const ofKind = ms.filter((m) => m.kind === kind);
+  const named = ofKind.filter((m) => m.origin === 'name');
+  const pool = named.length ? named : ofKind;
+  const label = named.length || kind === 'person' || kind === 'place' ? chooseLabel(kind, pool.map((m) => m.text)) : introduction(pool.map((m) => m.text));
+  const aliases = [...new Set(ms.flatMap((m) => [m.text, ...m.variants]))].sort();
+  const category = vote<string>(ofKind.filter((m) => m.category).map((m) => [m.category!, 1]));
+  const attrs: Record<string, AttrValue> = {};
+  for (const m of ms) {
+    for (const [k, v] of Object.entries(m.attrs)) {
+      if (k === 'confidence' || k === 'described' || k === 'compound') continue;
+      if (attrs[k] === undefined) attrs[k] = v;
+    }
+  }
+  return { id, kind, label, aliases, mentions: indices, ...(category ? { category } : {}), origin: named.length ? 'name' : 'description', attrs };
+}
+
+/** Words that date or rank a description but do not name it ("a recent statement"). */
+const PASSING = /^(?:recent|new|latest|earlier|previous|last|former|current|same|further|other|separate|first|second|third|final)\s+/i;
+
+/** A description's label: how the article introduces it, the first reading of two words or more. */
+function introduction(texts: string[]): string {
+  const cleaned = texts.map((t) => t.replace(PASSING, ''));
+  return cleaned.find((t) => t.split(/\s+/).length >= 2 && t.split(/\s+/).length <= 10) ?? cleaned[0]!;
+}
+
+function chooseLabel(kind: EntityKind, texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const forms = [...counts.keys()];
+  const score = (t: string): number => {
+    const n = t.split(/\s+/).length;
+    if (kind === 'place') return (counts.get(t) ?? 0) * 10 + n;
+    if (kind === 'person' || kind === 'organisation') return (isAcronym(t) ? 0 : 100) + n * 10 + (counts.get(t) ?? 0);
+    // Descriptions: the most informative reading that is still a name, not a sentence.
+    return (n <= 8 ? 100 : 0) + n * 10 + (counts.get(t) ?? 0);
+  };
+  return forms.sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+}
+
+export { normalName };

@@ -1,0 +1,72 @@
+/**
+ * Graph attribute types, passed as generics to graphology (and sigma in the viewer). This is the contract of
+ * graph/graph.json, documented in docs/graph-format.md.
+ */
+import type { EntityKind } from './kinds.js';
+import type { RelationId } from './relations.js';
+
+/** Bumped when graph.json changes shape; `migrateGraph` upgrades older files. */
+export const SCHEMA_VERSION = 1;
+
+export interface Evidence {
+  /** Article id (file name without extension). */
+  article: string;
+  /** The sentence's text, as it stands in the article body. */
+  sentence: string;
+  /** Character offsets of the cited span in the article body; the span lies inside the sentence. */
+  start: number;
+  end: number;
+  /** Offset of the sentence in the article body, so a reader can place the cited span inside `sentence`. */
+  sentenceStart?: number;
+  /** `header` when the evidence is the article's metadata (its date line), not body text: the span is then empty. */
+  source?: 'header';
+}
+
+export interface NodeAttrs {
+  label: string;
+  kind: EntityKind;
+  /** Every surface form seen, sorted. */
+  aliases: string[];
+  /** Ids of the articles that mention the node, sorted. */
+  articles: string[];
+  mentions: number;
+  /** `"article"` on article nodes; a finer class such as `statement`, `conference` elsewhere. */
+  category?: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Honorific or role stripped from a person's name ("Mrs", "Prime Minister"). */
+  title?: string;
+  /** Size of a group when the text gives one ("more than thirty" → count 30, approx true). */
+  count?: number;
+  approx?: boolean;
+  /** ISO date: an article's date, or an event's or document's date when the text gives it. */
+  date?: string;
+  /** Nationality or other adjectival attribute ("British"). */
+  nationality?: string;
+  /** Kinds other articles voted for, when they disagreed with the chosen kind. */
+  kindVotes?: Partial<Record<EntityKind, number>>;
+  // Article nodes only:
+  file?: string;
+  publisher?: string;
+  url?: string;
+}
+
+export interface EdgeAttrs {
+  relation: RelationId;
+  label: string;
+  evidence: Evidence[];
+  weight: number;
+  confidence: number;
+  /** Viewer-only rendering hints; never the relation (sigma reads `type` to choose a program). */
+  size?: number;
+  color?: string;
+}
+
+export interface GraphAttrs {
+  schemaVersion: number;
+  generator: string;
+  extractorVersion: string;
+  articleCount: number;
+}

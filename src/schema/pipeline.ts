@@ -1,0 +1,108 @@
+/**
+ * Typed, JSON-serialisable hand-offs between the pipeline stages (see docs/architecture.md).
+ */
+import type { EntityKind } from './kinds.js';
+import type { RelationId } from './relations.js';
+
+/** What `ingest` yields: one article, its metadata and its body text. Offsets elsewhere index into `body`. */
+export interface Article {
+  id: string;
+  file: string;
+  title?: string;
+  date?: string;
+  publisher?: string;
+  url?: string;
+  body: string;
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Universal POS tag from wink. */
+  pos: string;
+  lemma: string;
+  shape: string;
+}
+
+/** A name the tagger found: token indices [start, end) within the sentence. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  confidence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** Names found by the tagger, in order, not overlapping. */
+  names: NameSpan[];
+}
+
+/** What `nlp` yields. */
+export interface AnalysedText {
+  sentences: Sentence[];
+}
+
+export type AttrValue = string | number | boolean;
+
+/** A span of text that names or describes a thing. */
+export interface Mention {
+  kind: EntityKind;
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence in `AnalysedText.sentences`. */
+  sentence: number;
+  /** The head word (lower case lemma), e.g. "statement" for "a recent statement". */
+  head: string;
+  attrs: Record<string, AttrValue>;
+}
+
+/** One thing in one article, after in-article resolution. */
+export interface LocalEntity {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  aliases: string[];
+  /** Indices into `ArticleExtraction.mentions`. */
+  mentions: number[];
+  category?: string;
+  /** `name` when the article names it; `description` for groups, events, documents and organisations it only describes. */
+  origin: 'name' | 'description' | 'article';
+  attrs: Record<string, AttrValue>;
+}
+
+export interface LocalEvidence {
+  /** The sentence's text. */
+  sentence: string;
+  /** Offset of the sentence in the article body. */
+  sentenceStart: number;
+  /** `header` when the statement comes from the article's metadata (the date line), not its body: the span is empty. */
+  source?: 'header';
+  /** Offsets of the cited span in the article body. */
+  start: number;
+  end: number;
+}
+
+export interface LocalRelation {
+  source: string;
+  relation: RelationId;
+  target: string;
+  evidence: LocalEvidence;
+  confidence: number;
+}
+
+/** Article metadata without the body: what the graph keeps of an article. */
+export type ArticleMeta = Omit<Article, 'body'> & { bodyHash: string; bodyLength: number };
+
+/** The unit a worker returns and the cache stores. */
+export interface ArticleExtraction {
+  article: ArticleMeta;
+  mentions: Mention[];
+  entities: LocalEntity[];
+  relations: LocalRelation[];
+  extractorVersion: string;
+}
