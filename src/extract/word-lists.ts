@@ -27,6 +27,19 @@ export function wordList(name: string): ReadonlyMap<string, string> {
   return map;
 }
 
+/**
+ * Looks a noun up by its lemma, falling back to a singular of its own when the tagger gave none (proper-noun
+ * readings of common words, "Members" at the start of a sentence).
+ */
+export function lookupNoun(list: ReadonlyMap<string, string>, lemma: string): string | undefined {
+  const key = lemma.toLowerCase().replace(/[-‐‑]/g, ' ');
+  const hit = list.get(key);
+  if (hit !== undefined) return hit;
+  if (key.endsWith('ies')) return list.get(`${key.slice(0, -3)}y`);
+  if (key.endsWith('s') && !key.endsWith('ss')) return list.get(key.slice(0, -1));
+  return undefined;
+}
+
 export const eventNouns = () => wordList('event-nouns');
 export const documentNouns = () => wordList('document-nouns');
 export const groupNouns = () => wordList('group-nouns');

@@ -33,23 +33,27 @@ export function parseTextArticle(text: string, meta: { id: string; file: string 
   return { id: meta.id, file: meta.file, ...header, ...(title ? { title } : {}), body };
 }
 
+function stripInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/gm, '$1$2')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
 /** Markdown to the plain text a reader sees: headings, emphasis, links and images lose their markup. */
 export function markdownToText(md: string): { text: string; title?: string } {
   let title: string | undefined;
   const lines = md.replace(/\r\n?/g, '\n').split('\n').map((line) => {
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      if (title === undefined) title = heading[1];
+      if (title === undefined) title = stripInline(heading[1]!);
       return heading[1]!;
     }
     return line.replace(/^\s{0,3}(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s{0,3}>\s?/, '');
   });
-  const text = lines.join('\n')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1');
+  const text = stripInline(lines.join('\n'));
   return title === undefined ? { text } : { text, title };
 }
 

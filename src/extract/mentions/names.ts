@@ -49,6 +49,31 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   }
 }
 
+/**
+ * Repairs two common tagger slips: "the Ministry of Labour and the Treasury" read as one name (split at "and the"),
+ * and "Members of the Farmers Alliance" at the start of a sentence (the people are not part of the name).
+ */
+function splitNames(sentence: Sentence): NameSpan[] {
+  const out: NameSpan[] = [];
+  const tokens = sentence.tokens;
+  for (const span of sentence.names) {
+    let start = span.start;
+    if (span.type !== 'PER' && span.end - start > 2 && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!) && lower(tokens[start + 1]) === 'of') {
+      start += 2;
+      while (start < span.end && lower(tokens[start]) === 'the') start++;
+    }
+    let from = start;
+    for (let i = start + 1; i < span.end - 1; i++) {
+      if ((lower(tokens[i]) === 'and' || tokens[i]!.text === '&') && lower(tokens[i + 1]) === 'the' && i > from) {
+        out.push({ ...span, start: from, end: i });
+        from = i + 2;
+      }
+    }
+    if (from < span.end) out.push({ ...span, start: from });
+  }
+  return out;
+}
+
 export interface NameResult {
   mentions: DraftMention[];
   /** MISC names kept as attributes (nationalities, languages, events without a head noun). */
@@ -59,7 +84,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const mentions: DraftMention[] = [];
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
-  for (const span of sentence.names) {
+  for (const span of splitNames(sentence)) {
     let start = span.start;
     let end = span.end;
     while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;

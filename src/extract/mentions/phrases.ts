@@ -5,7 +5,7 @@
  */
 import type { Sentence, NameSpan } from '../../schema/index.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
-import { documentNouns, eventNouns, groupNouns } from '../word-lists.js';
+import { documentNouns, eventNouns, groupNouns, lookupNoun } from '../word-lists.js';
 import { lower, wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
 import { chunk, type Chunk } from './chunks.js';
 import { spanText, type DraftMention } from './draft.js';
@@ -19,7 +19,7 @@ const RELATIONAL_GROUPS = new Set(['member', 'representative', 'delegate', 'supp
 /** Collective nouns that are groups in the singular. */
 const COLLECTIVE_GROUPS = new Set(['delegation', 'crew', 'police', 'staff', 'people', 'undersigned']);
 /** Common nouns that name an organisation when the article uses them as one ("the government"). */
-const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta']);
+const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency']);
 /** Ambiguous document nouns: documents only in the singular ("the claim", not "claims of"). */
 const SINGULAR_ONLY_DOCUMENTS = new Set(['claim', 'filing', 'draft', 'paper', 'document', 'order', 'article', 'proposal', 'plan']);
 
@@ -66,8 +66,8 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
     if (year) attrs.year = Number(year.text);
     const base = { sentence: index, start: c.start, coreStart: c.coreStart, head: c.head, definite: c.definite, origin: 'phrase' as const };
 
-    const event = eventNouns().get(twoWord) ?? eventNouns().get(lemma);
-    const document = documentNouns().get(twoWord) ?? documentNouns().get(lemma);
+    const event = eventNouns().get(twoWord) ?? lookupNoun(eventNouns(), lemma);
+    const document = documentNouns().get(twoWord) ?? lookupNoun(documentNouns(), lemma);
     if (event || document) {
       if (document && !event && SINGULAR_ONLY_DOCUMENTS.has(lemma) && isPluralNoun(headToken)) continue;
       const ends = extend(c, NAME_PREPOSITIONS);
@@ -87,7 +87,8 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       continue;
     }
 
-    const group = groupNouns().has(lemma) && (isPluralNoun(headToken) || COLLECTIVE_GROUPS.has(lemma));
+    const groupHead = lookupNoun(groupNouns(), lemma);
+    const group = groupHead !== undefined && (isPluralNoun(headToken) || COLLECTIVE_GROUPS.has(lemma));
     if (group && !name) {
       let start = c.start;
       let end = c.end;
@@ -102,20 +103,21 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       let coreEnd = c.end;
       const next = chunks[ci + 1];
       if (next && isCoordinator(tokens[c.end]) && next.start === c.end + 1 && next.coreStart === next.start &&
-          groupNouns().has(wordKey(tokens[next.head]!.lemma)) && isPluralNoun(tokens[next.head]!)) {
+          lookupNoun(groupNouns(), tokens[next.head]!.lemma) !== undefined && isPluralNoun(tokens[next.head]!)) {
         end = coreEnd = next.end;
         ci++;
       }
-      const ends = RELATIONAL_GROUPS.has(lemma) ? extend({ ...c, end: coreEnd }, new Set(['of', 'for', 'from'])) : [];
+      const ends = RELATIONAL_GROUPS.has(groupHead!) ? extend({ ...c, end: coreEnd }, new Set(['of', 'for', 'from'])) : [];
       const coreText = text(c.coreStart, coreEnd);
       const withQuantity = stripDeterminer(text(start, coreEnd));
       const variants = [...ends.map((e) => text(c.coreStart, e)), ...ends.map((e) => stripDeterminer(text(start, e)))];
       if (withQuantity !== coreText) variants.push(withQuantity);
       if (count) { attrs.count = count.value; attrs.approx = count.approx; }
-      const label = RELATIONAL_GROUPS.has(lemma) && variants[0] ? variants[0] : coreText;
+      // "Forty senators", "members of the party": the quantity or the body they belong to says which group.
+      const label = RELATIONAL_GROUPS.has(groupHead!) && variants[0] ? variants[0] : count ? withQuantity : coreText;
       out.push({
         ...base, kind: 'group', start, end: ends[ends.length - 1] ?? end, coreEnd, text: label,
-        variants: [...new Set([coreText, ...variants])].filter((v) => v !== label), category: lemma, attrs,
+        variants: [...new Set([coreText, ...variants])].filter((v) => v !== label), category: groupHead!, attrs,
       });
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import type { EntityKind, LocalEntity, Token } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
+import { titleLengthAt } from '../mentions/names.js';
 import {
   lower, isComma, isCoordinator, isPreposition, isVerb, isClausePunct, RELATIVE_PRONOUNS, SUBORDINATORS, isNegation, DETERMINERS,
 } from '../tokens.js';
@@ -71,8 +72,29 @@ export function reducedRelativeHost(ctx: SentenceContext, v: number): DraftMenti
   const next = lower(ctx.tokens[v + 1]);
   // A bare past form right after a noun is usually the main verb ("China voted"), unless an agent or a comma says
   // otherwise, or it is an -ing form.
-  if (/ing$/i.test(t.text) || next === 'by' || i < v) return host;
+  if (/ing$/i.test(t.text) || next === 'by') return host;
+  // "the conference, held in Y": after a comma only when a prepositional phrase follows; "X, attended the summit"
+  // is X's own verb.
+  if (i < v && ctx.tokens[v + 1]?.pos === 'ADP') return host;
   return undefined;
+}
+
+/**
+ * Index of the mention that starts at or after token k once determiners, "then", honorifics and a title before a
+ * name are skipped ("the then Supreme Leader, X", "President X", "Chancellor X"); k itself when none.
+ */
+export function skipToMention(ctx: SentenceContext, k: number): number {
+  let j = k;
+  while (j < ctx.tokens.length && !ctx.startingAt(j).length && (DETERMINERS.has(lower(ctx.tokens[j])) || lower(ctx.tokens[j]) === 'then')) j++;
+  if (ctx.startingAt(j).length) return j;
+  const title = titleLengthAt(ctx.sentence, j);
+  if (title) {
+    let t = j + title;
+    if (isComma(ctx.tokens[t])) t++;
+    while (t < ctx.tokens.length && /^(?:mr|mrs|ms|dr|sir)\.?$/i.test(ctx.tokens[t]!.text)) t++;
+    if (ctx.startingAt(t).some((m) => m.kind === 'person')) return t;
+  }
+  return j;
 }
 
 /** The mention and the coordinated ones before it ("X, Y and Z"), ending just before token `end`. */
@@ -96,7 +118,7 @@ function coordinatedBefore(ctx: SentenceContext, end: number): DraftMention[] {
 
 /** The mention starting at token i and the ones coordinated after it ("X and Y", "X, Y and Z"). */
 export function coordinatedFrom(ctx: SentenceContext, i: number): DraftMention[] {
-  const first = ctx.startingAt(i)[0];
+  const first = ctx.startingAt(skipToMention(ctx, i))[0];
   if (!first) return [];
   const out = [first];
   let end = first.end;
@@ -105,7 +127,7 @@ export function coordinatedFrom(ctx: SentenceContext, i: number): DraftMention[]
     if (isComma(ctx.tokens[j])) j++;
     if (isCoordinator(ctx.tokens[j])) j++;
     if (j === end) break;
-    while (DETERMINERS.has(lower(ctx.tokens[j])) && !ctx.startingAt(j).length) j++;
+    j = skipToMention(ctx, j);
     const next = ctx.startingAt(j)[0];
     if (!next || (next.kind !== first.kind && !(ACTORS.has(next.kind) && ACTORS.has(first.kind)))) break;
     // "X and Y signed": stop when the next mention is a new clause's subject.
@@ -199,6 +221,16 @@ export function subjectsOf(ctx: SentenceContext, v: number): LocalEntity[] {
   return [];
 }
 
+/** Organisations that take "they": plural names ("the Liberal Democrats", "the Greens"). */
+const isPluralName = (label: string): boolean => /s$/i.test(label.split(/\s+/).at(-1) ?? '') && !/(?:ss|us|is)$/i.test(label);
+
+/** The subject of a whole sentence: its first mention outside prepositional phrases, before the first verb. */
+export function sentenceSubject(ctx: SentenceContext): DraftMention | undefined {
+  const firstVerb = ctx.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const limit = firstVerb < 0 ? ctx.tokens.length : firstVerb;
+  return ctx.mentions.find((m) => m.end <= limit && !isInPrepositionalPhrase(ctx, m) && !POSSESSIVE(ctx, m));
+}
+
 const POSSESSIVE = (ctx: SentenceContext, m: DraftMention): boolean => ["'s", '’s', "'", '’'].includes(lower(ctx.tokens[m.end]));
 
 /**
@@ -215,7 +247,15 @@ export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number
     const latest = [...ctx.previous].reverse().flatMap((s) => [...s.mentions].reverse()).find((m) => m.kind === 'person');
     return latest ? ctx.entityOfPrevious(latest) : undefined;
   }
-  if (pronoun === 'they') return recent.find((e) => e.kind === 'group') ?? recent.find((e) => e.kind === 'organisation');
+  if (pronoun === 'they') {
+    // The subject of one of the last sentences, when it was plural; then whoever did something lately.
+    for (const s of [...ctx.previous].slice(-3).reverse()) {
+      const subject = s.subject;
+      const entity = subject && ctx.entityOfPrevious(subject);
+      if (entity && (entity.kind === 'group' || (entity.kind === 'organisation' && isPluralName(entity.label)))) return entity;
+    }
+    return recent.find((e) => e.kind === 'group') ?? recent.find((e) => e.kind === 'organisation' && isPluralName(e.label));
+  }
   if (pronoun === 'we' || pronoun === 'i') {
     // "The statement read: “We …”": the speaker is the subject before the colon or quote.
     for (let j = at - 1; j >= 0; j--) {
@@ -236,7 +276,7 @@ export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number
 export function objectsAfter(ctx: SentenceContext, e: number, window = 6): DraftMention[] {
   for (let j = e + 1; j < Math.min(ctx.tokens.length, e + 1 + window); j++) {
     const t = ctx.tokens[j]!;
-    if (ctx.startingAt(j).length) return coordinatedFrom(ctx, j);
+    if (ctx.startingAt(skipToMention(ctx, j)).length) return coordinatedFrom(ctx, j);
     if (isClausePunct(t) || isComma(t) || (t.pos === 'VERB' && j > e + 1) || lower(t) === 'that' || lower(t) === 'to') return [];
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // The object is something that is not an entity, unless a name in apposition says what it is

@@ -41,7 +41,7 @@ export class SentenceContext {
     private readonly entityOf: Map<DraftMention, LocalEntity>,
     readonly discourse: Discourse,
     readonly emit: (c: Omit<Candidate, 'sentence'>) => void,
-    readonly previous: ReadonlyArray<{ mentions: DraftMention[] }>,
+    readonly previous: ReadonlyArray<{ mentions: DraftMention[]; subject?: DraftMention }>,
     /** Whether a quotation opened in an earlier sentence of the paragraph is still open. */
     private readonly quoteOpenAtStart = false,
   ) {

@@ -5,6 +5,7 @@
 import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type Sentence } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { SentenceContext, type Candidate, type Discourse } from './context.js';
+import { sentenceSubject } from './clauses.js';
 import { verbRelations, type CueTable } from './verb-rules.js';
 import { phraseRelations } from './phrase-rules.js';
 import { roleRelations } from './role-rules.js';
@@ -26,14 +27,16 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
   const all: Candidate[] = [];
   const seen = new Set<string>();
   let quoteOpen = false;
+  const previous: Array<{ mentions: DraftMention[]; subject?: DraftMention }> = [];
   input.sentences.forEach((sentence, index) => {
     const emitted: Candidate[] = [];
     // Quotations do not run across paragraphs.
     const prev = input.sentences[index - 1];
     if (prev && /\n\s*\n/.test(input.body.slice(prev.end, sentence.start))) quoteOpen = false;
     const ctx = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse,
-      (c) => emitted.push({ ...c, sentence: index }), input.bySentence.slice(0, index).map((mentions) => ({ mentions })), quoteOpen);
+      (c) => emitted.push({ ...c, sentence: index }), previous, quoteOpen);
     quoteOpen = ctx.quoteOpenAtEnd;
+    const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
     verbRelations(ctx, input.cues);
     phraseRelations(ctx);
     roleRelations(ctx);
@@ -58,6 +61,7 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
         discourse.subjects.push(c.source);
       }
     }
+    previous.push({ mentions: ctx.mentions, ...(subject ? { subject } : {}) });
   });
   const relations = kept.map((c): LocalRelation => {
     const sentence = input.sentences[c.sentence]!;

@@ -70,7 +70,7 @@ export function phraseRelations(ctx: SentenceContext): void {
     }
 
     if (m.kind === 'group' && m.origin === 'phrase') {
-      const head = ctx.tokens[m.head]!.lemma;
+      const head = m.category ?? ctx.tokens[m.head]!.lemma;
       const prep = lower(ctx.tokens[m.coreEnd]);
       const member = m.end > m.coreEnd ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
       if (member && MEMBER_HEADS.has(head) && (prep === 'of' || prep === 'from')) {
