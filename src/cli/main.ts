@@ -23,6 +23,11 @@ export function createProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `newsgraph export … | head`: output nobody reads any more is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = createProgram();
   try {
     await program.parseAsync(argv);
