@@ -103,6 +103,12 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     }
   }
 
+  // The organisation named most often (at least three times, clearly ahead): what "the company" refers to.
+  const orgCounts = new Map<number, number>();
+  for (const { i, m } of names) if (m.kind === 'organisation') orgCounts.set(uf.find(i), (orgCounts.get(uf.find(i)) ?? 0) + 1);
+  const rankedOrgs = [...orgCounts.entries()].sort((a, b) => b[1] - a[1]);
+  const mainOrganisation = rankedOrgs[0] && rankedOrgs[0][1] >= 3 && (!rankedOrgs[1] || rankedOrgs[0][1] > rankedOrgs[1][1]) ? rankedOrgs[0][0] : undefined;
+
   // 6. Documents and events: one per category unless they are told apart by year or nationality.
   const phrases = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'phrase');
   const seen: Array<{ m: DraftMention; i: number }> = [];
@@ -121,6 +127,16 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
         if (sameCount || (other.head === key.head && (isSubset(key.mods, other.mods) || isSubset(other.mods, key.mods)))) uf.union(i, p.i);
       }
     } else if (p.m.kind === 'organisation') {
+      const inner = names.find(({ m }) => m.sentence === p.m.sentence && m.kind === 'organisation' && m.start >= p.m.start && m.end <= p.m.coreEnd);
+      // "the BlackBerry maker", "the company": the organisation the article is about (the name inside is its brand).
+      if (p.m.attrs.epithet && mainOrganisation !== undefined) {
+        uf.union(mainOrganisation, p.i);
+        if (inner) uf.union(mainOrganisation, inner.i);
+        seen.push(p);
+        continue;
+      }
+      // "the state-run MENA news agency" is MENA.
+      if (inner) { uf.union(inner.i, p.i); seen.push(p); continue; }
       // "the government" → the government named in the article, or the other descriptions of it.
       const category = p.m.category ?? '';
       const named = names.filter(({ m }) => m.kind === 'organisation' && words(m.text).at(-1) === category);

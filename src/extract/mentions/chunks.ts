@@ -32,8 +32,10 @@ function isModifier(t: Token, next: Token | undefined, prev: Token | undefined):
 }
 
 /** Whether token i can close a noun phrase: a noun not followed by more of the same phrase. */
-function isHead(tokens: Token[], i: number): boolean {
+function isHead(tokens: Token[], i: number, nameOf: ReadonlyMap<number, number>): boolean {
   const t = tokens[i]!;
+  if (nameOf.has(i) && nameOf.get(i) === nameOf.get(i + 1)) return false;
+  if (nameOf.has(i) && !isNoun(t)) return !isNoun(tokens[i + 1]) && !POSSESSIVE_MARKERS.has(lower(tokens[i + 1]));
   if (!isNoun(t) && !(t.pos === 'NUM' && i > 0 && tokens[i - 1]!.pos === 'DET')) return false;
   const next = tokens[i + 1];
   if (!next) return true;
@@ -46,16 +48,21 @@ function isHead(tokens: Token[], i: number): boolean {
 /** Chunks of a sentence, left to right, not overlapping. */
 export function chunk(sentence: Sentence): Chunk[] {
   const tokens = sentence.tokens;
+  // Tokens inside a tagged name are proper nouns whatever their POS ("Human Rights Watch report").
+  const nameOf = new Map<number, number>();
+  sentence.names.forEach((n, k) => { for (let i = n.start; i < n.end; i++) nameOf.set(i, k); });
+  const inName = { has: (i: number) => nameOf.has(i) };
   const chunks: Chunk[] = [];
   let floor = 0;
   for (let h = 0; h < tokens.length; h++) {
-    if (!isHead(tokens, h)) continue;
+    if (!isHead(tokens, h, nameOf)) continue;
     let s = h;
     // Modifiers, possessors and coordinated modifiers ("climate and energy manager") to the left.
     let possessor: Chunk['possessor'];
     while (s > floor) {
       const prev = tokens[s - 1]!;
-      if (isModifier(prev, tokens[s], tokens[s - 2])) { s--; continue; }
+      if (isModifier(prev, tokens[s], tokens[s - 2]) || (inName.has(s - 1) && inName.has(s))) { s--; continue; }
+      if (inName.has(s - 1) && tokens[s - 1]!.pos !== 'DET' && !POSSESSIVE_MARKERS.has(lower(prev))) { s--; continue; }
       if (POSSESSIVE_MARKERS.has(lower(prev)) && s - 2 >= floor && (isNoun(tokens[s - 2]) || tokens[s - 2]!.pos === 'PRON')) {
         const pEnd = s - 1;
         let pStart = s - 2;

@@ -9,11 +9,22 @@ import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
 import { groupNouns } from '../word-lists.js';
 import { spanText, type DraftMention } from './draft.js';
 
-/** Whether `words` (lower case) name a place in the gazetteers. */
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+let placeKeys: ReadonlySet<string> | undefined;
+
+/** Whether `key` (lower case) names a place in the gazetteers; accents do not matter ("Reunion", "Réunion"). */
 export function isKnownPlace(key: string): boolean {
-  const lex = lexicon();
-  return lex.countries.has(key) || lex.cities.has(key) || lex.regions.has(key);
+  if (!placeKeys) {
+    const lex = lexicon();
+    placeKeys = new Set([...lex.countries.keys(), ...lex.cities, ...lex.regions].map(fold));
+  }
+  return placeKeys.has(fold(key));
 }
+
+/** Common nouns that make the name before them a place: "Nahda square", "Rabaa mosque", "Blue river". */
+const PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 'mosque', 'church', 'cathedral', 'temple', 'shrine', 'bridge', 'river', 'lake', 'sea', 'ocean', 'island', 'islands', 'bay', 'mountain', 'mountains', 'valley', 'desert', 'airport', 'port', 'harbour', 'harbor', 'station', 'stadium', 'park', 'district', 'province', 'region', 'county', 'city', 'town', 'village', 'border', 'strait', 'gulf', 'peninsula', 'coast', 'canal', 'camp', 'prison', 'neighbourhood', 'neighborhood', 'quarter', 'plain', 'plateau', 'basin', 'delta', 'lagoon', 'reef', 'beach']);
+/** Words that begin place names built on a region ("North Africa", "Latin America"). */
+const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'sub-saharan', 'latin', 'greater', 'upper', 'lower', 'new', 'middle', 'far', 'near']);
 
 let titleKeys: ReadonlySet<string> | undefined;
 
@@ -38,6 +49,10 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   const lex = lexicon();
   if (lex.knownBodies.has(key)) return 'organisation';
   if (isKnownPlace(key)) return 'place';
+  // "Greenpeace Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa".
+  const words = key.split(' ');
+  if (span.type === 'LOC' && words.length >= 2 && lex.regions.has(lastWord) && !isKnownPlace(words.slice(0, -1).join(' ')) &&
+      !PLACE_PREFIXES.has(words[0]!)) return 'organisation';
   const orgLike = lex.orgSuffixes.has(lastWord);
   switch (span.type) {
     case 'PER': return orgLike ? 'organisation' : 'person';
@@ -71,6 +86,40 @@ function splitNames(sentence: Sentence): NameSpan[] {
     }
     if (from < span.end) out.push({ ...span, start: from });
   }
+  // "the U.S. Court for the Southern District of New York": an organisation name continued by "for (the) Name".
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    let gap = a.end;
+    if (lower(tokens[gap]) !== 'for') continue;
+    gap++;
+    if (lower(tokens[gap]) === 'the') gap++;
+    if (a.type === 'ORG' && gap === b.start && b.type !== 'PER') {
+      out.splice(k, 2, { ...a, end: b.end, confidence: Math.min(a.confidence, b.confidence) });
+      k--;
+    }
+  }
+  return out;
+}
+
+/**
+ * Wire-service credit lines, "(Reporting by A B and C D; Editing by E F)": every name there is a person, whatever
+ * the tagger made of it.
+ */
+function creditNames(sentence: Sentence): NameSpan[] {
+  const tokens = sentence.tokens;
+  const out: NameSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!/^(?:reporting|editing|writing|additional|compiled|translated)$/i.test(tokens[i]!.text) || lower(tokens[i + 1]) !== 'by') continue;
+    let j = i + 2;
+    while (j < tokens.length && !/^[;)]$/.test(tokens[j]!.text)) {
+      if (/^\p{Lu}/u.test(tokens[j]!.text) && !/^(?:and|by)$/i.test(tokens[j]!.text)) {
+        const start = j;
+        while (j < tokens.length && (/^\p{Lu}/u.test(tokens[j]!.text) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(tokens[j]!.text)) && lower(tokens[j]) !== 'and') j++;
+        if (j - start >= 2 && j - start <= 4) out.push({ start, end: j, type: 'PER', confidence: 0.9 });
+      } else j++;
+    }
+  }
   return out;
 }
 
@@ -84,7 +133,8 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const mentions: DraftMention[] = [];
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
-  for (const span of splitNames(sentence)) {
+  const credits = creditNames(sentence);
+  for (const span of [...splitNames(sentence).filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start)) {
     let start = span.start;
     let end = span.end;
     while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
@@ -110,9 +160,15 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
     }
     if (end <= start) continue;
+    // "Nahda square", "Rabaa el-Adaweya mosque": a place noun right after the name makes it a place named by both.
+    let placeHead = false;
+    if (span.type !== 'PER' && tokens[end] && PLACE_HEADS.has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
+      end++;
+      placeHead = true;
+    }
     const text = spanText(sentence, body, start, end);
     const key = wordKey(text);
-    const kind = kindFor(span, key, wordKey(tokens[end - 1]!.text));
+    const kind = placeHead ? 'place' : kindFor(span, key, wordKey(tokens[end - 1]!.text));
     if (!kind) {
       misc.push({ sentence: index, start, end, text });
       continue;

@@ -19,6 +19,8 @@ const RELATIONAL_GROUPS = new Set(['member', 'representative', 'delegate', 'supp
 /** Collective nouns that are groups in the singular. */
 const COLLECTIVE_GROUPS = new Set(['delegation', 'crew', 'police', 'staff', 'people', 'undersigned']);
 /** Common nouns that name an organisation when the article uses them as one ("the government"). */
+/** Epithets news uses for a company already named ("the BlackBerry maker", "the oil giant"). */
+export const COMPANY_EPITHETS = new Set(['maker', 'manufacturer', 'giant', 'producer', 'operator', 'carrier', 'retailer', 'lender', 'insurer', 'automaker', 'carmaker', 'developer', 'supplier', 'conglomerate', 'group', 'firm', 'company']);
 const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency']);
 /** Ambiguous document nouns: documents only in the singular ("the claim", not "claims of"). */
 const SINGULAR_ONLY_DOCUMENTS = new Set(['claim', 'filing', 'draft', 'paper', 'document', 'order', 'article', 'proposal', 'plan']);
@@ -74,14 +76,16 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       const variants = ends.map((e) => text(c.coreStart, e));
       // "a state of emergency", "the result of the vote": the frame noun reads as part of the name.
       const prevChunk = chunks[ci - 1];
+      let start = c.start;
       if (prevChunk && lower(tokens[c.start - 1]) === 'of' && prevChunk.end === c.start - 1 && FRAME_NOUNS.has(lower(tokens[prevChunk.head]))) {
         variants.push(stripDeterminer(text(prevChunk.coreStart, c.end)));
+        start = prevChunk.start;
       }
       const full = c.definite ? core : stripDeterminer(text(c.start, c.end));
       if (full !== core) variants.push(full);
       const label = variants[0] && variants[0].split(/\s+/).length <= 8 && lower(tokens[c.end]) === 'by' ? variants[0] : core;
       out.push({
-        ...base, kind: event ? 'event' : 'document', end: ends[ends.length - 1] ?? c.end, coreEnd: c.end, text: label,
+        ...base, start, kind: event ? 'event' : 'document', end: ends[ends.length - 1] ?? c.end, coreEnd: c.end, text: label,
         variants: [...new Set([core, ...variants])].filter((v) => v !== label), category: (event ?? document)!, attrs,
       });
       continue;
@@ -122,8 +126,8 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       continue;
     }
 
-    if (ORG_DESCRIPTIONS.has(lemma) && !name && !isPluralNoun(headToken) && (c.definite || nationality || c.coreStart < c.head)) {
-      out.push({ ...base, kind: 'organisation', end: c.end, coreEnd: c.end, text: core, variants: [], category: lemma, attrs: { ...attrs, described: true } });
+    if ((ORG_DESCRIPTIONS.has(lemma) || (COMPANY_EPITHETS.has(lemma) && c.definite)) && !name && !isPluralNoun(headToken) && (c.definite || nationality || c.coreStart < c.head)) {
+      out.push({ ...base, kind: 'organisation', end: c.end, coreEnd: c.end, text: core, variants: [], category: lemma, attrs: { ...attrs, described: true, ...(COMPANY_EPITHETS.has(lemma) ? { epithet: true } : {}) } });
     }
   }
   return out;

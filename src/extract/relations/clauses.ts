@@ -174,6 +174,13 @@ export function clauseStart(ctx: SentenceContext, i: number): number {
       while (k >= 0 && ctx.tokens[k]!.text !== open) k--;
       if (k >= 0) { j = k; continue; }
     }
+    // Quotation marks open a clause only when they open speech (after ":" or "," or at the start); elsewhere they
+    // just mark a quoted phrase ("concerns over “the crisis” and calls for").
+    if (/^[“”"„«»]$/.test(t.text)) {
+      const before = ctx.tokens[j - 1];
+      if (!before || before.text === ':' || isComma(before)) return j + 1;
+      continue;
+    }
     if (isClausePunct(t)) return j + 1;
     if (SUBORDINATORS.has(lower(t)) && lower(t) !== 'as' && (lower(t) !== 'that' || isVerb(ctx.tokens[j - 1]) || isComma(ctx.tokens[j - 1]))) return j + 1;
   }

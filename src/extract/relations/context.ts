@@ -27,6 +27,8 @@ export interface Discourse {
   mainOrganisation?: LocalEntity;
   /** The node that stands for the article itself. */
   article: LocalEntity;
+  /** Every entity of the article. */
+  entities: readonly LocalEntity[];
 }
 
 export class SentenceContext {

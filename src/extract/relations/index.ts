@@ -22,7 +22,10 @@ export interface RelationInput {
 }
 
 export function findRelations(input: RelationInput): { relations: LocalRelation[]; candidates: Candidate[] } {
-  const discourse: Discourse = { subjects: [], article: input.article, ...(input.mainOrganisation ? { mainOrganisation: input.mainOrganisation } : {}) };
+  const discourse: Discourse = {
+    subjects: [], article: input.article, entities: [...new Set(input.entityOf.values())],
+    ...(input.mainOrganisation ? { mainOrganisation: input.mainOrganisation } : {}),
+  };
   const kept: Candidate[] = [];
   const all: Candidate[] = [];
   const seen = new Set<string>();

@@ -7,6 +7,8 @@ import type { DraftMention } from '../mentions/draft.js';
 import { lower, DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { emitChecked } from './verb-rules.js';
+import { skipToMention } from './clauses.js';
+import { isHeadOf } from '../../resolve/name-forms.js';
 
 const ACTOR: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
 /** Event categories where the "of" phrase names the victims and the "by" phrase the perpetrators. */
@@ -17,11 +19,20 @@ const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'el
 const MEMBER_HEADS = new Set(['member', 'delegate', 'representative', 'official', 'executive', 'employee', 'staff', 'delegation', 'leader', 'activist', 'supporter', 'cadre', 'soldier', 'troop', 'officer', 'lawmaker', 'mp']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'off', 'inside', 'outside']);
 
-/** The mention that starts after token i (determiners skipped). */
+/**
+ * The mention that starts after token i (determiners and titles skipped). A possessor gives way to what it
+ * possesses ("by Egypt's State Information Service" → the service), a place in a compound to the name it
+ * qualifies ("by US-based Human Rights Watch" → the organisation).
+ */
 function mentionAfter(ctx: SentenceContext, i: number): DraftMention | undefined {
-  let j = i;
-  while (j < ctx.tokens.length && (DETERMINERS.has(lower(ctx.tokens[j])) || lower(ctx.tokens[j]) === 'then') && !ctx.startingAt(j).length) j++;
-  return ctx.startingAt(j)[0];
+  const m = ctx.startingAt(skipToMention(ctx, i))[0];
+  if (!m) return undefined;
+  if (m.attrs.compound) return ctx.startingAt(m.end)[0] ?? m;
+  if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[m.end]))) {
+    const owned = ctx.startingAt(m.end + 1)[0];
+    if (owned && owned.origin === 'name') return owned;
+  }
+  return m;
 }
 
 /** Names inside a phrase's own words (its modifiers and possessor), not in its trailing prepositional phrases. */
@@ -46,6 +57,8 @@ export function phraseRelations(ctx: SentenceContext): void {
         emitChecked(ctx, ppEntity, 'authored', e, m.coreStart, pp.coreEnd - 1, afterCore === 'by' ? 0.8 : 0.6, 'document-by');
       }
       if (pp && ppEntity && afterCore === 'against') emitChecked(ctx, e, 'opposes', ppEntity, m.coreStart, pp.coreEnd - 1, 0.7, 'document-against');
+      // "the complaint ... in the U.S. Court for ...", "filed before the tribunal"
+      if (pp && ppEntity?.kind === 'organisation' && ['in', 'before', 'with', 'at'].includes(afterCore)) emitChecked(ctx, e, 'related_to', ppEntity, m.coreStart, pp.coreEnd - 1, 0.5, 'document-in-organisation');
       if (pp && ppEntity && ['on', 'about', 'into', 'regarding', 'concerning'].includes(afterCore)) emitChecked(ctx, e, 'mentions', ppEntity, m.coreStart, pp.coreEnd - 1, 0.6, 'document-on');
     }
 
@@ -65,6 +78,13 @@ export function phraseRelations(ctx: SentenceContext): void {
       locatedAfter(ctx, m, 8);
     }
 
+    // "United Nations Human Rights Council" is part of the "United Nations" the article also names.
+    if (m.kind === 'organisation' && m.origin === 'name') {
+      for (const parent of ctx.discourse.entities) {
+        if (parent === e || parent.kind !== 'organisation') continue;
+        if ([parent.label, ...parent.aliases].some((a) => isHeadOf(a, m.text))) emitChecked(ctx, e, 'member_of', parent, m.coreStart, m.coreEnd - 1, 0.6, 'organisation-part-of');
+      }
+    }
     if (m.kind === 'organisation' && pp && ppEntity?.kind === 'place' && LOCATIVE.has(afterCore)) {
       emitChecked(ctx, e, 'located_in', ppEntity, m.coreStart, pp.coreEnd - 1, 0.7, 'organisation-in');
     }
@@ -94,6 +114,21 @@ export function phraseRelations(ctx: SentenceContext): void {
     }
   }
   saidIn(ctx);
+  membership(ctx);
+}
+
+/** "Russia's membership in the Council", "the membership of X in Y" → member_of (related_to for a country). */
+function membership(ctx: SentenceContext): void {
+  ctx.tokens.forEach((t, i) => {
+    if (!['membership', 'seat', 'accession'].includes(lower(t))) return;
+    let member: DraftMention | undefined;
+    if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[i - 1]))) member = ctx.endingAt(i - 1)[0];
+    let k = i + 1;
+    if (!member && lower(ctx.tokens[k]) === 'of') { member = mentionAfter(ctx, k + 1); k = member ? member.end : k; }
+    if (!member || !['in', 'of', 'to', 'on'].includes(lower(ctx.tokens[k]))) return;
+    const body = mentionAfter(ctx, k + 1);
+    if (body && ACTOR.has(ctx.entity(member).kind)) emitChecked(ctx, ctx.entity(member), 'member_of', ctx.entity(body), member.coreStart, body.coreEnd - 1, 0.7, 'membership', true);
+  });
 }
 
 /** "X said in a statement" → X authored the statement. */

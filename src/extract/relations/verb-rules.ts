@@ -4,7 +4,7 @@
  */
 import { RELATION_IDS, RELATIONS, type RelationCue, type RelationId, type LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
-import { lower, isPreposition } from '../tokens.js';
+import { lower, isPreposition, isComma } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { agentsOf, hasCopula, isNegated, isPassive, objectsAfter, subjectsOf } from './clauses.js';
 
@@ -103,6 +103,12 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
       const afterVerb = ctx.tokens[objectStart + 1];
       if (ic.words.length === 1 && afterVerb && isPreposition(afterVerb) && !['to'].includes(lower(afterVerb))) targets = [];
       else targets = objectsAfter(ctx, objectStart);
+      // "highlighted claims of X": what a document is about can sit inside an "of" phrase.
+      if (!targets.length && ic.relation === 'mentions') {
+        let j = objectStart + 1;
+        while (ctx.tokens[j] && ['DET', 'ADJ', 'NOUN', 'ADV'].includes(ctx.tokens[j]!.pos) && !ctx.startingAt(j).length) j++;
+        if (j > objectStart + 1 && lower(ctx.tokens[j]) === 'of') targets = objectsAfter(ctx, j);
+      }
       // "was invited to take part", "attended": the event the sentence names is what they took part in.
       if (!targets.length && ic.relation === 'participated_in') {
         const events = ctx.mentions.filter((m) => m.kind === 'event');
@@ -117,6 +123,11 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
         }
       }
       for (const s of actingFor(ctx, sources)) for (const m of targets) emitChecked(ctx, s, ic.relation, ctx.entity(m), v, m.end - 1, ic.words.length > 1 ? 0.8 : 0.7, 'verb');
+      // "urged the government to hold an inquiry": asking someone to do something is calling for it.
+      if (ic.relation === 'called_on' && targets.length) {
+        const demanded = demandedAfter(ctx, targets[targets.length - 1]!.end);
+        if (demanded) for (const s of sources) emitChecked(ctx, s, 'called_for', ctx.entity(demanded), v, demanded.coreEnd - 1, 0.6, 'verb-called-on-to');
+      }
     }
   }
 }
@@ -132,6 +143,19 @@ function verbTaggedAsNoun(ctx: SentenceContext, v: number): boolean {
   const prev = lower(ctx.tokens[v - 1]);
   const followedByObject = !!next && (next.pos === 'DET' || next.pos === 'ADP' || ['its', 'their', 'his', 'her'].includes(lower(next)));
   return followedByObject && (prev === 'and' || ctx.tokens[v - 1]?.pos === 'PRON' || prev === ',');
+}
+
+/** The event or document in an infinitive clause right after the addressee: "... to order an inquiry". */
+function demandedAfter(ctx: SentenceContext, from: number): DraftMention | undefined {
+  let j = from;
+  if (lower(ctx.tokens[j]) !== 'to' && ctx.tokens[j]?.pos !== 'VERB') return undefined;
+  for (; j < Math.min(ctx.tokens.length, from + 10); j++) {
+    const t = ctx.tokens[j]!;
+    if (t.text === ';' || t.text === '.' || (isComma(t) && j > from + 1)) return undefined;
+    const m = ctx.startingAt(j).find((x) => x.kind === 'event' || x.kind === 'document');
+    if (m) return m;
+  }
+  return undefined;
 }
 
 /** A delegation acts for the body it comes from: "a delegation from X took part" → X took part too. */
