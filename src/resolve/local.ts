@@ -217,7 +217,8 @@ function chooseLabel(kind: EntityKind, texts: string[]): string {
   const score = (t: string): number => {
     const n = t.split(/\s+/).length;
     if (kind === 'place') return (counts.get(t) ?? 0) * 10 + n;
-    if (kind === 'person' || kind === 'organisation') return (isAcronym(t) ? 0 : 100) + n * 10 + (counts.get(t) ?? 0);
+    // The fullest form: most words, then most letters ("Social Democrats" over "Soc Dems").
+    if (kind === 'person' || kind === 'organisation') return (isAcronym(t) ? 0 : 1000) + n * 100 + t.length + (counts.get(t) ?? 0) / 100;
     // Descriptions: the most informative reading that is still a name, not a sentence.
     return (n <= 8 ? 100 : 0) + n * 10 + (counts.get(t) ?? 0);
   };

@@ -43,6 +43,17 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     not: ['Investigators —responsible_for→ massacre'] },
   { name: 'no edge for "those responsible"', text: 'The families of the victims called for an inquiry to punish those responsible for the bombing.',
     has: ['families of the victims —called_for→ inquiry'], not: ['families of the victims —responsible_for→ bombing'] },
+  { name: 'asking someone to do something calls for it', text: 'The senators urged the Justice Ministry to open an investigation into the deaths.',
+    has: ['senators —called_on→ Justice Ministry', 'senators —called_for→ investigation'] },
+  { name: "X's membership in Y (a country gives related_to)", text: "Delegates debated Norway's membership in the Arctic Council.",
+    has: ['Norway —related_to→ Arctic Council'] },
+  { name: 'an organisation named after its parent', text: 'The United Nations said the United Nations Children Fund would send aid.',
+    has: ['United Nations Children Fund —member_of→ United Nations'] },
+  { name: 'a document against an organisation', text: 'Investors filed a lawsuit against Borealis Mining on Monday.',
+    has: ['Investors —authored→ lawsuit', 'lawsuit —opposes→ Borealis Mining'] },
+  { name: 'wire credit line', text: 'The talks ended.\n\n(Reporting by Kofi Mensah and Lena Okafor; Editing by Sam Reyes)',
+    has: ['test —reported_by→ Kofi Mensah', 'test —reported_by→ Lena Okafor', 'test —related_to→ Sam Reyes'] },
+  { name: 'what a document highlights', text: 'The report highlighted abuses by the Northern Militia.', has: ['report —mentions→ Northern Militia'] },
 ];
 
 describe('relation patterns', () => {

@@ -139,6 +139,8 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     let end = span.end;
     while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
     while (end > start && /^[^\p{L}\p{N}]+$/u.test(tokens[end - 1]!.text)) end--;
+    // "Later Yusuf", "Meanwhile Acme": a capitalised function word opening the sentence is not part of the name.
+    while (start === 0 && end - start > 1 && ['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'AUX', 'PART'].includes(tokens[start]!.pos) && !isKnownPlace(lower(tokens[start]))) start++;
     while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
     // "Lords", "MPs": a plural of people is a group, whatever the capitals say.
     if (end - start === 1 && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) continue;
@@ -158,6 +160,12 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       start = i;
       let j = span.start - 1;
       while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
+      // "Prime Minister Jonas Berg": a title right before the name (not "the minister, X").
+      for (let n = Math.min(4, j + 1); n >= 1 && titles.length === 0; n--) {
+        if (isTitle(wordKey(tokens.slice(j + 1 - n, j + 1).map((t) => t.text).join(' '))) && /^\p{Lu}/u.test(tokens[j + 1 - n]!.text)) {
+          titles.unshift(spanText(sentence, body, j + 1 - n, j + 1));
+        }
+      }
     }
     if (end <= start) continue;
     // "Nahda square", "Rabaa el-Adaweya mosque": a place noun right after the name makes it a place named by both.
@@ -168,7 +176,10 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     }
     const text = spanText(sentence, body, start, end);
     const key = wordKey(text);
-    const kind = placeHead ? 'place' : kindFor(span, key, wordKey(tokens[end - 1]!.text));
+    let kind = placeHead ? 'place' : kindFor(span, key, wordKey(tokens[end - 1]!.text));
+    // "the Social Democrats", "the Greens": a plural MISC name used as a noun phrase is a party or movement.
+    if (!kind && span.type === 'MISC' && lower(tokens[start - 1]) === 'the' && end - start <= 3 && /\p{Lu}.*s$/u.test(tokens[end - 1]!.text) &&
+        !lexicon().demonyms.has(lower(tokens[end - 1]))) kind = 'organisation';
     if (!kind) {
       misc.push({ sentence: index, start, end, text });
       continue;

@@ -107,7 +107,7 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
       if (!targets.length && ic.relation === 'mentions') {
         let j = objectStart + 1;
         while (ctx.tokens[j] && ['DET', 'ADJ', 'NOUN', 'ADV'].includes(ctx.tokens[j]!.pos) && !ctx.startingAt(j).length) j++;
-        if (j > objectStart + 1 && lower(ctx.tokens[j]) === 'of') targets = objectsAfter(ctx, j);
+        if (j > objectStart + 1 && ['of', 'by', 'against', 'on'].includes(lower(ctx.tokens[j]))) targets = objectsAfter(ctx, j);
       }
       // "was invited to take part", "attended": the event the sentence names is what they took part in.
       if (!targets.length && ic.relation === 'participated_in') {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../helpers/extract.js';
+
+describe('mentions and in-article resolution', () => {
+  it('strips honorifics and titles into a title attribute', () => {
+    const { extraction } = extractText('Mrs. Amina Yusuf spoke first. Prime Minister Jonas Berg replied.');
+    const amina = extraction.entities.find((e) => e.label === 'Amina Yusuf');
+    expect(amina).toMatchObject({ kind: 'person', attrs: { title: 'Mrs' } });
+    expect(extraction.entities.find((e) => e.label === 'Jonas Berg')).toMatchObject({ kind: 'person', attrs: { title: 'Prime Minister' } });
+  });
+
+  it('joins a surname to the full name given earlier', () => {
+    const { extraction } = extractText('Amina Yusuf spoke first. Later Yusuf said the vote was fair.');
+    const people = extraction.entities.filter((e) => e.kind === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]!.aliases).toEqual(['Amina Yusuf', 'Yusuf']);
+  });
+
+  it('joins an acronym in brackets and later uses of it to the full name', () => {
+    const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
+    const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]).toMatchObject({ label: 'Union of Coastal Fishermen', aliases: ['UCF', 'Union of Coastal Fishermen'] });
+  });
+
+  it('knows an abbreviated party name and its plural', () => {
+    const { extraction } = extractText('The Social Democrats met. A Social Democrat spokesman and the Soc Dems leader agreed.');
+    const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
+    expect(orgs.map((o) => o.label)).toEqual(['Social Democrats']);
+  });
+
+  it('counts a group and keeps the count as an attribute', () => {
+    const { extraction } = extractText('More than forty British lawmakers and peers signed the letter.');
+    const group = extraction.entities.find((e) => e.kind === 'group')!;
+    expect(group).toMatchObject({ label: 'More than forty British lawmakers and peers', attrs: { count: 40, approx: true, nationality: 'United Kingdom' } });
+  });
+
+  it('one document for "a statement" and "the statement"; one event for "the 2019 floods" and "the floods"', () => {
+    const { extraction } = extractText('The ministry issued a statement on the 2019 floods. The statement said the floods killed 40 people.');
+    expect(extraction.entities.filter((e) => e.kind === 'document' && e.category !== 'article').map((e) => e.label)).toEqual(['statement']);
+    expect(extraction.entities.filter((e) => e.kind === 'event').map((e) => e.label)).toEqual(['2019 floods']);
+  });
+
+  it('keeps two events of one kind apart when their years differ', () => {
+    const { extraction } = extractText('The 2009 election was disputed and the 2014 election was calm. Observers compared the 2009 election with the 2014 election.');
+    expect(extraction.entities.filter((e) => e.kind === 'event').map((e) => e.label).sort()).toEqual(['2009 election', '2014 election']);
+  });
+
+  it('makes a name followed by a place noun a place', () => {
+    const { extraction } = extractText('Crowds gathered in Tahrir square and near the Sultan Hassan mosque.');
+    expect(extraction.entities.filter((e) => e.kind === 'place').map((e) => e.label)).toContain('Tahrir square');
+  });
+
+  it('reads "the oil giant" as the company the article is about', () => {
+    const { extraction } = extractText('Petrovia Energy cut jobs. Petrovia Energy blamed prices. Analysts said Petrovia Energy would recover. Unions criticised the oil giant.');
+    const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]!.aliases).toContain('oil giant');
+  });
+
+  it('drops incidental descriptions and keeps named things', () => {
+    const { extraction } = extractText('Ana Diaz walked past the children and the houses in Lima.');
+    expect(extraction.entities.filter((e) => e.id !== 'article').map((e) => `${e.kind}:${e.label}`).sort()).toEqual(['person:Ana Diaz', 'place:Lima']);
+  });
+});
