@@ -5,6 +5,7 @@
 import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import type { DraftMention } from '../extract/mentions/draft.js';
 import { lexicon } from '../nlp/lexicon/index.js';
+import { isKnownPlace } from '../extract/mentions/names.js';
 import {
   normalName, words, isAcronym, isAcronymOf, isAbbreviationOf, sameUpToPlural, isTailOf, expandLeadingAcronym,
 } from './name-forms.js';
@@ -96,7 +97,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     }
     // 5. An organisation's name without its leading parent ("Human Rights Council" for "United Nations Human
     //    Rights Council"), when only one name fits.
-    if (m.kind === 'organisation' && (w.length >= 2 || !lexicon().orgSuffixes.has(w[0]!))) {
+    if ((m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) && (w.length >= 2 || !lexicon().orgSuffixes.has(w[0]!))) {
       const longs = distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTailOf(expandLeadingAcronym(m.text), expandLeadingAcronym(o.m.text)));
       const long = unique(longs);
       if (long) uf.union(long.i, i);

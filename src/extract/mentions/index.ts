@@ -17,7 +17,8 @@ export function findMentions(analysed: AnalysedText, body: string): MentionResul
   const bySentence = analysed.sentences.map((sentence, index) => {
     const names = nameMentions(sentence, index, body);
     misc.push(...names.misc);
-    const all = [...names.mentions, ...phraseMentions(sentence, index, body)];
+    // Phrases see the names as repaired, not as the tagger first gave them.
+    const all = [...names.mentions, ...phraseMentions({ ...sentence, names: names.spans }, index, body)];
     return all.sort((a, b) => a.start - b.start || b.end - a.end);
   });
   return { bySentence, misc };

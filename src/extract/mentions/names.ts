@@ -6,7 +6,7 @@
 import type { EntityKind, NameSpan, Sentence } from '../../schema/index.js';
 import { lexicon, isHonorific } from '../../nlp/lexicon/index.js';
 import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
-import { groupNouns } from '../word-lists.js';
+import { groupNouns, lookupNoun } from '../word-lists.js';
 import { spanText, type DraftMention } from './draft.js';
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -125,6 +125,8 @@ function creditNames(sentence: Sentence): NameSpan[] {
 
 export interface NameResult {
   mentions: DraftMention[];
+  /** The name spans the later stages should respect: kept names (after repairs) and MISC names. */
+  spans: NameSpan[];
   /** MISC names kept as attributes (nationalities, languages, events without a head noun). */
   misc: Array<{ sentence: number; start: number; end: number; text: string }>;
 }
@@ -134,6 +136,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
   const credits = creditNames(sentence);
+  const spans: NameSpan[] = [];
   for (const span of [...splitNames(sentence).filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start)) {
     let start = span.start;
     let end = span.end;
@@ -142,8 +145,13 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     // "Later Yusuf", "Meanwhile Acme": a capitalised function word opening the sentence is not part of the name.
     while (start === 0 && end - start > 1 && ['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'AUX', 'PART'].includes(tokens[start]!.pos) && !isKnownPlace(lower(tokens[start]))) start++;
     while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
-    // "Lords", "MPs": a plural of people is a group, whatever the capitals say.
-    if (end - start === 1 && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) continue;
+    // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
+    // stands before it is a name only when it is more than nationalities.
+    if (span.type !== 'PER' && lookupNoun(groupNouns(), tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
+        !lexicon().orgSuffixes.has(lower(tokens[end - 1]))) {
+      end--;
+      if (tokens.slice(start, end).every((t) => lexicon().demonyms.has(lower(t)) || t.pos === 'NUM' || t.pos === 'ADJ')) continue;
+    }
     // "Iranian Resistance", "French Foreign Ministry": a nationality right before an organisation is part of its name.
     if (span.type === 'ORG' && start > 0 && start === span.start && lexicon().demonyms.has(lower(tokens[start - 1])) && /^\p{Lu}/u.test(tokens[start - 1]!.text) &&
         !sentence.names.some((n) => n.end === start && n.type !== 'MISC')) start--;
@@ -182,15 +190,17 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
         !lexicon().demonyms.has(lower(tokens[end - 1]))) kind = 'organisation';
     if (!kind) {
       misc.push({ sentence: index, start, end, text });
+      spans.push({ ...span, start, end, type: 'MISC' });
       continue;
     }
+    spans.push({ ...span, start, end });
     mentions.push({
       kind, sentence: index, start, end, coreStart: start, coreEnd: end, head: end - 1, text, variants: [],
       origin: 'name', attrs: { confidence: Math.round(span.confidence * 100) / 100, ...(titles.length ? { title: titles.join(' ') } : {}) },
     });
   }
   mentions.push(...compoundPlaces(sentence, index));
-  return { mentions, misc };
+  return { mentions, misc, spans };
 }
 
 /**

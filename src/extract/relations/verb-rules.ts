@@ -4,7 +4,7 @@
  */
 import { RELATION_IDS, RELATIONS, type RelationCue, type RelationId, type LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
-import { lower, isPreposition, isComma } from '../tokens.js';
+import { lower, isPreposition } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { agentsOf, hasCopula, isNegated, isPassive, objectsAfter, subjectsOf } from './clauses.js';
 
@@ -145,17 +145,18 @@ function verbTaggedAsNoun(ctx: SentenceContext, v: number): boolean {
   return followedByObject && (prev === 'and' || ctx.tokens[v - 1]?.pos === 'PRON' || prev === ',');
 }
 
-/** The event or document in an infinitive clause right after the addressee: "... to order an inquiry". */
+/** Verbs that bring an event or a document about: asking someone to do them is calling for the thing. */
+const BRING_ABOUT = new Set(['hold', 'order', 'open', 'launch', 'conduct', 'carry', 'set', 'establish', 'start', 'begin', 'organise', 'organize', 'call', 'convene', 'initiate', 'undertake', 'commission', 'allow', 'permit', 'publish', 'release', 'adopt', 'pass', 'sign', 'ratify', 'implement', 'draft', 'issue', 'hold', 'stage', 'arrange']);
+
+/** "... to order an inquiry", "... to hold talks": the event or document a bring-about verb takes as object. */
 function demandedAfter(ctx: SentenceContext, from: number): DraftMention | undefined {
   let j = from;
-  if (lower(ctx.tokens[j]) !== 'to' && ctx.tokens[j]?.pos !== 'VERB') return undefined;
-  for (; j < Math.min(ctx.tokens.length, from + 10); j++) {
-    const t = ctx.tokens[j]!;
-    if (t.text === ';' || t.text === '.' || (isComma(t) && j > from + 1)) return undefined;
-    const m = ctx.startingAt(j).find((x) => x.kind === 'event' || x.kind === 'document');
-    if (m) return m;
-  }
-  return undefined;
+  if (lower(ctx.tokens[j]) === 'to') j++;
+  while (ctx.tokens[j]?.pos === 'ADV') j++;
+  const verb = ctx.tokens[j];
+  if (!verb || verb.pos !== 'VERB' || !BRING_ABOUT.has(verb.lemma)) return undefined;
+  const object = objectsAfter(ctx, lower(ctx.tokens[j + 1]) === 'out' || lower(ctx.tokens[j + 1]) === 'up' ? j + 1 : j)[0];
+  return object && (object.kind === 'event' || object.kind === 'document') ? object : undefined;
 }
 
 /** A delegation acts for the body it comes from: "a delegation from X took part" → X took part too. */
