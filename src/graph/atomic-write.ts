@@ -7,7 +7,7 @@ let counter = 0;
  * Writes `data` to `path` so that a reader sees either the old file or the new one, never a part: the bytes go to a
  * temporary file in the same folder (same file system, so the rename is atomic), are flushed, then renamed over.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: { durable?: boolean } = {}): void {
   const durable = options.durable ?? true;
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
@@ -15,9 +15,23 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   try {
     const fd = openSync(tmp, 'w');
     try {
-      const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let offset = 0;
-      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+      const write = (buffer: Uint8Array) => {
+        let offset = 0;
+        while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+      };
+      if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
+      else if (data instanceof Uint8Array) write(data);
+      else {
+        // Large outputs arrive in pieces and are written in ~1 MB batches, never held whole in memory.
+        let batch: string[] = [];
+        let size = 0;
+        for (const piece of data) {
+          batch.push(piece);
+          size += piece.length;
+          if (size > 1 << 20) { write(Buffer.from(batch.join(''), 'utf8')); batch = []; size = 0; }
+        }
+        if (batch.length) write(Buffer.from(batch.join(''), 'utf8'));
+      }
       // Flushing makes the new file survive a crash; caches that are cheap to rebuild skip it for speed.
       if (durable) fsyncSync(fd);
     } finally {

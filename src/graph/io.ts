@@ -58,20 +58,33 @@ function sortedObject<T extends object>(value: T): T {
   return out as T;
 }
 
-/** graph.export() with nodes, edges and attribute keys in a fixed order, so equal graphs give equal bytes. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * graph.json as a sequence of text pieces: nodes, edges and attribute keys in a fixed order, one node or edge per
+ * line, so equal graphs give equal bytes, large graphs stream to disk, and diffs stay readable.
+ */
+export function* serializeGraphPieces(graph: NewsGraph): Generator<string> {
+  yield `{"options":${JSON.stringify({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops })},\n`;
+  yield `"attributes":${JSON.stringify(sortedObject(graph.getAttributes()))},\n"nodes":[`;
+  const nodes = graph.nodes().sort(byKey);
+  for (let i = 0; i < nodes.length; i++) {
+    const key = nodes[i]!;
+    yield `${i ? ',' : ''}\n${JSON.stringify({ key, attributes: sortedObject(graph.getNodeAttributes(key)) })}`;
+  }
+  yield `${nodes.length ? '\n' : ''}],\n"edges":[`;
+  const edges = graph.edges().sort(byKey);
+  for (let i = 0; i < edges.length; i++) {
+    const key = edges[i]!;
+    yield `${i ? ',' : ''}\n${JSON.stringify({ key, source: graph.source(key), target: graph.target(key), attributes: sortedObject(graph.getEdgeAttributes(key)) })}`;
+  }
+  yield `${edges.length ? '\n' : ''}]}\n`;
+}
+
 export function serializeGraph(graph: NewsGraph): string {
-  const data = graph.export();
-  const nodes = [...data.nodes]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((n) => ({ key: n.key, attributes: sortedObject(n.attributes ?? ({} as NodeAttrs)) }));
-  const edges = [...data.edges]
-    .sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0))
-    .map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: sortedObject(e.attributes ?? ({} as EdgeAttrs)) }));
-  // One node or edge per line: compact for large corpora, still readable and diffable.
-  const list = (items: unknown[]) => (items.length ? `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
-  return `{"options":${JSON.stringify(data.options)},\n"attributes":${JSON.stringify(sortedObject(data.attributes))},\n"nodes":${list(nodes)},\n"edges":${list(edges)}}\n`;
+  return [...serializeGraphPieces(graph)].join('');
 }
 
 export function writeGraph(graph: NewsGraph, path: string): void {
-  writeFileAtomic(path, serializeGraph(graph));
+  writeFileAtomic(path, serializeGraphPieces(graph));
 }

@@ -3,7 +3,7 @@
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
 import type { ArticleExtraction, AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
-import { normalName, words, isAcronym, isAcronymOf, expandLeadingAcronym } from './name-forms.js';
+import { normalName, words, isAcronym, initials, expandLeadingAcronym } from './name-forms.js';
 
 export interface MergedEntity {
   key: string;
@@ -139,15 +139,25 @@ export function resolveCorpus(extractions: readonly ArticleExtraction[], options
     if (roots && roots.size === 1) tryUnion([...roots][0]!, i, `surname "${e.label}" has one full name in the corpus`);
   });
 
-  // A bare acronym joins the one expansion in the corpus.
+  // A bare acronym joins the one expansion in the corpus: index every expansion by its initials once.
+  const byInitials = new Map<string, Set<number>>();
+  items.forEach((other, j) => {
+    if (other.entity.origin !== 'name' || other.entity.kind === 'person') return;
+    for (const a of [other.entity.label, ...other.entity.aliases]) {
+      if (isAcronym(a)) continue;
+      for (const key of initials(a)) {
+        if (key.length < 2) continue;
+        if (!byInitials.has(key)) byInitials.set(key, new Set());
+        byInitials.get(key)!.add(j);
+      }
+    }
+  });
   items.forEach((item, i) => {
     const e = item.entity;
     if (e.origin !== 'name' || !isAcronym(e.label)) return;
-    const roots = new Set<number>();
-    items.forEach((other, j) => {
-      if (j === i || other.entity.origin !== 'name' || other.entity.kind === 'person') return;
-      if ([other.entity.label, ...other.entity.aliases].some((a) => !isAcronym(a) && isAcronymOf(e.label, a))) roots.add(uf.find(j));
-    });
+    const key = e.label.replace(/\./g, '').toLowerCase();
+    const candidates = new Set([...(byInitials.get(key) ?? []), ...(byInitials.get(key.replace(/s$/, '')) ?? [])]);
+    const roots = new Set([...candidates].filter((j) => j !== i).map((j) => uf.find(j)));
     if (roots.size === 1) tryUnion([...roots][0]!, i, `acronym "${e.label}" has one expansion in the corpus`);
   });
 

@@ -6,8 +6,21 @@ import { lexicon, isHonorific } from '../nlp/lexicon/index.js';
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'by', '&', 'de', 'du', 'des', 'la', 'le', 'el', 'al']);
 
+const normalCache = new Map<string, string>();
+
 /** Lower case, no punctuation or possessive, no leading article or honorific: the key names are compared by. */
 export function normalName(text: string): string {
+  let hit = normalCache.get(text);
+  if (hit === undefined) {
+    // Names repeat across a corpus; a bounded memo saves most of the regex work.
+    if (normalCache.size > 200_000) normalCache.clear();
+    hit = computeNormalName(text);
+    normalCache.set(text, hit);
+  }
+  return hit;
+}
+
+function computeNormalName(text: string): string {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘ʼ]/g, "'").replace(/'s\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   let words = t.split(' ').filter(Boolean);

@@ -8,7 +8,27 @@ import { lower, DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { emitChecked } from './verb-rules.js';
 import { skipToMention } from './clauses.js';
-import { isHeadOf } from '../../resolve/name-forms.js';
+import { expandLeadingAcronym } from '../../resolve/name-forms.js';
+import type { LocalEntity } from '../../schema/index.js';
+
+const organisationIndex = new WeakMap<readonly LocalEntity[], Map<string, LocalEntity[]>>();
+
+/** The article's organisations by every name form (leading acronyms expanded), built once per article. */
+function organisationsByName(ctx: SentenceContext): Map<string, LocalEntity[]> {
+  let index = organisationIndex.get(ctx.discourse.entities);
+  if (!index) {
+    index = new Map();
+    for (const e of ctx.discourse.entities) {
+      if (e.kind !== 'organisation') continue;
+      for (const a of new Set([e.label, ...e.aliases].map(expandLeadingAcronym))) {
+        if (!index.has(a)) index.set(a, []);
+        index.get(a)!.push(e);
+      }
+    }
+    organisationIndex.set(ctx.discourse.entities, index);
+  }
+  return index;
+}
 
 const ACTOR: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
 /** Event categories where the "of" phrase names the victims and the "by" phrase the perpetrators. */
@@ -80,9 +100,12 @@ export function phraseRelations(ctx: SentenceContext): void {
 
     // "United Nations Human Rights Council" is part of the "United Nations" the article also names.
     if (m.kind === 'organisation' && m.origin === 'name') {
-      for (const parent of ctx.discourse.entities) {
-        if (parent === e || parent.kind !== 'organisation') continue;
-        if ([parent.label, ...parent.aliases].some((a) => isHeadOf(a, m.text))) emitChecked(ctx, e, 'member_of', parent, m.coreStart, m.coreEnd - 1, 0.6, 'organisation-part-of');
+      const words = expandLeadingAcronym(m.text).split(' ');
+      const byName = organisationsByName(ctx);
+      for (let k = 1; k < words.length; k++) {
+        for (const parent of byName.get(words.slice(0, k).join(' ')) ?? []) {
+          if (parent !== e) emitChecked(ctx, e, 'member_of', parent, m.coreStart, m.coreEnd - 1, 0.6, 'organisation-part-of');
+        }
       }
     }
     if (m.kind === 'organisation' && pp && ppEntity?.kind === 'place' && LOCATIVE.has(afterCore)) {
