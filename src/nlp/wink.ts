@@ -14,6 +14,9 @@ function wink(): Wink {
   return instance;
 }
 
+/** Found by feeding wink every BMP character between two letters: the only ones it loses. */
+const WINK_DROPPED_SPACES = /[\v\f\u1680\u2000\u2001\u2006-\u2008\u2028\u2029\u3000\uFEFF]/g;
+
 /** Whitespace between paragraphs; wink keeps it as a token, which we use as a hard sentence boundary. */
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
 
@@ -23,10 +26,13 @@ const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
  * are the running sum.
  */
 export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
-  if (!text) return [];
+  // Wink drops some whitespace characters, and trailing spaces, instead of keeping them as spacing, so offsets would
+  // not add up; a plain space in their place has the same length, and nothing after the last token has an offset.
+  const spaced = text.replace(WINK_DROPPED_SPACES, ' ').trimEnd();
+  if (!spaced) return [];
   const nlp = wink();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(spaced);
   const tokens = doc.tokens();
   // wink's typings do not cover every `its` helper; every one used here returns one string per token.
   const column = (f: unknown): string[] => (tokens.out as unknown as (f: unknown) => string[])(f);
@@ -42,9 +48,9 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
     starts[i] = offset;
     offset += values[i]!.length;
   }
-  if (offset !== text.length) {
+  if (offset !== spaced.length) {
     // Wink normally rebuilds its input exactly; if a future version does not, offsets would lie. Refuse loudly.
-    throw new Error(`nlp: token offsets do not add up (${offset} != ${text.length})`);
+    throw new Error(`nlp: token offsets do not add up (${offset} != ${spaced.length})`);
   }
 
   const sentenceEnds = new Set<number>();

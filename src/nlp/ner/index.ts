@@ -1,0 +1,1 @@
+export { tagDocument, type NameSpan, type NameType } from './tagger.js';
