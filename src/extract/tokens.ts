@@ -4,9 +4,18 @@
 import type { Token } from '../schema/index.js';
 
 /** Lower-case, with hyphens as spaces: the form every word list is keyed by. */
-export const wordKey = (s: string): string => s.toLowerCase().replace(/[-‐‑]/g, ' ').replace(/\s+/g, ' ').trim();
+export function wordKey(s: string): string {
+  const l = s.toLowerCase();
+  // Most words have no hyphen or space: skip the regular expressions for them (this runs for every token).
+  return /[-‐‑\s]/.test(l) ? l.replace(/[-‐‑]/g, ' ').replace(/\s+/g, ' ').trim() : l;
+}
 
-export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase().replace(/’/g, "'") : '');
+/** A token's text in lower case with a typographic apostrophe made plain ("’s" → "'s"). */
+export function lower(t: Token | undefined): string {
+  if (!t) return '';
+  const l = t.text.toLowerCase();
+  return l.includes('’') ? l.replace(/’/g, "'") : l;
+}
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'that', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'some', 'all', 'both', 'each', 'every', 'any', 'no', 'another', 'such']);
 export const DEMONSTRATIVES = new Set(['this', 'these', 'that', 'those']);

@@ -9,7 +9,7 @@ import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
 import { groupNouns, lookupNoun } from '../word-lists.js';
 import { spanText, type DraftMention } from './draft.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s).toLowerCase();
 let placeKeys: ReadonlySet<string> | undefined;
 
 /** Whether `key` (lower case) names a place in the gazetteers; accents do not matter ("Reunion", "Réunion"). */
@@ -27,15 +27,27 @@ const PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'sub-saharan', 'latin', 'greater', 'upper', 'lower', 'new', 'middle', 'far', 'near']);
 
 let titleKeys: ReadonlySet<string> | undefined;
+let titleWords: ReadonlySet<string> | undefined;
+
+/** Whether a word can begin a title at all: a cheap test before building multiword keys. */
+function mayStartTitle(word: string): boolean {
+  if (!titleWords) isTitle('');
+  return titleWords!.has(word) || titleWords!.has(word.replace(/s$/, ''));
+}
 
 /** The lexicon's titles in word-key form (hyphens as spaces), for matching token sequences. */
 export function isTitle(words: string): boolean {
-  titleKeys ??= new Set([...lexicon().titles].map(wordKey));
+  if (!titleKeys) {
+    titleKeys = new Set([...lexicon().titles].map(wordKey));
+    titleWords = new Set([...titleKeys].flatMap((t) => t.split(' ')));
+  }
   return titleKeys.has(words) || (words.endsWith('s') && titleKeys.has(words.slice(0, -1)));
 }
 
 /** Longest title (from the lexicon) that starts at token `i`, as a token count. */
 export function titleLengthAt(sentence: Sentence, i: number, limit = sentence.tokens.length): number {
+  const first = sentence.tokens[i];
+  if (!first || !mayStartTitle(wordKey(first.text).split(' ')[0]!)) return 0;
   let best = 0;
   let words = '';
   for (let j = i; j < Math.min(limit, i + 5); j++) {

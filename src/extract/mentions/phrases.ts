@@ -36,7 +36,9 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
   const chunks = chunk(sentence);
   const out: DraftMention[] = [];
   const text = (s: number, e: number) => spanText(sentence, body, s, e);
-  const chunkAt = (i: number) => chunks.find((c) => c.start === i);
+  const chunkStarting: Array<Chunk | undefined> = new Array(tokens.length);
+  for (const c of chunks) chunkStarting[c.start] = c;
+  const chunkAt = (i: number) => chunkStarting[i];
 
   // Trailing prepositional phrases that belong to a name: up to two, never across a comma or verb.
   const extend = (c: Chunk, prepositions: ReadonlySet<string>): number[] => {

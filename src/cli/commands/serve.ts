@@ -1,0 +1,46 @@
+/**
+ * `newsgraph serve`: the viewer and a graph on a local web server, until Ctrl-C.
+ */
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { action, out } from '../run.js';
+import { startServer, SERVER_DEFAULTS } from '../../serve/server.js';
+import { requireViewerDist } from '../../serve/viewer-dir.js';
+
+export const DEFAULT_GRAPH = 'graph/graph.json';
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
+}
+
+interface ServeOptions {
+  in: string;
+  port: number;
+  host: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the viewer and a graph on a local web server (stops on Ctrl-C)')
+    .option('--in <file>', 'graph file to show', DEFAULT_GRAPH)
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, SERVER_DEFAULTS.port)
+    .option('--host <host>', 'address to bind (use 0.0.0.0 to share on your network)', SERVER_DEFAULTS.host)
+    .action(action(async (options: ServeOptions) => {
+      const server = await startServer({ viewerDir: requireViewerDist(), graphPath: options.in, host: options.host, port: options.port });
+      await out(`${server.url}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+      return 0;
+    }));
+}

@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningServer } from '../../src/serve/server.js';
+import { writeGraph } from '../../src/graph/io.js';
+import { NewsgraphError } from '../../src/errors.js';
+import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
+
+const SECRET = 'TOP-SECRET-OUTSIDE-THE-VIEWER';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A request sent byte for byte, so no client library normalises the path first. */
+function rawGet(port: number, target: string, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const i = line.indexOf(':');
+        headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-'));
+let viewerDir: string;
+let graphPath: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  viewerDir = join(dir, 'site');
+  mkdirSync(join(viewerDir, 'assets'), { recursive: true });
+  writeFileSync(join(viewerDir, 'index.html'), '<!doctype html><title>viewer</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(join(viewerDir, 'assets', 'app.js'), 'console.log("hi");');
+  writeFileSync(join(viewerDir, 'assets', 'app.css'), 'body{}');
+  writeFileSync(join(viewerDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(viewerDir, '.env'), SECRET);
+  writeFileSync(join(dir, 'secret.txt'), SECRET);
+  symlinkSync(dir, join(viewerDir, 'escape'));
+  graphPath = join(dir, 'graph.json');
+  writeGraph(syntheticGraph({ nodes: 30, edges: 60, seed: 2 }), graphPath);
+  server = await startServer({ viewerDir, graphPath });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('serving the viewer', () => {
+  it('binds 127.0.0.1 on a free port by default and reports its URL', () => {
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+
+  it('serves the page with a CSP that forbids inline script, nosniff and the right content types', async () => {
+    const page = await rawGet(server.port, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>viewer</title>');
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await rawGet(server.port, '/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await rawGet(server.port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await rawGet(server.port, '/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
+    const missing = await rawGet(server.port, '/nope.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('serves the graph from its path, read at request time', async () => {
+    const first = await rawGet(server.port, '/graph.json');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.body).toBe(readFileSync(graphPath, 'utf8'));
+    writeGraph(syntheticGraph({ nodes: 5, edges: 4, seed: 9 }), graphPath);
+    const second = await rawGet(server.port, '/graph.json?v=2');
+    expect(JSON.parse(second.body).nodes).toHaveLength(5);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/.%2e/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets%2f..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/..\\secret.txt',
+    '/%252e%252e/secret.txt',
+    '/index.html%00.js',
+    '/escape/secret.txt',
+    '/.env',
+    '//etc/passwd',
+    '/%2fetc%2fpasswd',
+    `/${encodeURIComponent(join(dir, 'secret.txt'))}`,
+    'http://127.0.0.1/../secret.txt',
+    '/%',
+  ])('refuses %s', async (target) => {
+    const res = await rawGet(server.port, target);
+    expect([400, 403, 404]).toContain(res.status);
+    expect(res.body).not.toContain(SECRET);
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const head = await rawGet(server.port, '/', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    const post = await rawGet(server.port, '/', 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+describe('request path resolution', () => {
+  it('maps plain paths inside the folder and refuses the rest before touching the disk', () => {
+    expect(resolveRequestPath('/srv/site', '/')).toEqual({ file: '/srv/site/index.html' });
+    expect(resolveRequestPath('/srv/site', '/assets/a%20b.js?x=1')).toEqual({ file: '/srv/site/assets/a b.js' });
+    expect(resolveRequestPath('/srv/site', '/sub/')).toEqual({ file: '/srv/site/sub/index.html' });
+    expect(resolveRequestPath('/srv/site', '/a/../b')).toEqual({ status: 403 });
+    expect(resolveRequestPath('/srv/site', '/a/%2e/b')).toEqual({ status: 403 });
+    expect(resolveRequestPath('/srv/site', '*')).toEqual({ status: 400 });
+  });
+});
+
+describe('refusing to start', () => {
+  it('on a missing graph, with the path and what to do', async () => {
+    const missing = join(dir, 'absent.json');
+    await expect(startServer({ viewerDir, graphPath: missing })).rejects.toThrow(NewsgraphError);
+    await expect(startServer({ viewerDir, graphPath: missing })).rejects.toThrow(`${missing}: no such file (run \`newsgraph build\` first)`);
+  });
+
+  it('on a malformed graph', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"nodes": [], "edges": "x"');
+    await expect(startServer({ viewerDir, graphPath: bad })).rejects.toThrow(/bad\.json: not a newsgraph graph: invalid JSON/);
+    writeFileSync(bad, '{"nodes": [], "edges": []}');
+    await expect(startServer({ viewerDir, graphPath: bad })).rejects.toThrow(/bad\.json: not a newsgraph graph: missing attributes\.schemaVersion/);
+  });
+
+  it('without a built viewer', async () => {
+    await expect(startServer({ viewerDir: join(dir, 'no-viewer'), graphPath })).rejects.toThrow(/run `npm run build`/);
+  });
+
+  it('on a port that is taken', async () => {
+    await expect(startServer({ viewerDir, graphPath, port: server.port })).rejects.toThrow(`serve: port ${server.port} is already in use`);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../viewer/src/settings.js';
+import { NO_FILTERS, toggleKind, toggleRelation } from '../../viewer/src/logic/filters.js';
+import { parallelEdgeSlots } from '../../viewer/src/logic/parallel-edges.js';
+import { computeFocus, edgeDisplay, edgeStyles, nodeDisplay, type ReducerContext } from '../../viewer/src/logic/reducers.js';
+import { INITIAL_VIEW_STATE, type ViewState } from '../../viewer/src/logic/view-state.js';
+import { KINDS, RELATIONS } from '../../src/schema/index.js';
+import { buildGraph } from './helpers.js';
+
+const graph = buildGraph(
+  [{ key: 'ana', kind: 'person' }, { key: 'bo', kind: 'person' }, { key: 'council', kind: 'organisation' }, { key: 'city', kind: 'place' }, { key: 'far', kind: 'event' }],
+  [
+    { key: 'm1', source: 'ana', target: 'council', relation: 'member_of' },
+    { key: 'met', source: 'ana', target: 'bo', relation: 'met_with' },
+    { key: 'loc', source: 'council', target: 'city', relation: 'located_in' },
+    { key: 'away', source: 'city', target: 'far', relation: 'related_to' },
+  ],
+);
+const styles = edgeStyles(graph, parallelEdgeSlots(graph), DEFAULT_SETTINGS);
+
+function ctx(patch: Partial<ViewState> = {}, communityColors: Map<string, string> | null = null): ReducerContext {
+  const state = { ...INITIAL_VIEW_STATE, ...patch };
+  return { state, focus: computeFocus(graph, state), sizes: new Map([['ana', 12]]), edgeStyles: styles, communityColors, settings: DEFAULT_SETTINGS };
+}
+const node = (key: string, c: ReducerContext) => nodeDisplay(key, graph.getNodeAttributes(key), c);
+const edge = (key: string, c: ReducerContext) => edgeDisplay(key, graph.getEdgeAttributes(key), graph, c);
+
+describe('node reducer', () => {
+  it('colours by the schema kind colour and sizes from the size table', () => {
+    const d = node('ana', ctx());
+    expect(d).toMatchObject({ color: KINDS.person.color, size: 12, label: 'ana' });
+    expect(d.hidden).toBeUndefined();
+    expect(node('bo', ctx()).size).toBe(5);
+  });
+
+  it('hides nodes of a hidden kind', () => {
+    expect(node('council', ctx({ filters: toggleKind(NO_FILTERS, 'organisation', false) })).hidden).toBe(true);
+    expect(node('ana', ctx({ filters: toggleKind(NO_FILTERS, 'organisation', false) })).hidden).toBeUndefined();
+  });
+
+  it('keeps the hovered node and its neighbours bright and fades the rest', () => {
+    const c = ctx({ hoveredNode: 'ana' });
+    expect(node('ana', c)).toMatchObject({ highlighted: true, forceLabel: true, color: KINDS.person.color });
+    expect(node('bo', c)).toMatchObject({ color: KINDS.person.color, label: 'bo' });
+    expect(node('council', c).color).toBe(KINDS.organisation.color);
+    expect(node('city', c)).toMatchObject({ color: DEFAULT_SETTINGS.fadedNodeColor, label: null });
+  });
+
+  it('does not count a filtered-out neighbour as bright', () => {
+    const c = ctx({ hoveredNode: 'ana', filters: toggleRelation(NO_FILTERS, 'met_with', false) });
+    expect(c.focus!.nodes.has('bo')).toBe(false);
+    expect(node('bo', c).color).toBe(DEFAULT_SETTINGS.fadedNodeColor);
+  });
+
+  it('uses community colours in community mode', () => {
+    const d = node('ana', ctx({ colorMode: 'community' }, new Map([['ana', '#123456']])));
+    expect(d.color).toBe('#123456');
+  });
+});
+
+describe('edge reducer', () => {
+  it('colours edges by relation, arrows on directed relations, plain lines on symmetric ones', () => {
+    expect(edge('m1', ctx())).toMatchObject({ type: 'arrow', color: `${RELATIONS.member_of.color}${DEFAULT_SETTINGS.edgeAlpha}`, label: null });
+    expect(edge('met', ctx()).type).toBe('line');
+  });
+
+  it('hides edges whose relation or whose end is hidden', () => {
+    expect(edge('m1', ctx({ filters: toggleRelation(NO_FILTERS, 'member_of', false) })).hidden).toBe(true);
+    expect(edge('loc', ctx({ filters: toggleKind(NO_FILTERS, 'place', false) })).hidden).toBe(true);
+    expect(edge('met', ctx({ filters: toggleKind(NO_FILTERS, 'place', false) })).hidden).toBeUndefined();
+  });
+
+  it('labels edges when zoomed in, and the focused node\'s edges always', () => {
+    expect(edge('loc', ctx({ zoomedIn: true })).label).toBe('located in');
+    const c = ctx({ selection: { type: 'node', key: 'ana' } });
+    expect(edge('m1', c)).toMatchObject({ label: 'member of', color: RELATIONS.member_of.color });
+    expect(edge('loc', c)).toMatchObject({ label: null, color: DEFAULT_SETTINGS.fadedEdgeColor });
+  });
+
+  it('brings a selected edge forward with its label forced', () => {
+    const c = ctx({ selection: { type: 'edge', key: 'loc' } });
+    expect(edge('loc', c)).toMatchObject({ forceLabel: true, label: 'located in', zIndex: 2 });
+    expect(node('council', c).color).toBe(KINDS.organisation.color);
+    expect(node('ana', c).color).toBe(DEFAULT_SETTINGS.fadedNodeColor);
+  });
+});

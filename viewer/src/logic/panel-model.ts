@@ -1,0 +1,178 @@
+/**
+ * View-models for the side panel: what a node or an edge is and why each edge exists. Pure data; the UI turns it
+ * into DOM with textContent only.
+ */
+import { ARTICLE_CATEGORY } from '../../../src/schema/index.js';
+import { articleRef, type ArticleIndex, type ArticleRef } from './articles.js';
+import { citedSpan, splitSentence, type SentencePieces, type SpanMethod } from './evidence.js';
+import type { FilterState } from './filters.js';
+import {
+  RELATION_KEYS, isSymmetric, kindColor, kindLabel, relationColor, relationLabel,
+  type KindKey, type RelationKey, type ViewerGraph,
+} from './model.js';
+
+export interface NodeRef {
+  key: string;
+  label: string;
+  kind: KindKey;
+  color: string;
+}
+
+export interface EvidenceView {
+  article: ArticleRef;
+  sentence: string;
+  pieces: SentencePieces;
+  method: SpanMethod;
+}
+
+export interface RelationItem {
+  edge: string;
+  relation: RelationKey;
+  label: string;
+  /** The node at the other end. */
+  other: NodeRef;
+  confidence: number;
+  evidence: EvidenceView[];
+}
+
+export interface RelationGroup {
+  relation: RelationKey;
+  label: string;
+  color: string;
+  items: RelationItem[];
+}
+
+export interface NodePanel {
+  type: 'node';
+  node: NodeRef;
+  kindLabel: string;
+  category: string | null;
+  /** Short facts shown under the title: [name, value]. */
+  facts: [string, string][];
+  aliases: string[];
+  articles: ArticleRef[];
+  /** Edges read from this node ("X supports Y"); symmetric relations are listed here whichever end is stored first. */
+  outgoing: RelationGroup[];
+  incoming: RelationGroup[];
+  /** Edges the filters hide, left out of the groups. */
+  hiddenEdges: number;
+}
+
+export interface EdgePanel {
+  type: 'edge';
+  edge: string;
+  relation: RelationKey;
+  label: string;
+  color: string;
+  symmetric: boolean;
+  source: NodeRef;
+  target: NodeRef;
+  confidence: number;
+  weight: number;
+  evidence: EvidenceView[];
+}
+
+export function nodeRef(graph: ViewerGraph, key: string): NodeRef {
+  const a = graph.getNodeAttributes(key);
+  return { key, label: a.label, kind: a.kind, color: kindColor(a.kind) };
+}
+
+function namesOf(graph: ViewerGraph, key: string): string[] {
+  const a = graph.getNodeAttributes(key);
+  return [a.label, ...a.aliases];
+}
+
+export function evidenceViews(graph: ViewerGraph, edge: string, articles: ArticleIndex): EvidenceView[] {
+  const [source, target] = graph.extremities(edge);
+  const terms = [...namesOf(graph, source), ...namesOf(graph, target)];
+  return graph.getEdgeAttribute(edge, 'evidence').map((ev) => {
+    const { span, method } = citedSpan(ev, terms);
+    return { article: articleRef(articles, ev.article), sentence: ev.sentence, pieces: splitSentence(ev.sentence, span), method };
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function groupItems(items: RelationItem[]): RelationGroup[] {
+  const byRelation = new Map<RelationKey, RelationItem[]>();
+  for (const item of items) {
+    const list = byRelation.get(item.relation) ?? [];
+    list.push(item);
+    byRelation.set(item.relation, list);
+  }
+  return RELATION_KEYS.filter((r) => byRelation.has(r)).map((relation) => ({
+    relation,
+    label: relationLabel(relation),
+    color: relationColor(relation),
+    items: byRelation.get(relation)!.sort((a, b) => compareText(a.other.label, b.other.label) || compareText(a.edge, b.edge)),
+  }));
+}
+
+function sortArticles(list: ArticleRef[]): ArticleRef[] {
+  // Dated articles first, oldest first; undated ones after, by title.
+  return list.sort((a, b) => {
+    if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
+    if (!!a.date !== !!b.date) return a.date ? -1 : 1;
+    return compareText(a.title, b.title);
+  });
+}
+
+export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState, articles: ArticleIndex): NodePanel {
+  const a = graph.getNodeAttributes(key);
+  const outgoing: RelationItem[] = [];
+  const incoming: RelationItem[] = [];
+  let hiddenEdges = 0;
+  graph.forEachEdge(key, (edge, e, source, target) => {
+    const other = source === key ? target : source;
+    if (filters.hiddenRelations.has(e.relation) || filters.hiddenKinds.has(graph.getNodeAttribute(other, 'kind'))) {
+      hiddenEdges++;
+      return;
+    }
+    const item: RelationItem = {
+      edge, relation: e.relation, label: e.label, other: nodeRef(graph, other), confidence: e.confidence,
+      evidence: evidenceViews(graph, edge, articles),
+    };
+    if (source === key || isSymmetric(e.relation) || !e.directed) outgoing.push(item);
+    else incoming.push(item);
+  });
+  const facts: [string, string][] = [];
+  if (a.title) facts.push([a.category === ARTICLE_CATEGORY ? 'Title' : 'Role', a.title]);
+  if (a.nationality) facts.push(['Nationality', a.nationality]);
+  if (a.date) facts.push(['Date', a.date]);
+  if (a.publisher) facts.push(['Publisher', a.publisher]);
+  if (typeof a.count === 'number') facts.push(['Count', `${a.approx ? 'about ' : ''}${a.count}`]);
+  if (a.mentions) facts.push(['Mentions', String(a.mentions)]);
+  const label = a.label;
+  return {
+    type: 'node',
+    node: nodeRef(graph, key),
+    kindLabel: kindLabel(a.kind),
+    category: a.category && a.category !== ARTICLE_CATEGORY ? a.category : a.category === ARTICLE_CATEGORY ? 'article' : null,
+    facts,
+    aliases: a.aliases.filter((x) => x !== label),
+    articles: sortArticles([...new Set(a.articles)].map((id) => articleRef(articles, id))),
+    outgoing: groupItems(outgoing),
+    incoming: groupItems(incoming),
+    hiddenEdges,
+  };
+}
+
+export function edgePanel(graph: ViewerGraph, edge: string, articles: ArticleIndex): EdgePanel {
+  const e = graph.getEdgeAttributes(edge);
+  const [source, target] = graph.extremities(edge);
+  return {
+    type: 'edge',
+    edge,
+    relation: e.relation,
+    label: e.label,
+    color: relationColor(e.relation),
+    symmetric: isSymmetric(e.relation) || !e.directed,
+    source: nodeRef(graph, source),
+    target: nodeRef(graph, target),
+    confidence: e.confidence,
+    weight: e.weight,
+    evidence: evidenceViews(graph, edge, articles),
+  };
+}

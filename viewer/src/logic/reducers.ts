@@ -1,0 +1,208 @@
+/**
+ * The sigma reducers as pure functions: given the view state, how each node and edge is drawn. Filtering, hover
+ * fading, selection and colour mode all happen here, so the graph itself is never edited to change the view.
+ * The returned objects match sigma's display data (label, color, size, hidden, forceLabel, highlighted, zIndex, type)
+ * without importing sigma.
+ */
+import type { ViewerSettings } from '../settings.js';
+import type { FilterState } from './filters.js';
+import { isSymmetric, kindColor, relationColor, OTHER, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
+import type { ParallelSlot } from './parallel-edges.js';
+import { edgeSize } from './sizing.js';
+import type { ViewState } from './view-state.js';
+
+export interface NodeDisplay {
+  x: number;
+  y: number;
+  label: string | null;
+  color: string;
+  size: number;
+  hidden?: boolean;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+export interface EdgeDisplay {
+  label: string | null;
+  color: string;
+  size: number;
+  type: EdgeProgram;
+  curvature?: number;
+  hidden?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+/** Render programs the renderer registers under these names. */
+export type EdgeProgram = 'arrow' | 'line' | 'curvedArrow' | 'curved';
+
+/** The nodes and edges that stay bright; null when nothing is focused. */
+export interface Focus {
+  primary: string | null;
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** How an edge is drawn when nothing is focused; fixed for a graph, so computed once. */
+export interface EdgeStyle {
+  type: EdgeProgram;
+  curvature?: number;
+  color: string;
+  /** The relation colour without transparency, for focused edges. */
+  strongColor: string;
+  size: number;
+}
+
+/** Everything the reducers read, computed once per state change rather than per item. */
+export interface ReducerContext {
+  state: ViewState;
+  focus: Focus | null;
+  sizes: ReadonlyMap<string, number>;
+  edgeStyles: ReadonlyMap<string, EdgeStyle>;
+  communityColors: ReadonlyMap<string, string> | null;
+  settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize'>;
+}
+
+/** Above this many neighbours, only the focused node's own label is forced, so labels do not pile up. */
+const MAX_FORCED_NEIGHBOUR_LABELS = 25;
+
+function nodeShown(graph: ViewerGraph, filters: FilterState, node: string): boolean {
+  return !filters.hiddenKinds.has(graph.getNodeAttribute(node, 'kind'));
+}
+
+function edgeShown(graph: ViewerGraph, filters: FilterState, edge: string, source: string, target: string): boolean {
+  return !filters.hiddenRelations.has(graph.getEdgeAttribute(edge, 'relation')) &&
+    nodeShown(graph, filters, source) && nodeShown(graph, filters, target);
+}
+
+/** Hover wins over selection: the hovered node (or else the selected node or edge) and its visible neighbourhood. */
+export function computeFocus(graph: ViewerGraph, state: ViewState): Focus | null {
+  const { filters } = state;
+  const node = state.hoveredNode ?? (state.selection?.type === 'node' ? state.selection.key : null);
+  if (node && graph.hasNode(node) && nodeShown(graph, filters, node)) {
+    const nodes = new Set<string>([node]);
+    const edges = new Set<string>();
+    graph.forEachEdge(node, (edge, _a, source, target) => {
+      if (!edgeShown(graph, filters, edge, source, target)) return;
+      edges.add(edge);
+      nodes.add(source === node ? target : source);
+    });
+    return { primary: node, nodes, edges };
+  }
+  const edge = state.hoveredEdge ?? (state.selection?.type === 'edge' ? state.selection.key : null);
+  if (edge && graph.hasEdge(edge)) {
+    const [source, target] = graph.extremities(edge);
+    if (edgeShown(graph, filters, edge, source, target)) return { primary: null, nodes: new Set([source, target]), edges: new Set([edge]) };
+  }
+  return null;
+}
+
+export function nodeDisplay(key: string, attrs: ViewerNodeAttrs, ctx: ReducerContext): NodeDisplay {
+  const { state, focus } = ctx;
+  const out: NodeDisplay = {
+    x: attrs.x,
+    y: attrs.y,
+    label: attrs.label,
+    size: ctx.sizes.get(key) ?? (attrs.size || ctx.settings.minNodeSize),
+    // The legend is the schema's, so known kinds take the schema colour whatever the file says.
+    color: state.colorMode === 'community'
+      ? ctx.communityColors?.get(key) ?? attrs.color
+      : attrs.kind === OTHER ? attrs.color : kindColor(attrs.kind),
+  };
+  if (state.filters.hiddenKinds.has(attrs.kind)) {
+    out.hidden = true;
+    return out;
+  }
+  const selected = state.selection?.type === 'node' && state.selection.key === key;
+  if (focus) {
+    if (!focus.nodes.has(key)) {
+      out.color = ctx.settings.fadedNodeColor;
+      out.label = null;
+      out.zIndex = 0;
+    } else {
+      out.zIndex = 1;
+      if (key === focus.primary || focus.nodes.size <= MAX_FORCED_NEIGHBOUR_LABELS) out.forceLabel = true;
+    }
+  }
+  if (selected || key === state.hoveredNode) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 2;
+  }
+  return out;
+}
+
+/** Curvature for the `index`-th of `max` parallel edges, as sigma's parallel-edges example spreads them. */
+export function parallelCurvature(index: number, maxIndex: number): number {
+  if (maxIndex <= 0) return 0;
+  if (index < 0) return -parallelCurvature(-index, maxIndex);
+  const amplitude = 3.5;
+  const defaultCurvature = 0.25;
+  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * defaultCurvature;
+  return (maxCurvature * index) / maxIndex;
+}
+
+/** Arrow heads on directed relations; parallel edges bend apart (`slot` from parallelEdgeSlots). */
+export function edgeShape(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined): { type: EdgeProgram; curvature?: number } {
+  const arrow = attrs.directed && !isSymmetric(attrs.relation);
+  if (slot && slot.index !== 0) return { type: arrow ? 'curvedArrow' : 'curved', curvature: parallelCurvature(slot.index, slot.max) };
+  return { type: arrow ? 'arrow' : 'line' };
+}
+
+type EdgeStyleSettings = Pick<ViewerSettings, 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize'>;
+
+export function edgeStyle(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined, settings: EdgeStyleSettings): EdgeStyle {
+  const strongColor = relationColor(attrs.relation);
+  return { ...edgeShape(attrs, slot), color: `${strongColor}${settings.edgeAlpha}`, strongColor, size: edgeSize(attrs.weight, settings) };
+}
+
+export function edgeStyles(graph: ViewerGraph, slots: ReadonlyMap<string, ParallelSlot>, settings: EdgeStyleSettings): Map<string, EdgeStyle> {
+  const out = new Map<string, EdgeStyle>();
+  graph.forEachEdge((edge, attrs) => out.set(edge, edgeStyle(attrs, slots.get(edge), settings)));
+  return out;
+}
+
+/** Whether any filter is on; with none, edges need no look-up of their ends (the common case on a 50k-edge load). */
+function filtering(filters: FilterState): boolean {
+  return filters.hiddenKinds.size > 0 || filters.hiddenRelations.size > 0;
+}
+
+export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGraph, ctx: ReducerContext): EdgeDisplay {
+  const { state, focus } = ctx;
+  const style = ctx.edgeStyles.get(key) ?? edgeStyle(attrs, undefined, ctx.settings);
+  const out: EdgeDisplay = {
+    type: style.type,
+    label: state.zoomedIn ? attrs.label : null,
+    color: style.color,
+    size: style.size,
+  };
+  if (style.curvature !== undefined) out.curvature = style.curvature;
+  if (filtering(state.filters)) {
+    const [source, target] = graph.extremities(key);
+    if (!edgeShown(graph, state.filters, key, source, target)) {
+      out.hidden = true;
+      return out;
+    }
+  }
+  if (focus) {
+    if (focus.edges.has(key)) {
+      out.color = style.strongColor;
+      out.label = attrs.label;
+      out.zIndex = 1;
+    } else {
+      out.color = ctx.settings.fadedEdgeColor;
+      out.label = null;
+      out.zIndex = 0;
+    }
+  }
+  const selected = state.selection?.type === 'edge' && state.selection.key === key;
+  if (selected || key === state.hoveredEdge) {
+    out.label = attrs.label;
+    out.forceLabel = true;
+    out.color = style.strongColor;
+    out.size = out.size + 1.5;
+    out.zIndex = 2;
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * Entry point: fetch graph.json (next to the page), build the viewer, and let the user open another file.
+ *
+ * Debug hook: `window.__newsgraph` is a frozen, read-only view used by the browser tests and the bench:
+ *   ready            true once a graph is drawn (false while loading or after a load error)
+ *   error            the last load error message, or null
+ *   firstFrameMs     ms from navigation start to the first drawn frame
+ *   frames           frames sigma has drawn so far
+ *   visibleNodes()   keys of the nodes sigma draws, read back from sigma's display data after the reducers
+ *   visibleEdgeCount()
+ *   nodeDisplay(key) what sigma draws for a node: { color, label, hidden, highlighted, size }
+ *   nodeViewport(key) the node's position on screen, relative to the graph container
+ *   nodePosition(key) the node's layout position { x, y } (moves while the live layout runs)
+ *   selection()      { type: 'node' | 'edge', key } or null
+ *   filters()        { hiddenKinds: string[], hiddenRelations: string[] }
+ *   camera()         { x, y, ratio, angle }
+ *   layoutRunning()
+ *   pngSize()        bytes of the PNG the export button would download
+ * It exposes no way to change state: tests drive the page through its UI like a user.
+ */
+import './styles.css';
+import { resolveSettings } from './settings.js';
+import { settingsFromQuery } from './logic/settings-query.js';
+import { GraphLoadError, normaliseGraph, type NormaliseResult } from './logic/normalise.js';
+import { ViewerApp } from './ui/app.js';
+import { byId } from './ui/dom.js';
+import { graphFromText, wireOpenFile } from './ui/open-file.js';
+
+const settings = resolveSettings(settingsFromQuery(location.search));
+let app: ViewerApp | null = null;
+let lastError: string | null = null;
+
+function status(text: string, isError = false): void {
+  const line = byId('status');
+  line.textContent = text;
+  line.classList.toggle('error', isError);
+  line.setAttribute('role', isError ? 'alert' : 'status');
+  line.hidden = !text;
+}
+
+function show(result: NormaliseResult, source: string): void {
+  app?.destroy();
+  app = null;
+  const container = byId('graph');
+  app = new ViewerApp(result.graph, settings, container);
+  lastError = null;
+  const note = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
+  status(result.graph.order ? (note ? `${source}${note}` : '') : `${source}: the graph is empty`);
+  document.title = source === 'graph.json' ? 'newsgraph' : `newsgraph · ${source}`;
+}
+
+function failed(error: unknown, source: string): void {
+  lastError = error instanceof GraphLoadError ? error.message : `${source}: ${(error as Error)?.message ?? String(error)}`;
+  status(lastError, true);
+}
+
+async function loadDefault(): Promise<void> {
+  const source = 'graph.json';
+  try {
+    const response = await fetch(settings.graphUrl, { cache: 'no-cache' });
+    if (!response.ok) throw new GraphLoadError(source, `could not be fetched (HTTP ${response.status}); open a file instead`);
+    performance.mark('newsgraph:fetched');
+    const data: unknown = await response.json().catch((error: Error) => {
+      throw new GraphLoadError(source, `not a graph: invalid JSON (${error.message.split('\n')[0]})`);
+    });
+    performance.mark('newsgraph:parsed');
+    const result = normaliseGraph(data, source);
+    performance.mark('newsgraph:normalised');
+    show(result, source);
+  } catch (error) {
+    failed(error, source);
+  }
+}
+
+async function openFile(file: File): Promise<void> {
+  status(`Opening ${file.name}…`);
+  try {
+    const text = await file.text();
+    const result = graphFromText(text, file.name);
+    // A link made for the previous graph means nothing in this one.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    show(result, file.name);
+  } catch (error) {
+    failed(error, file.name);
+  }
+}
+
+function setupChrome(): void {
+  wireOpenFile({ input: byId<HTMLInputElement>('file-input'), dropTarget: document.body, dropHint: byId('drop-zone'), open: (f) => void openFile(f) });
+  const toggle = byId<HTMLButtonElement>('filters-toggle');
+  toggle.addEventListener('click', () => {
+    const open = document.body.classList.toggle('filters-open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+}
+
+Object.defineProperty(window, '__newsgraph', {
+  value: Object.freeze({
+    get ready() { return !!app && app.timings.firstFrame !== null; },
+    get error() { return lastError; },
+    get firstFrameMs() { return app?.timings.firstFrame ?? null; },
+    get frames() { return app?.frameCount ?? 0; },
+    visibleNodes: () => app?.renderer.visibleNodeKeys() ?? [],
+    visibleEdgeCount: () => app?.renderer.visibleEdgeCount() ?? 0,
+    nodeDisplay: (key: string) => app?.renderer.nodeDisplay(key) ?? null,
+    nodeViewport: (key: string) => app?.renderer.nodeViewport(key) ?? null,
+    nodePosition: (key: string) => (app?.graph.hasNode(key) ? { x: app.graph.getNodeAttribute(key, 'x'), y: app.graph.getNodeAttribute(key, 'y') } : null),
+    selection: () => (app?.view.selection ? { ...app.view.selection } : null),
+    filters: () => ({ hiddenKinds: [...(app?.view.filters.hiddenKinds ?? [])], hiddenRelations: [...(app?.view.filters.hiddenRelations ?? [])] }),
+    camera: () => app?.renderer.getCamera() ?? null,
+    layoutRunning: () => app?.layoutRunning ?? false,
+    pngSize: async () => (app ? (await app.pngBlob()).size : 0),
+  }),
+  writable: false,
+  configurable: false,
+});
+
+setupChrome();
+void loadDefault();

@@ -1,0 +1,86 @@
+/**
+ * Viewer settings, sigma-style: one typed object with defaults, overridable per instance. Everything the renderer,
+ * the reducers and the UI tune lives here so behaviour changes in one place.
+ */
+
+export type SizeBy = 'auto' | 'attribute' | 'degree';
+export type ColorMode = 'kind' | 'community';
+
+export interface ViewerSettings {
+  /** Where the page fetches its graph, relative to the page (works on any static host). */
+  graphUrl: string;
+  /** `auto`: the file's sizes when they vary, node degree when they are all equal (e.g. foreign or synthetic files). */
+  sizeBy: SizeBy;
+  minNodeSize: number;
+  maxNodeSize: number;
+  minEdgeSize: number;
+  maxEdgeSize: number;
+  backgroundColor: string;
+  /** Colour of nodes and edges pushed to the background by hover or selection. */
+  fadedNodeColor: string;
+  fadedEdgeColor: string;
+  /** Edge colour alpha (hex pair) appended to relation colours so dense areas stay readable. */
+  edgeAlpha: string;
+  // Label collision control (sigma): fewer, larger cells keep labels from piling up.
+  labelDensity: number;
+  labelGridCellSize: number;
+  labelRenderedSizeThreshold: number;
+  labelFont: string;
+  /** Edge labels are drawn when the camera ratio is below this (zoomed in), and always for the focused node. */
+  edgeLabelsBelowRatio: number;
+  /** Edge hover/click needs sigma's edge picking, which costs a second edge pass per frame; off above this size. */
+  edgeEventsMaxEdges: number;
+  /**
+   * Hover fading re-runs the reducers over every node and edge; above this many edges only a click (selection) fades
+   * the rest, and hovering just highlights the node, so moving the pointer never stalls on a large graph.
+   */
+  hoverFadeMaxEdges: number;
+  /** Above this many edges, edges are hidden while the camera moves to keep panning fluid. */
+  hideEdgesOnMoveAbove: number;
+  /** Seed for community detection, so the same graph gives the same colours. */
+  communitySeed: number;
+  colorMode: ColorMode;
+  searchLimit: number;
+  /** The closest the camera zooms in when centring on a chosen node (smaller is closer). */
+  focusRatio: number;
+  /** When centring on a node, zoom so that this many of its nearest neighbours stay in view. */
+  focusNeighbours: number;
+  cameraAnimationMs: number;
+  /** How long the URL hash waits after the last camera move before it is rewritten. */
+  hashDelayMs: number;
+  /** Evidence sentences shown per relation before "show more". */
+  evidencePerRelation: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
+  graphUrl: './graph.json',
+  sizeBy: 'auto',
+  minNodeSize: 3,
+  maxNodeSize: 18,
+  minEdgeSize: 1,
+  maxEdgeSize: 5,
+  backgroundColor: '#ffffff',
+  fadedNodeColor: '#e4e4e7',
+  fadedEdgeColor: '#f0f0f2',
+  edgeAlpha: 'b3',
+  labelDensity: 0.7,
+  labelGridCellSize: 120,
+  labelRenderedSizeThreshold: 7,
+  labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  edgeLabelsBelowRatio: 0.35,
+  edgeEventsMaxEdges: 20_000,
+  hoverFadeMaxEdges: 20_000,
+  hideEdgesOnMoveAbove: 20_000,
+  communitySeed: 42,
+  colorMode: 'kind',
+  searchLimit: 12,
+  focusRatio: 0.08,
+  focusNeighbours: 8,
+  cameraAnimationMs: 450,
+  hashDelayMs: 250,
+  evidencePerRelation: 5,
+});
+
+export function resolveSettings(overrides: Partial<ViewerSettings> = {}): ViewerSettings {
+  return { ...DEFAULT_SETTINGS, ...overrides };
+}
