@@ -5,9 +5,10 @@
  *
  * Spreadsheet formulas are neutralised: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return
  * gets a leading `'`, so Excel, LibreOffice and Google Sheets show it as text instead of running it (CSV injection).
- * Numeric columns are written as numbers and never prefixed. To get the original text back, drop one leading `'`
- * from a text cell whose next character is one of those six. Lists are joined with " | "; unpaired surrogates (not
- * encodable as UTF-8) become U+FFFD.
+ * A text that already starts with apostrophes followed by one of those six gets one more, so the guard can always be
+ * undone. Numeric columns are written as numbers and never prefixed. To get the original text back, drop one leading
+ * `'` from a text cell whose next characters are apostrophes and then one of those six. Lists are joined with " | ";
+ * unpaired surrogates (not encodable as UTF-8) become U+FFFD.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { EdgeAttrs, NodeAttrs } from '../schema/index.js';
@@ -29,7 +30,7 @@ export interface CsvTables {
   edges: string;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** Makes a text cell inert in spreadsheets (see the module comment). */
 export function neutraliseFormula(text: string): string {

@@ -12,8 +12,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 /** `text` without the characters XML 1.0 forbids. */
 // Anything that may need work; most strings have none of it and skip the replacements.
 const SUSPECT = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const NEEDS_ATTRIBUTE_WORK = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const NEEDS_TEXT_WORK = /[&<>\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_ATTRIBUTE_WORK = /[&<>"'\u0000-\u001F\u0085\u2028\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_TEXT_WORK = /[&<>\u0000-\u001F\u0085\u2028\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 export function dropForbiddenXmlChars(text: string): string {
   return SUSPECT.test(text) ? text.replace(FORBIDDEN, '') : text;
@@ -23,17 +23,20 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
   // Parsers normalise raw tabs and line breaks in attribute values to spaces; character references survive.
   '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+  // XML 1.1 line ends: parsers that normalise them as such (xmldom, which graphology-gexf and -graphml read with) turn
+  // raw NEL and LINE SEPARATOR into "\n", which breaks the evidence JSON; character references survive every parser.
+  '\u0085': '&#133;', '\u2028': '&#8232;',
 };
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', '\u0085': '&#133;', '\u2028': '&#8232;' };
 
 export function escapeXmlAttribute(value: string): string {
   if (!NEEDS_ATTRIBUTE_WORK.test(value)) return value;
-  return dropForbiddenXmlChars(value).replace(/[&<>"'\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+  return dropForbiddenXmlChars(value).replace(/[&<>"'\t\n\r\u0085\u2028]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 
 export function escapeXmlText(value: string): string {
   if (!NEEDS_TEXT_WORK.test(value)) return value;
-  return dropForbiddenXmlChars(value).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
+  return dropForbiddenXmlChars(value).replace(/[&<>\r\u0085\u2028]/g, (c) => TEXT_ESCAPES[c]!);
 }
 
 export type XmlAttributeValue = string | number | boolean | undefined;

@@ -35,8 +35,19 @@ function blockText(html: string): string {
   return parts.length ? parts.join('\n\n') : (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ');
 }
 
-export function parseHtmlArticle(html: string, info: { id: string; file: string }): Article {
+/**
+ * linkedom, unlike a browser, builds no <html> and <body> around a fragment or plain text (a file named .html that
+ * holds only paragraphs, or no markup at all), and Readability throws on such a document; wrapping the text gives it
+ * the document a browser would have built.
+ */
+function parseDocument(html: string): HtmlDocument {
   const { document } = parseHTML(html);
+  if (document.documentElement?.localName === 'html') return document;
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+}
+
+export function parseHtmlArticle(html: string, info: { id: string; file: string }): Article {
+  const document = parseDocument(html);
   const date = isoDate(meta(document, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]',
     'meta[itemprop="datePublished"]', 'meta[name="dc.date"]', 'time[datetime]'));
   const publisher = meta(document, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]');

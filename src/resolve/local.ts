@@ -6,9 +6,7 @@ import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import type { DraftMention } from '../extract/mentions/draft.js';
 import { lexicon } from '../nlp/lexicon/index.js';
 import { isKnownPlace } from '../extract/mentions/names.js';
-import {
-  normalName, words, isAcronym, isAcronymOf, isAbbreviationOf, sameUpToPlural, isTailOf, expandLeadingAcronym,
-} from './name-forms.js';
+import { normalName, words, isAcronym, isAcronymOf, isAbbreviationOf, expandLeadingAcronym } from './name-forms.js';
 
 class UnionFind {
   private parent: number[];
@@ -72,34 +70,39 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   // Explicit "Long Name (ACR)" pairs.
   for (const [a, b] of acronymPairs) uf.union(index.get(a)!, index.get(b)!);
 
-  const distinctNames = [...byNormal.entries()].map(([key, i]) => ({ key, i, m: mentions[i]! }));
-  const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
-
-  for (const { i, m } of distinctNames) {
+  // Every distinct name with its comparison forms computed once: the pairwise rules below run for every pair.
+  const distinctNames = [...byNormal.entries()].map(([key, i]) => {
+    const m = mentions[i]!;
     const w = words(m.text);
-    // 2. Surname or given name alone → the one full name that ends (or starts) with it.
-    if (w.length === 1 && !lexicon().knownBodies.has(w[0]!) && !lexicon().countries.has(w[0]!)) {
-      const people = distinctNames.filter((o) => o.m.kind === 'person' && words(o.m.text).length > 1 && words(o.m.text).at(-1) === w[0]);
-      const person = unique(people);
-      if (person && (m.kind === 'person' || (m.attrs.confidence as number) < 0.9 || isAcronym(m.text) === false)) { uf.union(person.i, i); continue; }
+    const plain = normalName(withoutOrgWord(m.text));
+    return { key, i, m, w, acronym: isAcronym(m.text), person: m.kind === 'person', plain, expanded: key.split(' ') };
+  });
+  const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
+  const isTail = (short: string[], long: string[]) => short.length < long.length && short.every((x, k) => x === long[long.length - short.length + k]);
+
+  for (const d of distinctNames) {
+    const { i, m, w } = d;
+    // 2. Surname or given name alone → the one full name that ends with it.
+    if (w.length === 1 && !lexicon().knownBodies.has(w[0]!) && !lexicon().countries.has(w[0]!) && !d.acronym) {
+      const person = unique(distinctNames.filter((o) => o.person && o.w.length > 1 && o.w[o.w.length - 1] === w[0]));
+      if (person) { uf.union(person.i, i); continue; }
     }
     // 3. Acronyms and their expansions.
-    if (isAcronym(m.text)) {
-      const longs = distinctNames.filter((o) => o.i !== i && !isAcronym(o.m.text) && isAcronymOf(m.text, o.m.text));
-      const long = unique(longs);
+    if (d.acronym) {
+      const long = unique(distinctNames.filter((o) => o.i !== i && !o.acronym && isAcronymOf(m.text, o.m.text)));
       if (long) uf.union(long.i, i);
       continue;
     }
-    // 4. Abbreviations ("Lib Dems") and singular/plural ("Liberal Democrat").
+    // 4. Abbreviations ("Lib Dems") and singular/plural ("Liberal Democrat", "Liberal Democrat party").
     for (const o of distinctNames) {
-      if (o.i === i || o.m.kind === 'person' !== (m.kind === 'person')) continue;
-      if (isAbbreviationOf(m.text, o.m.text) || (o.i < i && sameUpToPlural(withoutOrgWord(m.text), withoutOrgWord(o.m.text)))) uf.union(o.i, i);
+      if (o.i === i || o.person !== d.person) continue;
+      const plural = o.i < i && (o.plain === d.plain || o.plain === `${d.plain}s` || d.plain === `${o.plain}s`);
+      if (plural || (o.w.length === w.length && isAbbreviationOf(m.text, o.m.text))) uf.union(o.i, i);
     }
     // 5. An organisation's name without its leading parent ("Human Rights Council" for "United Nations Human
     //    Rights Council"), when only one name fits.
     if ((m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) && (w.length >= 2 || !lexicon().orgSuffixes.has(w[0]!))) {
-      const longs = distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTailOf(expandLeadingAcronym(m.text), expandLeadingAcronym(o.m.text)));
-      const long = unique(longs);
+      const long = unique(distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTail(d.expanded, o.expanded)));
       if (long) uf.union(long.i, i);
     }
   }

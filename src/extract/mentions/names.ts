@@ -81,6 +81,7 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
  * and "Members of the Farmers Alliance" at the start of a sentence (the people are not part of the name).
  */
 function splitNames(sentence: Sentence): NameSpan[] {
+  if (!sentence.names.length) return [];
   const out: NameSpan[] = [];
   const tokens = sentence.tokens;
   for (const span of sentence.names) {
@@ -118,11 +119,14 @@ function splitNames(sentence: Sentence): NameSpan[] {
  * Wire-service credit lines, "(Reporting by A B and C D; Editing by E F)": every name there is a person, whatever
  * the tagger made of it.
  */
+const CREDIT_WORDS = new Set(['reporting', 'editing', 'writing', 'additional', 'compiled', 'translated']);
+
 function creditNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
+  if (!tokens.some((t) => t.text === 'by')) return [];
   const out: NameSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!/^(?:reporting|editing|writing|additional|compiled|translated)$/i.test(tokens[i]!.text) || lower(tokens[i + 1]) !== 'by') continue;
+    if (!CREDIT_WORDS.has(lower(tokens[i])) || lower(tokens[i + 1]) !== 'by') continue;
     let j = i + 2;
     while (j < tokens.length && !/^[;)]$/.test(tokens[j]!.text)) {
       if (/^\p{Lu}/u.test(tokens[j]!.text) && !/^(?:and|by)$/i.test(tokens[j]!.text)) {
@@ -149,7 +153,9 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const tokens = sentence.tokens;
   const credits = creditNames(sentence);
   const spans: NameSpan[] = [];
-  for (const span of [...splitNames(sentence).filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start)) {
+  const repaired = splitNames(sentence);
+  const all = credits.length ? [...repaired.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start) : repaired;
+  for (const span of all) {
     let start = span.start;
     let end = span.end;
     while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
