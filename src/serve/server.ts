@@ -200,7 +200,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 5000;
   await new Promise<void>((done, fail) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? `port ${port} is already in use` :
+      const why = error.code === 'EADDRINUSE' ? `port ${port} is already in use (choose another with --port N, or --port 0 for any free one)` :
         error.code === 'EACCES' ? `no permission to listen on port ${port}` :
         error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? `cannot listen on host ${host}` : error.message;
       fail(new NewsgraphError(`serve: ${why}`));

@@ -2,18 +2,14 @@
  * `newsgraph serve`: the viewer and a graph on a local web server, until Ctrl-C.
  */
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { action, out } from '../run.js';
+import { parsePort } from '../options.js';
 import { startServer, SERVER_DEFAULTS } from '../../serve/server.js';
 import { requireViewerDist } from '../../serve/viewer-dir.js';
 
 export const DEFAULT_GRAPH = 'graph/graph.json';
-
-export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return port;
-}
+/** A fixed port, so the address printed by `npm start` stays the same from run to run. */
+export const DEFAULT_PORT = 8080;
 
 interface ServeOptions {
   in: string;
@@ -26,7 +22,7 @@ export function register(program: Command): void {
     .command('serve')
     .description('serve the viewer and a graph on a local web server (stops on Ctrl-C)')
     .option('--in <file>', 'graph file to show', DEFAULT_GRAPH)
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, SERVER_DEFAULTS.port)
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'address to bind (use 0.0.0.0 to share on your network)', SERVER_DEFAULTS.host)
     .action(action(async (options: ServeOptions) => {
       const server = await startServer({ viewerDir: requireViewerDist(), graphPath: options.in, host: options.host, port: options.port });
