@@ -17,3 +17,10 @@ export * from './query/index.js';
 
 // Exports to other tools.
 export * from './export/index.js';
+
+// Building graphs from articles.
+export { buildCorpus, type BuildOptions, type BuildResult, type BuildSummary } from './corpus/build-corpus.js';
+export { extractArticle, type ExtractOptions } from './extract/extract-article.js';
+export { readArticleFile } from './ingest/read-articles.js';
+export { discoverArticleFiles } from './ingest/discover.js';
+export { resolveSettings, loadSettings, DEFAULT_SETTINGS, type Settings } from './config/settings.js';
