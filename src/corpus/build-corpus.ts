@@ -3,6 +3,7 @@
  * threads when it pays), merge identities across articles, build the graph, lay it out, and write graph.json and
  * merges.json atomically. The output depends only on the inputs and settings, never on timing or job count.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Article, ArticleExtraction } from '../schema/index.js';
@@ -49,6 +50,8 @@ export interface BuildSummary {
   nodes: number;
   edges: number;
   seconds: number;
+  /** Seconds spent in each phase, for finding where a build's time goes. */
+  timings: Record<'read' | 'extract' | 'resolve' | 'graph' | 'layout' | 'write', number>;
   warnings: string[];
 }
 
@@ -65,11 +68,34 @@ export function mergesPathFor(out: string): string {
   return join(dirname(out), stem === 'graph' ? 'merges.json' : `${stem}.merges.json`);
 }
 
+/** Node positions of the last build, so the next one can continue its layout; a missing or bad file means none. */
+function readPositions(file: string): Map<string, { x: number; y: number }> | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, [number, number]>;
+    return new Map(Object.entries(data).map(([k, [x, y]]) => [k, { x, y }]));
+  } catch {
+    return undefined;
+  }
+}
+
+function writePositions(file: string, graph: NewsGraph): void {
+  const data: Record<string, [number, number]> = {};
+  graph.forEachNode((key, a) => { data[key] = [a.x, a.y]; });
+  writeFileAtomic(file, JSON.stringify(data), { durable: false });
+}
+
 /** Worker start-up costs about a model load; below this many articles per worker, one thread is faster. */
 const MIN_ARTICLES_PER_WORKER = 12;
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const timings: BuildSummary['timings'] = { read: 0, extract: 0, resolve: 0, graph: 0, layout: 0, write: 0 };
+  let mark = started;
+  const lap = (phase: keyof BuildSummary['timings']) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const warnings: string[] = [];
   let skipped = 0;
@@ -110,6 +136,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   }
   unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  lap('read');
   const version = extractorVersion();
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
   const extractions: Array<ArticleExtraction | undefined> = unique.map((a) => cache?.get(cacheKey(a, version)));
@@ -149,20 +176,28 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
 
   const kept = extractions.filter((x): x is ArticleExtraction => !!x);
   if (!kept.length) throw new NewsgraphError(`no article could be extracted (${failures[0] ?? 'nothing to extract'})`);
+  lap('extract');
   const resolution = resolveCorpus(kept, settings.resolve);
+  lap('resolve');
   const graph = buildGraph(kept, resolution);
   style(graph, settings.style);
-  layout.assign(graph, settings.layout);
+  lap('graph');
+  const positionsFile = cache ? join(cache.dir, '..', 'positions.json') : undefined;
+  const previous = positionsFile ? readPositions(positionsFile) : undefined;
+  layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
+  lap('layout');
 
   if (options.out) {
     writeGraph(graph, options.out);
     writeFileAtomic(mergesPathFor(options.out), JSON.stringify(resolution.log, null, 1) + '\n');
+    if (positionsFile) writePositions(positionsFile, graph);
   }
+  lap('write');
   return {
     graph, extractions: kept, merges: resolution.log,
     summary: {
       articles: kept.length, extracted: todo.length - failures.length, cached, duplicates, skipped,
-      nodes: graph.order, edges: graph.size, seconds: Math.round((performance.now() - started) / 10) / 100, warnings,
+      nodes: graph.order, edges: graph.size, seconds: Math.round((performance.now() - started) / 10) / 100, timings, warnings,
     },
   };
 }

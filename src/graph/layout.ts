@@ -15,6 +15,11 @@ const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
 
 export interface LayoutOptions {
   seed: number;
+  /**
+   * Positions from an earlier build, by node key. When they cover most nodes, the layout continues from them instead
+   * of starting again, so adding an article does not reshuffle the picture (and costs little).
+   */
+  previous?: ReadonlyMap<string, { x: number; y: number }>;
   /** ForceAtlas2 iterations; `auto` scales them down as the graph grows so big corpora stay fast. */
   iterations: number | 'auto';
   /** Run noverlap after ForceAtlas2 (skipped above `noverlapMaxNodes`). */
@@ -23,6 +28,9 @@ export interface LayoutOptions {
 }
 
 export const LAYOUT_DEFAULTS: LayoutOptions = { seed: 42, iterations: 'auto', noverlap: true, noverlapMaxNodes: 5000 };
+
+/** Share of nodes with an earlier position above which the earlier layout is kept and only new nodes are placed. */
+const REUSE_SHARE = 0.9;
 
 export function autoIterations(graph: NewsGraph): number {
   const work = graph.order + graph.size;
@@ -34,6 +42,11 @@ const round = (v: number) => Math.round(v * 100) / 100;
 /** Positions for every node, as `{ key: { x, y } }`. */
 export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Record<string, { x: number; y: number }> {
   const o = { ...LAYOUT_DEFAULTS, ...options };
+  if (o.previous && graph.order > 0) {
+    let known = 0;
+    graph.forEachNode((key) => { if (o.previous!.has(key)) known++; });
+    if (known / graph.order >= REUSE_SHARE) return continueLayout(graph, o.previous, o.seed);
+  }
   const work = graph.copy();
   const radius = Math.sqrt(Math.max(1, graph.order)) * 10;
   work.forEachNode((key) => {
@@ -53,6 +66,33 @@ export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): 
   work.forEachNode((key, attrs) => {
     positions[key] = { x: round(attrs.x), y: round(attrs.y) };
   });
+  return positions;
+}
+
+/**
+ * Keeps earlier positions and puts each new node at the centre of its already placed neighbours (or at its seeded
+ * start when it has none), a small seeded step away so new nodes do not sit exactly on each other.
+ */
+function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: number; y: number }>, seed: number): Record<string, { x: number; y: number }> {
+  const positions: Record<string, { x: number; y: number }> = {};
+  const fresh: string[] = [];
+  let spread = 1;
+  graph.forEachNode((key) => {
+    const p = previous.get(key);
+    if (p) {
+      positions[key] = { x: p.x, y: p.y };
+      spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
+    } else fresh.push(key);
+  });
+  for (const key of fresh.sort()) {
+    const rand = seededRandom(hashString(key, seed));
+    const placed = graph.neighbors(key).map((n) => positions[n]).filter((p): p is { x: number; y: number } => !!p);
+    const step = spread * 0.02;
+    const base = placed.length
+      ? { x: placed.reduce((s, p) => s + p.x, 0) / placed.length, y: placed.reduce((s, p) => s + p.y, 0) / placed.length }
+      : { x: (rand() * 2 - 1) * spread, y: (rand() * 2 - 1) * spread };
+    positions[key] = { x: round(base.x + (rand() * 2 - 1) * step), y: round(base.y + (rand() * 2 - 1) * step) };
+  }
   return positions;
 }
 

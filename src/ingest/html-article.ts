@@ -2,13 +2,25 @@
  * HTML articles: the main text through Mozilla's Readability (the engine behind Firefox's reader view) on a
  * linkedom document, so navigation, ads and scripts never reach the extractor. Metadata from the usual meta tags.
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
 import type { Article } from '../schema/index.js';
 import { checkIsoDate } from './header.js';
 import { normaliseBody } from './text-article.js';
 
-type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+// Required on first use: most corpora hold no HTML, and loading a DOM implementation costs every command time.
+const require = createRequire(import.meta.url);
+let loaded: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | undefined;
+function dom(): NonNullable<typeof loaded> {
+  loaded ??= {
+    parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+  };
+  return loaded;
+}
+
+type HtmlDocument = ReturnType<typeof Linkedom.parseHTML>['document'];
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, figcaption, dt, dd';
 
@@ -28,8 +40,8 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 /** Block-level text joined with blank lines, so paragraphs survive as they do in text articles. */
-function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+function blockText(markup: string): string {
+  const { document } = dom().parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
   const parts = blocks.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   return parts.length ? parts.join('\n\n') : (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ');
@@ -40,10 +52,10 @@ function blockText(html: string): string {
  * holds only paragraphs, or no markup at all), and Readability throws on such a document; wrapping the text gives it
  * the document a browser would have built.
  */
-function parseDocument(html: string): HtmlDocument {
-  const { document } = parseHTML(html);
+function parseDocument(markup: string): HtmlDocument {
+  const { document } = dom().parseHTML(markup);
   if (document.documentElement?.localName === 'html') return document;
-  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+  return dom().parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;
 }
 
 export function parseHtmlArticle(html: string, info: { id: string; file: string }): Article {
@@ -54,6 +66,7 @@ export function parseHtmlArticle(html: string, info: { id: string; file: string 
   const url = meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]');
   const metaTitle = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
   // Readability mutates the document it reads, so metadata is taken first.
+  const { Readability } = dom();
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 0 }).parse();
   const title = (metaTitle ?? parsed?.title ?? document.querySelector('title')?.textContent ?? '').trim() || undefined;
   const text = parsed?.content ? blockText(parsed.content) : (parsed?.textContent ?? '');

@@ -2,15 +2,23 @@
  * The only module that imports wink-nlp. Loaded lazily and once: the model takes ~130 ms to load, which `--help`
  * and the query commands should not pay.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
 import type { Sentence, Token } from '../schema/index.js';
 
-type Wink = ReturnType<typeof winkNLP>;
+type Wink = ReturnType<typeof winkNLPType>;
 let instance: Wink | undefined;
 
+// Required on first use, not imported: the model is read from disk when its module loads, and commands that never
+// analyse text (--help, queries, exports) should not pay for it.
+const require = createRequire(import.meta.url);
+
 function wink(): Wink {
-  instance ??= winkNLP(model, ['sbd', 'pos']);
+  if (!instance) {
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
+    instance = winkNLP(model, ['sbd', 'pos']);
+  }
   return instance;
 }
 

@@ -11,6 +11,7 @@ interface BuildFlags {
   cache: boolean;
   strict?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   config?: string;
 }
 
@@ -24,6 +25,7 @@ export function register(program: Command): void {
     .option('--no-cache', 'extract every article again instead of reusing cached results')
     .option('--strict', 'stop at the first bad input file instead of skipping it')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'also print the seconds spent in each phase')
     .option('--config <file>', 'settings file', 'newsgraph.config.json')
     .action(action(async (paths: string[], flags: BuildFlags) => {
       const settings = loadSettings(flags.config);
@@ -40,6 +42,7 @@ export function register(program: Command): void {
       const s = result.summary;
       if (!flags.quiet) {
         for (const w of s.warnings) process.stderr.write(`newsgraph: warning: ${w}\n`);
+        if (flags.verbose) process.stderr.write(`newsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
         await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s\n`);
       }
     }));
