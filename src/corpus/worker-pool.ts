@@ -9,13 +9,15 @@ import type { WorkerReply } from './extract-worker.js';
 
 export type ExtractResult = WorkerReply[number];
 
-// From the TypeScript sources (tests, tsx) the worker needs tsx's loader; from dist it is plain JavaScript.
-function workerUrl(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? './extract-worker.ts' : './extract-worker.js', import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+/**
+ * From dist the worker is plain JavaScript. From the TypeScript sources (tests, tsx) it first registers tsx's loader
+ * inside the worker thread, since loader hooks of the main thread do not reach workers.
+ */
+function startWorker(settings: Settings): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { settings } });
+  const script = new URL('./extract-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(boot, { eval: true, workerData: { settings } });
 }
 
 export async function extractInWorkers(
@@ -24,8 +26,7 @@ export async function extractInWorkers(
   const results: ExtractResult[] = new Array(articles.length);
   const batches: Array<{ start: number; items: Article[] }> = [];
   for (let i = 0; i < articles.length; i += batchSize) batches.push({ start: i, items: articles.slice(i, i + batchSize) });
-  const { url, execArgv } = workerUrl();
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(url, { workerData: { settings }, execArgv }));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => startWorker(settings));
   let next = 0;
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {

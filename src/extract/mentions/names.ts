@@ -121,6 +121,20 @@ function splitNames(sentence: Sentence): NameSpan[] {
  */
 const CREDIT_WORDS = new Set(['reporting', 'editing', 'writing', 'additional', 'compiled', 'translated']);
 
+/** "Mrs Rajavi", "Dr. Amina Yusuf": capitalised words right after an honorific are a person, whatever the tagger says. */
+function honorificNames(sentence: Sentence): NameSpan[] {
+  const tokens = sentence.tokens;
+  const out: NameSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isHonorific(tokens[i]!.text) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j < i + 5 && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[j]!.text) && !isHonorific(tokens[j]!.text)) j++;
+    if (j > i + 1) out.push({ start: i + 1, end: j, type: 'PER', confidence: 0.9 });
+    i = j - 1;
+  }
+  return out;
+}
+
 function creditNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
   if (!tokens.some((t) => t.text === 'by')) return [];
@@ -151,7 +165,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const mentions: DraftMention[] = [];
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
-  const credits = creditNames(sentence);
+  const credits = [...creditNames(sentence), ...honorificNames(sentence)];
   const spans: NameSpan[] = [];
   const repaired = splitNames(sentence);
   const all = credits.length ? [...repaired.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start) : repaired;

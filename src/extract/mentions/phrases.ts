@@ -61,7 +61,13 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
     const name = insideName(sentence.names, c.head);
     if (name && name.type !== 'MISC') continue;
     const lemma = wordKey(headToken.lemma);
-    const twoWord = c.head > c.coreStart ? wordKey(`${tokens[c.head - 1]!.lemma} ${headToken.lemma}`) : '';
+    const twoWord = c.head > c.coreStart ? `${wordKey(tokens[c.head - 1]!.lemma)} ${lemma}` : '';
+    const event = (twoWord && eventNouns().get(twoWord)) || lookupNoun(eventNouns(), lemma);
+    const document = (twoWord && documentNouns().get(twoWord)) || lookupNoun(documentNouns(), lemma);
+    const groupHead = event || document ? undefined : lookupNoun(groupNouns(), lemma);
+    const described = !event && !document && groupHead === undefined && (ORG_DESCRIPTIONS.has(lemma) || COMPANY_EPITHETS.has(lemma));
+    // Most noun phrases are none of these: decide before building any text for them.
+    if (!event && !document && groupHead === undefined && !described) continue;
     const core = text(c.coreStart, c.end);
     const attrs: DraftMention['attrs'] = {};
     const nationality = demonymIn(sentence, c.coreStart, c.head);
@@ -70,8 +76,6 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
     if (year) attrs.year = Number(year.text);
     const base = { sentence: index, start: c.start, coreStart: c.coreStart, head: c.head, definite: c.definite, origin: 'phrase' as const };
 
-    const event = eventNouns().get(twoWord) ?? lookupNoun(eventNouns(), lemma);
-    const document = documentNouns().get(twoWord) ?? lookupNoun(documentNouns(), lemma);
     if (event || document) {
       if (document && !event && SINGULAR_ONLY_DOCUMENTS.has(lemma) && isPluralNoun(headToken)) continue;
       const ends = extend(c, NAME_PREPOSITIONS);
@@ -93,7 +97,6 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       continue;
     }
 
-    const groupHead = lookupNoun(groupNouns(), lemma);
     const group = groupHead !== undefined && (isPluralNoun(headToken) || COLLECTIVE_GROUPS.has(lemma));
     if (group && !name) {
       let start = c.start;
