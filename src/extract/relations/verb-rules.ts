@@ -173,6 +173,9 @@ function actingFor(ctx: SentenceContext, sources: LocalEntity[]): LocalEntity[] 
   return out;
 }
 
+/** Tokens between the cue and an end beyond which the end is left out of the cited span. */
+const MAX_CITATION_REACH = 15;
+
 /** Emits a candidate; the evidence runs from the source's nearest mention through the cue to the target's. */
 export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation: RelationId, target: LocalEntity, from: number, to: number, confidence: number, rule: string, fallback = false): void {
   if (source === target) return;
@@ -181,7 +184,9 @@ export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation:
   for (const e of [source, target]) {
     const nearest = ctx.mentions.filter((m) => ctx.entity(m) === e)
       .sort((a, b) => Math.abs(a.coreStart - from) - Math.abs(b.coreStart - from))[0];
-    if (nearest) { lo = Math.min(lo, nearest.coreStart); hi = Math.max(hi, nearest.coreEnd - 1); }
+    // An end named far away (a pronoun's antecedent at the start of a long sentence) is not part of the citation:
+    // the span stays on the words that state the relation.
+    if (nearest && Math.abs(nearest.coreStart - from) <= MAX_CITATION_REACH) { lo = Math.min(lo, nearest.coreStart); hi = Math.max(hi, nearest.coreEnd - 1); }
   }
   ctx.emit({ source, relation, target, from: lo, to: hi + 1, confidence, rule, ...(fallback ? { fallback } : {}) });
 }
