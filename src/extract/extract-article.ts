@@ -25,7 +25,7 @@ export interface ExtractOptions {
 
 let defaultCues: CueTable | undefined;
 
-/** "National Council of Resistance of Iran (NCRI)": a name and the acronym in brackets after it. */
+/** "Union of Coastal Fishermen (UCF)": a name and the acronym in brackets after it. */
 function acronymPairs(bySentence: DraftMention[][], sentences: Sentence[]): Array<[DraftMention, DraftMention]> {
   const pairs: Array<[DraftMention, DraftMention]> = [];
   bySentence.forEach((mentions, s) => {

@@ -42,7 +42,7 @@ function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): 
   return { head, mods };
 }
 
-/** "Liberal Democrat party" → "Liberal Democrat": a trailing generic word does not make another organisation. */
+/** "Social Democrat party" → "Social Democrat": a trailing generic word does not make another organisation. */
 function withoutOrgWord(text: string): string {
   const w = words(text);
   return w.length > 1 && ['party', 'group', 'company', 'movement', 'organisation', 'organization'].includes(w.at(-1)!) ? w.slice(0, -1).join(' ') : text;
@@ -93,7 +93,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
       if (long) uf.union(long.i, i);
       continue;
     }
-    // 4. Abbreviations ("Lib Dems") and singular/plural ("Liberal Democrat", "Liberal Democrat party").
+    // 4. Abbreviations ("Soc Dems") and singular/plural ("Social Democrat", "Social Democrat party").
     for (const o of distinctNames) {
       if (o.i === i || o.person !== d.person) continue;
       const plural = o.i < i && (o.plain === d.plain || o.plain === `${d.plain}s` || d.plain === `${o.plain}s`);
@@ -132,14 +132,14 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
       }
     } else if (p.m.kind === 'organisation') {
       const inner = names.find(({ m }) => m.sentence === p.m.sentence && m.kind === 'organisation' && m.start >= p.m.start && m.end <= p.m.coreEnd);
-      // "the BlackBerry maker", "the company": the organisation the article is about (the name inside is its brand).
+      // "the iPhone maker", "the company": the organisation the article is about (the name inside is its brand).
       if (p.m.attrs.epithet && mainOrganisation !== undefined) {
         uf.union(mainOrganisation, p.i);
         if (inner) uf.union(mainOrganisation, inner.i);
         seen.push(p);
         continue;
       }
-      // "the state-run MENA news agency" is MENA.
+      // "the state-run ANSA news agency" is ANSA.
       if (inner) { uf.union(inner.i, p.i); seen.push(p); continue; }
       // "the government" → the government named in the article, or the other descriptions of it.
       const category = p.m.category ?? '';

@@ -32,13 +32,13 @@ export function words(text: string): string[] {
   return normalName(text).split(' ').filter(Boolean);
 }
 
-/** "NCRI", "U.N.", "UN": a short all-capitals token that can stand for a longer name. */
+/** "NATO", "U.N.", "UN": a short all-capitals token that can stand for a longer name. */
 export function isAcronym(text: string): boolean {
   const t = text.replace(/\./g, '');
   return /^[\p{Lu}&]{2,8}s?$/u.test(t) && t.length <= 9;
 }
 
-/** Initials of the significant words ("National Council of Resistance of Iran" → "ncri"). */
+/** Initials of the significant words ("Union of Coastal Fishermen" → "ucf"). */
 export function initials(text: string): string[] {
   const all = text.replace(/[^\p{L}\p{N}\s&-]/gu, ' ').split(/[\s-]+/).filter(Boolean);
   const significant = all.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
@@ -60,7 +60,7 @@ export function isAcronymOf(short: string, long: string): boolean {
   return !!a && a === b;
 }
 
-/** "Lib Dems" for "Liberal Democrats": every word a prefix of the matching word, one at least shortened. */
+/** "Soc Dems" for "Social Democrats": every word a prefix of the matching word, one at least shortened. */
 export function isAbbreviationOf(short: string, long: string): boolean {
   const a = words(short);
   const b = words(long);
@@ -73,7 +73,7 @@ export function isAbbreviationOf(short: string, long: string): boolean {
   return shortened;
 }
 
-/** Singular and plural of the last word ("Liberal Democrat" / "Liberal Democrats"). */
+/** Singular and plural of the last word ("Social Democrat" / "Social Democrats"). */
 export function sameUpToPlural(a: string, b: string): boolean {
   const x = normalName(a);
   const y = normalName(b);

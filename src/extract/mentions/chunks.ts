@@ -48,7 +48,7 @@ function isHead(tokens: Token[], i: number, nameOf: ReadonlyMap<number, number>)
 /** Chunks of a sentence, left to right, not overlapping. */
 export function chunk(sentence: Sentence): Chunk[] {
   const tokens = sentence.tokens;
-  // Tokens inside a tagged name are proper nouns whatever their POS ("Human Rights Watch report").
+  // Tokens inside a tagged name are proper nouns whatever their POS ("Amnesty International report").
   const nameOf = new Map<number, number>();
   sentence.names.forEach((n, k) => { for (let i = n.start; i < n.end; i++) nameOf.set(i, k); });
   const inName = { has: (i: number) => nameOf.has(i) };

@@ -21,7 +21,7 @@ export function isKnownPlace(key: string): boolean {
   return placeKeys.has(fold(key));
 }
 
-/** Common nouns that make the name before them a place: "Nahda square", "Rabaa mosque", "Blue river". */
+/** Common nouns that make the name before them a place: "Tahrir square", "Sultan Hassan mosque", "Blue river". */
 const PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 'mosque', 'church', 'cathedral', 'temple', 'shrine', 'bridge', 'river', 'lake', 'sea', 'ocean', 'island', 'islands', 'bay', 'mountain', 'mountains', 'valley', 'desert', 'airport', 'port', 'harbour', 'harbor', 'station', 'stadium', 'park', 'district', 'province', 'region', 'county', 'city', 'town', 'village', 'border', 'strait', 'gulf', 'peninsula', 'coast', 'canal', 'camp', 'prison', 'neighbourhood', 'neighborhood', 'quarter', 'plain', 'plateau', 'basin', 'delta', 'lagoon', 'reef', 'beach']);
 /** Words that begin place names built on a region ("North Africa", "Latin America"). */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'sub-saharan', 'latin', 'greater', 'upper', 'lower', 'new', 'middle', 'far', 'near']);
@@ -61,7 +61,7 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   const lex = lexicon();
   if (lex.knownBodies.has(key)) return 'organisation';
   if (isKnownPlace(key)) return 'place';
-  // "Greenpeace Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa".
+  // "Oxfam Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa".
   const words = key.split(' ');
   if (span.type === 'LOC' && words.length >= 2 && lex.regions.has(lastWord) && !isKnownPlace(words.slice(0, -1).join(' ')) &&
       !PLACE_PREFIXES.has(words[0]!)) return 'organisation';
@@ -121,7 +121,7 @@ function splitNames(sentence: Sentence): NameSpan[] {
  */
 const CREDIT_WORDS = new Set(['reporting', 'editing', 'writing', 'additional', 'compiled', 'translated']);
 
-/** "Mrs Rajavi", "Dr. Amina Yusuf": capitalised words right after an honorific are a person, whatever the tagger says. */
+/** "Mrs Yusuf", "Dr. Amina Yusuf": capitalised words right after an honorific are a person, whatever the tagger says. */
 function honorificNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
   const out: NameSpan[] = [];
@@ -184,7 +184,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       end--;
       if (tokens.slice(start, end).every((t) => lexicon().demonyms.has(lower(t)) || t.pos === 'NUM' || t.pos === 'ADJ')) continue;
     }
-    // "Iranian Resistance", "French Foreign Ministry": a nationality right before an organisation is part of its name.
+    // "Syrian Opposition", "French Foreign Ministry": a nationality right before an organisation is part of its name.
     if (span.type === 'ORG' && start > 0 && start === span.start && lexicon().demonyms.has(lower(tokens[start - 1])) && /^\p{Lu}/u.test(tokens[start - 1]!.text) &&
         !sentence.names.some((n) => n.end === start && n.type !== 'MISC')) start--;
     const titles: string[] = [];
@@ -208,7 +208,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       }
     }
     if (end <= start) continue;
-    // "Nahda square", "Rabaa el-Adaweya mosque": a place noun right after the name makes it a place named by both.
+    // "Tahrir square", "Sultan Hassan mosque": a place noun right after the name makes it a place named by both.
     let placeHead = false;
     if (span.type !== 'PER' && tokens[end] && PLACE_HEADS.has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
       end++;

@@ -19,7 +19,7 @@ const RELATIONAL_GROUPS = new Set(['member', 'representative', 'delegate', 'supp
 /** Collective nouns that are groups in the singular. */
 const COLLECTIVE_GROUPS = new Set(['delegation', 'crew', 'police', 'staff', 'people', 'undersigned']);
 /** Common nouns that name an organisation when the article uses them as one ("the government"). */
-/** Epithets news uses for a company already named ("the BlackBerry maker", "the oil giant"). */
+/** Epithets news uses for a company already named ("the iPhone maker", "the oil giant"). */
 export const COMPANY_EPITHETS = new Set(['maker', 'manufacturer', 'giant', 'producer', 'operator', 'carrier', 'retailer', 'lender', 'insurer', 'automaker', 'carmaker', 'developer', 'supplier', 'conglomerate', 'group', 'firm', 'company']);
 const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency']);
 /** Ambiguous document nouns: documents only in the singular ("the claim", not "claims of"). */

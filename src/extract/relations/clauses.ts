@@ -81,7 +81,7 @@ export function reducedRelativeHost(ctx: SentenceContext, v: number): DraftMenti
 
 /**
  * Index of the mention that starts at or after token k once determiners, "then", honorifics and a title before a
- * name are skipped ("the then Supreme Leader, X", "President X", "Chancellor X"); k itself when none.
+ * name are skipped ("the then Prime Minister, X", "President X", "Chancellor X"); k itself when none.
  */
 export function skipToMention(ctx: SentenceContext, k: number): number {
   let j = k;
@@ -167,7 +167,7 @@ function isInPrepositionalPhrase(ctx: SentenceContext, m: DraftMention): boolean
 export function clauseStart(ctx: SentenceContext, i: number): number {
   for (let j = i - 1; j >= 0; j--) {
     const t = ctx.tokens[j]!;
-    // A bracketed aside "(NCRI)", "[1]" is not a boundary: step over it.
+    // A bracketed aside "(UCF)", "[1]" is not a boundary: step over it.
     if (t.text === ')' || t.text === ']') {
       const open = t.text === ')' ? '(' : '[';
       let k = j - 1;
@@ -228,7 +228,7 @@ export function subjectsOf(ctx: SentenceContext, v: number): LocalEntity[] {
   return [];
 }
 
-/** Organisations that take "they": plural names ("the Liberal Democrats", "the Greens"). */
+/** Organisations that take "they": plural names ("the Social Democrats", "the Greens"). */
 const isPluralName = (label: string): boolean => /s$/i.test(label.split(/\s+/).at(-1) ?? '') && !/(?:ss|us|is)$/i.test(label);
 
 /** The subject of a whole sentence: its first mention outside prepositional phrases, before the first verb. */
@@ -287,7 +287,7 @@ export function objectsAfter(ctx: SentenceContext, e: number, window = 6): Draft
     if (isClausePunct(t) || isComma(t) || (t.pos === 'VERB' && j > e + 1) || lower(t) === 'that' || lower(t) === 'to') return [];
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // The object is something that is not an entity, unless a name in apposition says what it is
-      // ("the main opposition movement, the PMOI").
+      // ("the main opposition group, the Freedom Front").
       let k = j;
       while (k + 1 < ctx.tokens.length && (ctx.tokens[k + 1]!.pos === 'NOUN' || ctx.tokens[k + 1]!.pos === 'PROPN') && !ctx.startingAt(k + 1).length) k++;
       if (isComma(ctx.tokens[k + 1])) {
@@ -302,7 +302,7 @@ export function objectsAfter(ctx: SentenceContext, e: number, window = 6): Draft
   return [];
 }
 
-/** Skips "the then Supreme Leader," before a name: a title in apposition to the name that follows. */
+/** Skips "the then Prime Minister," before a name: a title in apposition to the name that follows. */
 function skipAppositiveTitle(ctx: SentenceContext, k: number): number {
   let j = k;
   while (j < ctx.tokens.length && j < k + 6 && !ctx.startingAt(j).length && !isComma(ctx.tokens[j]) && (ctx.tokens[j]!.pos === 'PROPN' || ctx.tokens[j]!.pos === 'NOUN' || ctx.tokens[j]!.pos === 'ADJ' || lower(ctx.tokens[j]) === 'then')) j++;

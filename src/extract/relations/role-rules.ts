@@ -100,7 +100,7 @@ export function roleRelations(ctx: SentenceContext): void {
   }
 }
 
-/** Names coordinated after `p` ("Mike Lazaridis and Jim Balsillie") that have no title of their own. */
+/** Names coordinated after `p` ("Ana Diaz and Tom Ward") that have no title of their own. */
 function coordinatedPeople(ctx: SentenceContext, p: DraftMention): DraftMention[] {
   const out: DraftMention[] = [];
   let end = p.coreEnd;
