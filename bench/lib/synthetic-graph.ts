@@ -3,6 +3,9 @@
  * rather than real extraction. Same options → same graph.
  */
 import { createNewsGraph, type NewsGraph } from '../../src/graph/io.js';
+import { seededRandom } from '../../src/graph/random.js';
+
+export { seededRandom };
 import { ENTITY_KINDS, KINDS, RELATION_IDS, RELATIONS, SCHEMA_VERSION, allowsKinds, type EntityKind, type RelationId } from '../../src/schema/index.js';
 
 export interface SyntheticGraphOptions {
@@ -10,18 +13,6 @@ export interface SyntheticGraphOptions {
   edges: number;
   seed?: number;
   articles?: number;
-}
-
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'tor', 'sa', 'del', 'nor', 'bri', 'an', 'el', 'is', 'mar', 'co', 'ju', 'pe', 'ta'];
