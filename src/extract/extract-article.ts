@@ -49,7 +49,8 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   const analysed = analyse(body);
   const { bySentence } = findMentions(analysed, body);
   const coreWords = (m: DraftMention) => analysed.sentences[m.sentence]!.tokens.slice(m.coreStart, m.coreEnd).map((t) => t.lemma.toLowerCase());
-  const resolution = resolveLocal(bySentence, coreWords, acronymPairs(bySentence, analysed.sentences));
+  const headline = article.title && analysed.sentences[0] && body.slice(analysed.sentences[0].start, analysed.sentences[0].end) === article.title ? 0 : undefined;
+  const resolution = resolveLocal(bySentence, coreWords, { acronymPairs: acronymPairs(bySentence, analysed.sentences), ...(headline !== undefined ? { headline } : {}) });
   const { entityOf } = resolution;
   let entities = resolution.entities;
 

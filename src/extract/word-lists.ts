@@ -27,6 +27,8 @@ export function wordList(name: string): ReadonlyMap<string, string> {
   return map;
 }
 
+const COMPOUND_TAILS = ['workers', 'worker', 'fighters', 'fighter', 'keepers', 'keeper', 'makers', 'maker', 'men', 'women', 'people'];
+
 /**
  * Looks a noun up by its lemma, falling back to a singular of its own when the tagger gave none (proper-noun
  * readings of common words, "Members" at the start of a sentence).
@@ -36,7 +38,12 @@ export function lookupNoun(list: ReadonlyMap<string, string>, lemma: string): st
   const hit = list.get(key);
   if (hit !== undefined) return hit;
   if (key.endsWith('ies')) return list.get(`${key.slice(0, -3)}y`);
-  if (key.endsWith('s') && !key.endsWith('ss')) return list.get(key.slice(0, -1));
+  if (key.endsWith('s') && !key.endsWith('ss')) {
+    const singular = list.get(key.slice(0, -1));
+    if (singular !== undefined) return singular;
+  }
+  // Closed compounds of a listed head: "dockworkers", "firefighters", "peacekeepers".
+  for (const tail of COMPOUND_TAILS) if (key.length > tail.length + 2 && key.endsWith(tail) && list.has(tail)) return list.get(tail);
   return undefined;
 }
 

@@ -38,7 +38,8 @@ function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): 
   const all = tokensLower(m);
   const headAt = m.head - m.coreStart;
   const head = all[headAt] ?? all[all.length - 1] ?? '';
-  const mods = new Set(all.filter((w, i) => i !== headAt && !/^\d/.test(w) && w !== 'and'));
+  // Plural and singular modifiers compare equal ("human rights report", "Human Rights Watch report").
+  const mods = new Set(all.filter((w, i) => i !== headAt && !/^\d/.test(w) && w !== 'and').map((w) => w.replace(/s$/, '')));
   return { head, mods };
 }
 
@@ -50,11 +51,24 @@ function withoutOrgWord(text: string): string {
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
+/** "the central government" and "the provincial government" are two; "the government" can be either. */
+function modifiersAgree(a: { mods: Set<string> }, b: { mods: Set<string> }): boolean {
+  return isSubset(a.mods, b.mods) || isSubset(b.mods, a.mods);
+}
+
 /**
  * Resolves the mentions of one article. `coreWords(m)` gives a mention's core words (lower-case lemmas), used to
  * compare descriptions.
  */
-export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftMention) => string[], acronymPairs: Array<[DraftMention, DraftMention]> = []): LocalResolution {
+export interface LocalOptions {
+  /** "Name (ACR)" pairs found in the text. */
+  acronymPairs?: Array<[DraftMention, DraftMention]>;
+  /** Index of the headline's sentence: headlines are terse, so descriptions take their label from the body. */
+  headline?: number;
+}
+
+export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftMention) => string[], options: LocalOptions = {}): LocalResolution {
+  const acronymPairs = options.acronymPairs ?? [];
   const mentions = bySentence.flat();
   const index = new Map(mentions.map((m, i) => [m, i]));
   const uf = new UnionFind(mentions.length);
@@ -118,7 +132,15 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const seen: Array<{ m: DraftMention; i: number }> = [];
   for (const p of phrases) {
     if (p.m.kind === 'event' || p.m.kind === 'document') {
-      const match = [...seen].reverse().find(({ m }) => m.kind === p.m.kind && m.category === p.m.category && compatible(m, p.m));
+      // The same head refers back ("a statement" … "the statement"); a near-synonym only as a bare definite
+      // description ("a class-action lawsuit" … "the complaint"), never as a new indefinite one ("a declaration" …
+      // "a joint statement").
+      const key = groupKey(p.m, coreWords);
+      const match = [...seen].reverse().find(({ m }) => {
+        if (m.kind !== p.m.kind || m.category !== p.m.category || !compatible(m, p.m)) return false;
+        const other = groupKey(m, coreWords);
+        return other.head === key.head ? modifiersAgree(other, key) : !!p.m.definite;
+      });
       if (match) uf.union(match.i, p.i);
     } else if (p.m.kind === 'group') {
       // Same head with compatible modifiers ("MPs", "British MPs"), or the same stated size ("more than thirty
@@ -145,7 +167,8 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
       const category = p.m.category ?? '';
       const named = names.filter(({ m }) => m.kind === 'organisation' && words(m.text).at(-1) === category);
       const target = unique([...new Set(named.map(({ i }) => uf.find(i)))]);
-      const earlier = [...seen].reverse().find(({ m }) => m.kind === 'organisation' && m.category === category && compatible(m, p.m));
+      const earlier = [...seen].reverse().find(({ m }) => m.kind === 'organisation' && m.category === category && compatible(m, p.m) &&
+        modifiersAgree(groupKey(m, coreWords), groupKey(p.m, coreWords)));
       if (target !== undefined) uf.union(target, p.i);
       else if (earlier) uf.union(earlier.i, p.i);
     }
@@ -163,7 +186,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const entityOf = new Map<DraftMention, LocalEntity>();
   for (const members of [...clusters.values()].sort((a, b) => a[0]! - b[0]!)) {
     const ms = members.map((i) => mentions[i]!);
-    const entity = buildEntity(`e${entities.length + 1}`, ms, members);
+    const entity = buildEntity(`e${entities.length + 1}`, ms, members, options.headline);
     entities.push(entity);
     for (const m of ms) entityOf.set(m, entity);
   }
@@ -187,12 +210,14 @@ function vote<T extends string>(values: Array<[T, number]>): T | undefined {
   return best;
 }
 
-function buildEntity(id: string, ms: DraftMention[], indices: number[]): LocalEntity {
+function buildEntity(id: string, ms: DraftMention[], indices: number[], headline?: number): LocalEntity {
   const kind = vote<EntityKind>(ms.map((m) => [m.kind, m.origin === 'name' ? NAME_WEIGHT : 1]))!;
   const ofKind = ms.filter((m) => m.kind === kind);
   const named = ofKind.filter((m) => m.origin === 'name');
   const pool = named.length ? named : ofKind;
-  const label = named.length || kind === 'person' || kind === 'place' ? chooseLabel(kind, pool.map((m) => m.text)) : introduction(pool.map((m) => m.text));
+  const inBody = pool.filter((m) => m.sentence !== headline);
+  const label = named.length || kind === 'person' || kind === 'place' ? chooseLabel(kind, pool.map((m) => m.text))
+    : introduction((inBody.length ? inBody : pool).map((m) => m.text));
   const aliases = [...new Set(ms.flatMap((m) => [m.text, ...m.variants]))].sort();
   const category = vote<string>(ofKind.filter((m) => m.category).map((m) => [m.category!, 1]));
   const attrs: Record<string, AttrValue> = {};

@@ -23,9 +23,11 @@ export function normalName(text: string): string {
 function computeNormalName(text: string): string {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘ʼ]/g, "'").replace(/'s\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  let words = t.split(' ').filter(Boolean);
-  while (words.length > 1 && (words[0] === 'the' || words[0] === 'a' || words[0] === 'an' || isHonorific(words[0]!))) words = words.slice(1);
-  return words.join(' ');
+  const words = t.split(' ').filter(Boolean);
+  // One slice at the end: slicing per dropped word took quadratic time on "A. A. A. …" (30,000 of them: 4 s).
+  let start = 0;
+  while (words.length - start > 1 && (words[start] === 'the' || words[start] === 'a' || words[start] === 'an' || isHonorific(words[start]!))) start++;
+  return words.slice(start).join(' ');
 }
 
 export function words(text: string): string[] {

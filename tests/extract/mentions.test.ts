@@ -58,6 +58,22 @@ describe('mentions and in-article resolution', () => {
     expect(orgs[0]!.aliases).toContain('oil giant');
   });
 
+  it('a new indefinite description starts a new document; a definite one refers back', () => {
+    const { extraction } = extractText('The ministers drafted a declaration and signed a joint statement. The declaration was praised, and the text was signed by Oxfam.');
+    const docs = extraction.entities.filter((e) => e.kind === 'document' && e.category !== 'article');
+    expect(docs.map((d) => d.label).sort()).toEqual(['declaration', 'joint statement']);
+  });
+
+  it('"the central government" and "the provincial government" are two organisations', () => {
+    const { extraction } = extractText('Governor Ana Diaz asked the central government for help. Lawmakers accused the provincial government of delays.');
+    expect(extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.label).sort()).toEqual(['central government', 'provincial government']);
+  });
+
+  it('keeps the people in an organisation named for them', () => {
+    const { extraction } = extractText('The National Union of Mine Workers (NUMW) called a strike.');
+    expect(extraction.entities.filter((e) => e.kind === 'organisation').map((e) => [e.label, e.aliases])).toEqual([['National Union of Mine Workers', ['NUMW', 'National Union of Mine Workers']]]);
+  });
+
   it('drops incidental descriptions and keeps named things', () => {
     const { extraction } = extractText('Ana Diaz walked past the children and the houses in Lima.');
     expect(extraction.entities.filter((e) => e.id !== 'article').map((e) => `${e.kind}:${e.label}`).sort()).toEqual(['person:Ana Diaz', 'place:Lima']);

@@ -53,6 +53,10 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Investors —authored→ lawsuit', 'lawsuit —opposes→ Borealis Mining'] },
   { name: 'wire credit line', text: 'The talks ended.\n\n(Reporting by Kofi Mensah and Lena Okafor; Editing by Sam Reyes)',
     has: ['test —reported_by→ Kofi Mensah', 'test —reported_by→ Lena Okafor', 'test —related_to→ Sam Reyes'] },
+  { name: '"Its TITLE, NAME" after a sentence about an organisation', text: 'The Valley Water Board rejected the plan. Its chairman, Piet Olsen, said talks would resume.',
+    has: ['Piet Olsen —leads→ Valley Water Board'] },
+  { name: 'TITLE NAME of COUNTRY', text: 'Prime Minister Anna Kowal of Poland met with the delegates.', has: ['Anna Kowal —leads→ Poland'] },
+  { name: 'closed compounds of group nouns', text: 'Hundreds of dockworkers backed the strike.', has: ['Hundreds of dockworkers —supports→ strike'] },
   { name: 'what a document highlights', text: 'The report highlighted abuses by the Northern Militia.', has: ['report —mentions→ Northern Militia'] },
 ];
 

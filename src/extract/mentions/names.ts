@@ -179,8 +179,10 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
     // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
     // stands before it is a name only when it is more than nationalities.
+    // A name built on "of" or an organisation word keeps its people ("General Union of Transport Workers").
     if (span.type !== 'PER' && lookupNoun(groupNouns(), tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
-        !lexicon().orgSuffixes.has(lower(tokens[end - 1]))) {
+        !lexicon().orgSuffixes.has(lower(tokens[end - 1])) &&
+        !tokens.slice(start, end - 1).some((t) => lower(t) === 'of' || lexicon().orgSuffixes.has(lower(t)))) {
       end--;
       if (tokens.slice(start, end).every((t) => lexicon().demonyms.has(lower(t)) || t.pos === 'NUM' || t.pos === 'ADJ')) continue;
     }

@@ -21,7 +21,7 @@ const COLLECTIVE_GROUPS = new Set(['delegation', 'crew', 'police', 'staff', 'peo
 /** Common nouns that name an organisation when the article uses them as one ("the government"). */
 /** Epithets news uses for a company already named ("the iPhone maker", "the oil giant"). */
 export const COMPANY_EPITHETS = new Set(['maker', 'manufacturer', 'giant', 'producer', 'operator', 'carrier', 'retailer', 'lender', 'insurer', 'automaker', 'carmaker', 'developer', 'supplier', 'conglomerate', 'group', 'firm', 'company']);
-const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency']);
+const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency', 'authority']);
 /** Ambiguous document nouns: documents only in the singular ("the claim", not "claims of"). */
 const SINGULAR_ONLY_DOCUMENTS = new Set(['claim', 'filing', 'draft', 'paper', 'document', 'order', 'article', 'proposal', 'plan']);
 

@@ -64,9 +64,17 @@ export function roleRelations(ctx: SentenceContext): void {
         else if (CORPORATE.has(title.words) && ctx.discourse.mainOrganisation) emitChecked(ctx, ctx.entity(q), relationFor(title.words, ctx.discourse.mainOrganisation), ctx.discourse.mainOrganisation, title.start, q.coreEnd - 1, 0.5, 'corporate-title');
       });
     }
-    // B. "TITLE of X, PERSON" (a parenthesised acronym may follow X)
+    // B. "TITLE of X, PERSON" (a parenthesised acronym may follow X); "Its TITLE, PERSON" (X is the organisation
+    //    the sentence before was about).
     let j = p.coreStart;
     while (j > 0 && /^(?:mr|mrs|ms|dr|sir)\.?$/i.test(ctx.tokens[j - 1]!.text)) j--;
+    if (isComma(ctx.tokens[j - 1])) {
+      const t = titleEndingAt(ctx, j - 1);
+      if (t && ['its', 'their'].includes(lower(ctx.tokens[t.start - 1]))) {
+        const owner = [...ctx.previous].reverse().map((s) => s.subject && ctx.entityOfPrevious(s.subject)).find((e) => e && e.kind === 'organisation');
+        if (owner) emitChecked(ctx, person, relationFor(t.words, owner), owner, t.start - 1, p.coreEnd - 1, 0.6, 'its-title-name');
+      }
+    }
     if (isComma(ctx.tokens[j - 1])) {
       let end = j - 1;
       if (ctx.tokens[end - 1]?.text === ')') {
@@ -82,6 +90,12 @@ export function roleRelations(ctx: SentenceContext): void {
           if (t) emitChecked(ctx, person, relationFor(t.words, ctx.entity(holder)), ctx.entity(holder), t.start, p.coreEnd - 1, 0.8, 'title-of-comma-name');
         }
       }
+    }
+    // D. "Prime Minister X of Sweden": a titled name followed by "of" and its country or organisation.
+    if (title && lower(ctx.tokens[p.coreEnd]) === 'of') {
+      const holder = ctx.startingAt(p.coreEnd + 1).find((m) => ctx.entity(m).kind !== 'person') ??
+        ctx.startingAt(p.coreEnd + 2).find((m) => ctx.entity(m).kind !== 'person' && lower(ctx.tokens[p.coreEnd + 1]) === 'the');
+      if (holder) emitChecked(ctx, person, relationFor(title.words, ctx.entity(holder)), ctx.entity(holder), title.start, holder.coreEnd - 1, 0.75, 'title-name-of');
     }
     // C. "PERSON, (the) TITLE of X"
     if (isComma(ctx.tokens[p.coreEnd])) {
