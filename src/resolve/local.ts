@@ -115,7 +115,8 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     }
     // 5. An organisation's name without its leading parent ("Human Rights Council" for "United Nations Human
     //    Rights Council"), when only one name fits.
-    if ((m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) && (w.length >= 2 || !lexicon().orgSuffixes.has(w[0]!))) {
+    // A lone generic word ("Committee") joins only when exactly one organisation ends with it.
+    if (m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) {
       const long = unique(distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTail(d.expanded, o.expanded)));
       if (long) uf.union(long.i, i);
     }

@@ -88,7 +88,7 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   opposes: {
     id: 'opposes', label: 'opposes', source: ACTORS_AND_DOCS, target: '*', symmetric: false, color: '#8c564b',
     description: 'condemned, criticised, opposed or rejected',
-    cues: verbs('condemn', 'criticise', 'criticize', 'oppose', 'reject', 'denounce', 'deplore', 'decry', 'accuse', 'blame', 'sue', 'slam', 'dispute', 'vote against', 'object to', 'protest against', 'rebuke', 'censure', 'fault', 'dismiss', 'attack', 'challenge'),
+    cues: verbs('condemn', 'criticise', 'criticize', 'oppose', 'reject', 'denounce', 'deplore', 'decry', 'accuse', 'blame', 'sue', 'slam', 'dispute', 'vote against', 'object to', 'protest against', 'rebuke', 'censure', 'fault', 'dismiss', 'attack', 'challenge', 'fine', 'penalise', 'penalize', 'sanction', 'punish'),
   },
   authored: {
     id: 'authored', label: 'authored', source: ACTORS, target: ['document'], symmetric: false, color: '#9467bd',

@@ -57,6 +57,13 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Piet Olsen —leads→ Valley Water Board'] },
   { name: 'TITLE NAME of COUNTRY', text: 'Prime Minister Anna Kowal of Poland met with the delegates.', has: ['Anna Kowal —leads→ Poland'] },
   { name: 'closed compounds of group nouns', text: 'Hundreds of dockworkers backed the strike.', has: ['Hundreds of dockworkers —supports→ strike'] },
+  { name: 'a relative clause between the subject and its verb', text: 'Opposition leader Vera Lind, who lives in exile in Riga, called on supporters to keep protesting.',
+    has: ['Vera Lind —called_on→ supporters'], not: ['Riga —called_on→ supporters'] },
+  { name: 'a participle clause with a prepositional phrase before the agent', text: 'Markets fell after a report published in May by the parliamentary Finance Committee.',
+    has: ['Finance Committee —authored→ report'] },
+  { name: "the owner's title, NAME", text: "Falk Bank was fined. The bank's chief executive, Olivia Grant, apologised.", has: ['Olivia Grant —leads→ Falk Bank'] },
+  { name: 'a verb the lemmatiser gets wrong', text: 'The Competition Authority has fined Orbis Telecom.', has: ['Competition Authority —opposes→ Orbis Telecom'] },
+  { name: 'a month is not a march', text: 'The study was published in March by the Dover Institute.', has: ['Dover Institute —authored→ study'], not: ['Dover Institute —organised→ March'] },
   { name: 'what a document highlights', text: 'The report highlighted abuses by the Northern Militia.', has: ['report —mentions→ Northern Militia'] },
 ];
 

@@ -21,13 +21,15 @@ const COLLECTIVE_GROUPS = new Set(['delegation', 'crew', 'police', 'staff', 'peo
 /** Common nouns that name an organisation when the article uses them as one ("the government"). */
 /** Epithets news uses for a company already named ("the iPhone maker", "the oil giant"). */
 export const COMPANY_EPITHETS = new Set(['maker', 'manufacturer', 'giant', 'producer', 'operator', 'carrier', 'retailer', 'lender', 'insurer', 'automaker', 'carmaker', 'developer', 'supplier', 'conglomerate', 'group', 'firm', 'company']);
-const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency', 'authority']);
+const ORG_DESCRIPTIONS = new Set(['government', 'administration', 'cabinet', 'embassy', 'consulate', 'ministry', 'parliament', 'court', 'company', 'firm', 'army', 'military', 'navy', 'junta', 'union', 'party', 'council', 'committee', 'commission', 'agency', 'authority', 'bank', 'regulator']);
 /** Ambiguous document nouns: documents only in the singular ("the claim", not "claims of"). */
 const SINGULAR_ONLY_DOCUMENTS = new Set(['claim', 'filing', 'draft', 'paper', 'document', 'order', 'article', 'proposal', 'plan']);
 
 function insideName(names: readonly NameSpan[], i: number): NameSpan | undefined {
   return names.find((n) => n.start <= i && i < n.end);
 }
+
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const stripDeterminer = (text: string): string => text.replace(/^(?:the|a|an|this|these|that|those)\s+/i, '');
 
@@ -58,8 +60,21 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
   for (let ci = 0; ci < chunks.length; ci++) {
     const c = chunks[ci]!;
     const headToken = tokens[c.head]!;
+    // "The bank's chief executive": an organisation described in the possessor.
+    if (c.possessor && c.definite && c.possessor.end - c.possessor.start <= 3) {
+      const ownerHead = wordKey(tokens[c.possessor.end - 1]!.lemma);
+      if ((ORG_DESCRIPTIONS.has(ownerHead) || COMPANY_EPITHETS.has(ownerHead)) && !insideName(sentence.names, c.possessor.end - 1)) {
+        out.push({
+          sentence: index, start: c.possessor.start, end: c.possessor.end, coreStart: c.possessor.start, coreEnd: c.possessor.end,
+          head: c.possessor.end - 1, definite: true, origin: 'phrase', kind: 'organisation', text: text(c.possessor.start, c.possessor.end),
+          variants: [], category: ownerHead, attrs: { described: true, ...(COMPANY_EPITHETS.has(ownerHead) ? { epithet: true } : {}) },
+        });
+      }
+    }
     const name = insideName(sentence.names, c.head);
     if (name && name.type !== 'MISC') continue;
+    // "in March": a month is a date, not a protest march.
+    if (MONTHS.test(headToken.text)) continue;
     const lemma = wordKey(headToken.lemma);
     const twoWord = c.head > c.coreStart ? `${wordKey(tokens[c.head - 1]!.lemma)} ${lemma}` : '';
     const event = (twoWord && eventNouns().get(twoWord)) || lookupNoun(eventNouns(), lemma);

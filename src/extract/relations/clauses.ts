@@ -72,10 +72,13 @@ export function reducedRelativeHost(ctx: SentenceContext, v: number): DraftMenti
   const next = lower(ctx.tokens[v + 1]);
   // A bare past form right after a noun is usually the main verb ("China voted"), unless an agent or a comma says
   // otherwise, or it is an -ing form.
-  if (/ing$/i.test(t.text) || next === 'by') return host;
+  // "a report published in March by the committee": an agent close behind makes it a participle clause.
+  const agentSoon = ctx.tokens[v + 1]?.pos === 'ADP' && ctx.tokens.slice(v + 1, v + 5).some((x) => lower(x) === 'by') &&
+    !ctx.tokens.slice(v + 1, v + 5).some((x) => isComma(x) || x.pos === 'VERB');
+  if (/ing$/i.test(t.text) || next === 'by' || agentSoon) return host;
   // "the conference, held in Y": after a comma only when a prepositional phrase follows; "X, attended the summit"
   // is X's own verb.
-  if (i < v && ctx.tokens[v + 1]?.pos === 'ADP') return host;
+  if (i < v && ctx.tokens[v + 1]?.pos === 'ADP' && !closesRelativeClause(ctx, i)) return host;
   return undefined;
 }
 
@@ -85,7 +88,9 @@ export function reducedRelativeHost(ctx: SentenceContext, v: number): DraftMenti
  */
 export function skipToMention(ctx: SentenceContext, k: number): number {
   let j = k;
-  while (j < ctx.tokens.length && !ctx.startingAt(j).length && (DETERMINERS.has(lower(ctx.tokens[j])) || lower(ctx.tokens[j]) === 'then')) j++;
+  // Determiners, "then", and lower-case adjectives before a name ("the parliamentary Treasury Committee").
+  while (j < ctx.tokens.length && !ctx.startingAt(j).length && (DETERMINERS.has(lower(ctx.tokens[j])) || lower(ctx.tokens[j]) === 'then' ||
+    (ctx.tokens[j]!.pos === 'ADJ' && !/^\p{Lu}/u.test(ctx.tokens[j]!.text) && ctx.startingAt(j + 1).some((m) => m.origin === 'name')))) j++;
   if (ctx.startingAt(j).length) return j;
   const title = titleLengthAt(ctx.sentence, j);
   if (title) {
@@ -95,6 +100,15 @@ export function skipToMention(ctx: SentenceContext, k: number): number {
     if (ctx.startingAt(t).some((m) => m.kind === 'person')) return t;
   }
   return j;
+}
+
+/** Whether the comma at `comma` ends ", who/which …," (then the verb after it is the main verb). */
+function closesRelativeClause(ctx: SentenceContext, comma: number): boolean {
+  for (let k = comma - 1; k > 0; k--) {
+    if (isComma(ctx.tokens[k]) || isClausePunct(ctx.tokens[k])) return false;
+    if (RELATIVE_PRONOUNS.has(lower(ctx.tokens[k])) && lower(ctx.tokens[k]) !== 'that') return isComma(ctx.tokens[k - 1]);
+  }
+  return false;
 }
 
 /** The mention and the coordinated ones before it ("X, Y and Z"), ending just before token `end`. */
@@ -158,14 +172,24 @@ function climbToHead(ctx: SentenceContext, m: DraftMention): DraftMention {
 
 function isInPrepositionalPhrase(ctx: SentenceContext, m: DraftMention): boolean {
   let i = m.start - 1;
-  while (i >= 0 && DETERMINERS.has(lower(ctx.tokens[i]))) i--;
+  // "in central Minsk", "by the then minister": modifiers between the preposition and the name.
+  while (i >= 0 && (DETERMINERS.has(lower(ctx.tokens[i])) || ctx.tokens[i]!.pos === 'ADJ' || ctx.tokens[i]!.pos === 'NUM')) i--;
   const before = ctx.tokens[i];
   return !!before && isPreposition(before);
 }
 
 /** Start of the clause that contains token i. */
 export function clauseStart(ctx: SentenceContext, i: number): number {
-  for (let j = i - 1; j >= 0; j--) {
+  // "X, who lives in exile in Y, called on …": a relative clause between commas belongs to X, not to the verb's
+  // clause; step over it.
+  let skipFrom = -1;
+  if (isComma(ctx.tokens[i - 1])) {
+    for (let k = i - 2; k > 0; k--) {
+      if (isComma(ctx.tokens[k]) || isClausePunct(ctx.tokens[k])) break;
+      if (RELATIVE_PRONOUNS.has(lower(ctx.tokens[k])) && lower(ctx.tokens[k]) !== 'that' && isComma(ctx.tokens[k - 1])) { skipFrom = k - 1; break; }
+    }
+  }
+  for (let j = (skipFrom >= 0 ? skipFrom : i) - 1; j >= 0; j--) {
     const t = ctx.tokens[j]!;
     // A bracketed aside "(UCF)", "[1]" is not a boundary: step over it.
     if (t.text === ')' || t.text === ']') {

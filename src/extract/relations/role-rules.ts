@@ -74,6 +74,11 @@ export function roleRelations(ctx: SentenceContext): void {
         const owner = [...ctx.previous].reverse().map((s) => s.subject && ctx.entityOfPrevious(s.subject)).find((e) => e && e.kind === 'organisation');
         if (owner) emitChecked(ctx, person, relationFor(t.words, owner), owner, t.start - 1, p.coreEnd - 1, 0.6, 'its-title-name');
       }
+      // "The bank's chief executive, Olivia Grant,"
+      if (t && POSSESSIVE_MARKERS.has(lower(ctx.tokens[t.start - 1]))) {
+        const owner = ctx.endingAt(t.start - 1).find((m) => ctx.entity(m).kind !== 'person');
+        if (owner) emitChecked(ctx, person, relationFor(t.words, ctx.entity(owner)), ctx.entity(owner), owner.coreStart, p.coreEnd - 1, 0.75, 'owner-title-comma-name');
+      }
     }
     if (isComma(ctx.tokens[j - 1])) {
       let end = j - 1;

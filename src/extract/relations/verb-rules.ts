@@ -30,6 +30,13 @@ export function buildCueTable(extra: ReadonlyArray<{ relation: RelationId; cue: 
   return table;
 }
 
+/** Cues for a verb; wink sometimes mis-lemmatises ("fined" → "fin"), so plain suffix stripping is the fallback. */
+function cuesFor(table: CueTable, t: { text: string; lemma: string }): readonly IndexedCue[] | undefined {
+  const w = t.text.toLowerCase();
+  return table.get(t.lemma) ?? table.get(w) ??
+    (w.endsWith('ed') ? table.get(w.slice(0, -1)) ?? table.get(w.slice(0, -2)) : w.endsWith('s') ? table.get(w.slice(0, -1)) : undefined);
+}
+
 /** Matches the rest of a cue after token v; returns the index of its last token, adverbs allowed between words. */
 function matchRest(ctx: SentenceContext, v: number, words: string[]): number {
   let j = v;
@@ -67,7 +74,7 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
   for (let v = 0; v < ctx.tokens.length; v++) {
     const t = ctx.tokens[v]!;
     if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !verbTaggedAsNoun(ctx, v)) continue;
-    const candidates = table.get(t.lemma) ?? table.get(lower(t));
+    const candidates = cuesFor(table, t);
     if (!candidates) continue;
     // The longest cue wins ("call for" over "call"); cues of equal length compete through their kinds.
     let best = -1;
