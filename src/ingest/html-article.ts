@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type * as Linkedom from 'linkedom';
 import type * as ReadabilityModule from '@mozilla/readability';
 import type { Article } from '../schema/index.js';
+import { InputError } from '../errors.js';
 import { checkIsoDate } from './header.js';
 import { normaliseBody } from './text-article.js';
 
@@ -21,6 +22,24 @@ function dom(): NonNullable<typeof loaded> {
 }
 
 type HtmlDocument = ReturnType<typeof Linkedom.parseHTML>['document'];
+type HtmlElement = NonNullable<HtmlDocument['documentElement']>;
+
+/**
+ * Readability's work grows with about the cube of the nesting depth: 1,000 nested elements take seconds, 1,500 half a
+ * minute, 3,000 overflow the stack. Article pages nest a few dozen deep, so deeper markup is refused, not parsed.
+ */
+export const MAX_HTML_DEPTH = 400;
+
+/** Whether any element lies more than `limit` levels below `root`; iterative, so depth cannot overflow the stack. */
+function nestedDeeperThan(root: HtmlElement, limit: number): boolean {
+  const stack: Array<[HtmlElement, number]> = [[root, 0]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of element.children) stack.push([child as HtmlElement, depth + 1]);
+  }
+  return false;
+}
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, figcaption, dt, dd';
 
@@ -60,6 +79,9 @@ function parseDocument(markup: string): HtmlDocument {
 
 export function parseHtmlArticle(html: string, info: { id: string; file: string }): Article {
   const document = parseDocument(html);
+  if (document.documentElement && nestedDeeperThan(document.documentElement, MAX_HTML_DEPTH)) {
+    throw new InputError(info.file, `HTML nested more than ${MAX_HTML_DEPTH} elements deep; not an article page`);
+  }
   const date = isoDate(meta(document, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]',
     'meta[itemprop="datePublished"]', 'meta[name="dc.date"]', 'time[datetime]'));
   const publisher = meta(document, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]');

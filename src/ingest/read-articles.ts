@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Article } from '../schema/index.js';
-import { InputError } from '../errors.js';
+import { InputError, describeError } from '../errors.js';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from './decode.js';
 import { parseMarkdownArticle, parseTextArticle } from './text-article.js';
 import { parseHtmlArticle } from './html-article.js';
@@ -33,6 +33,16 @@ function readBytes(file: string): Buffer {
   }
 }
 
+/** Third-party parsers fed with whatever a web page holds: one that throws on a page costs that page, not the build. */
+function parseHtmlFile(text: string, info: { id: string; file: string }): Article {
+  try {
+    return parseHtmlArticle(text, info);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(info.file, `HTML could not be parsed (${describeError(error)})`);
+  }
+}
+
 export function readArticleFile(file: string): ReadResult {
   const ext = extname(file).toLowerCase();
   const bytes = readBytes(file);
@@ -43,7 +53,7 @@ export function readArticleFile(file: string): ReadResult {
     const result = parseJsonlArticles(text, info);
     return { articles: result.articles, warnings: [...warnings, ...result.warnings] };
   }
-  const article = ext === '.html' || ext === '.htm' ? parseHtmlArticle(text, info)
+  const article = ext === '.html' || ext === '.htm' ? parseHtmlFile(text, info)
     : ext === '.md' || ext === '.markdown' ? parseMarkdownArticle(text, info)
     : parseTextArticle(text, info);
   if (!article.body.trim()) throw new InputError(file, 'no article text after the header');

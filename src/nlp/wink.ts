@@ -25,6 +25,29 @@ function wink(): Wink {
 /** Found by feeding wink every BMP character between two letters: the only ones it loses. */
 const WINK_DROPPED_SPACES = /[\v\f\u1680\u2000\u2001\u2006-\u2008\u2028\u2029\u3000\uFEFF]/g;
 
+/**
+ * Wink's tokeniser takes time that grows with the square of a run without spaces (32,000 characters: 4 s), and a
+ * base64 image or a mangled file holds far longer ones. No word is 100 characters long, so in longer runs every 100th
+ * character gives way to a space: same length, so offsets hold, and the text around the run is read as before.
+ */
+const LONG_RUN = /\S{100,}/g;
+const RUN_PIECE = 100;
+
+function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const units = run.split('');
+    const high = (k: number) => /[\uD800-\uDBFF]/.test(units[k] ?? '');
+    const low = (k: number) => /[\uDC00-\uDFFF]/.test(units[k] ?? '');
+    for (let i = RUN_PIECE - 1; i < units.length; i += RUN_PIECE) {
+      units[i] = ' ';
+      // A surrogate pair gives way whole (two spaces), never half.
+      if (low(i + 1) && !low(i)) units[i + 1] = ' ';
+      else if (high(i - 1) && !high(i)) units[i - 1] = ' ';
+    }
+    return units.join('');
+  });
+}
+
 /** Whitespace between paragraphs; wink keeps it as a token, which we use as a hard sentence boundary. */
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
 
@@ -36,7 +59,7 @@ const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
 export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
   // Wink drops some whitespace characters, and trailing spaces, instead of keeping them as spacing, so offsets would
   // not add up; a plain space in their place has the same length, and nothing after the last token has an offset.
-  const spaced = text.replace(WINK_DROPPED_SPACES, ' ').trimEnd();
+  const spaced = breakLongRuns(text.replace(WINK_DROPPED_SPACES, ' ')).trimEnd();
   if (!spaced) return [];
   const nlp = wink();
   const its = nlp.its;
@@ -52,9 +75,15 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
   const starts: number[] = new Array(values.length);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
     offset += spaces[i]!.length;
+    // Wink reports at most 65,534 preceding spaces; after a longer gap the token lies further on, past spaces only.
+    if (!spaced.startsWith(value, offset)) {
+      while (offset < spaced.length && /\s/.test(spaced[offset]!) && !spaced.startsWith(value, offset)) offset++;
+      if (!spaced.startsWith(value, offset)) throw new Error(`nlp: token ${i} is not where wink puts it (offset ${offset})`);
+    }
     starts[i] = offset;
-    offset += values[i]!.length;
+    offset += value.length;
   }
   if (offset !== spaced.length) {
     // Wink normally rebuilds its input exactly; if a future version does not, offsets would lie. Refuse loudly.

@@ -26,8 +26,8 @@ export function register(program: Command): void {
     .option('--host <host>', 'address to bind (use 0.0.0.0 to share on your network)', SERVER_DEFAULTS.host)
     .action(action(async (options: ServeOptions) => {
       const server = await startServer({ viewerDir: requireViewerDist(), graphPath: options.in, host: options.host, port: options.port });
-      await out(`${server.url}\n`);
-      await new Promise<void>((done) => {
+      // Listening for the signals before the URL is printed: whoever reads the URL may stop the server at once.
+      const stopped = new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -36,6 +36,8 @@ export function register(program: Command): void {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      await out(`${server.url}\n`);
+      await stopped;
       await server.close();
       return 0;
     }));
