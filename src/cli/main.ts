@@ -12,10 +12,10 @@ export function createProgram(): Command {
   const program = new Command('newsgraph')
     .description('Build a knowledge graph of who did what from news articles, explore it, export it and query it.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
-      // One line for usage errors: commander's own message, prefixed like every other error.
-      outputError: (str, write) => write(`newsgraph: ${str.replace(/^error: /, '').trim()}\n`),
+      // One line for usage errors: commander's message and its suggestion ("Did you mean …?") joined, prefixed like
+      // every other error.
+      outputError: (str, write) => write(`newsgraph: ${str.replace(/^error: /, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`),
     })
     .exitOverride();
   for (const register of COMMANDS) register(program);

@@ -113,7 +113,11 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
       skipped++;
     }
   }
-  if (!articles.length) throw new NewsgraphError(`${options.paths.join(', ')}: no readable articles${skipped ? ` (${skipped} skipped)` : ''}`);
+  if (!articles.length) {
+    // Say why, not only that: the first skipped file's reason is usually the reason for all of them.
+    const first = warnings.find((w) => w.endsWith('; skipped'))?.replace(/; skipped$/, '');
+    throw new NewsgraphError(`${options.paths.join(', ')}: no readable articles${skipped ? ` (${skipped} skipped; first: ${first})` : ''}`);
+  }
 
   // Stable ids: two files with the same name in different folders keep apart; identical texts are built once.
   const unique: Article[] = [];

@@ -7,7 +7,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { NodeAttrs, EdgeAttrs, GraphAttrs } from '../schema/index.js';
 import { NewsgraphError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { structuralProblem } from './validate.js';
+import { contractProblems, structuralProblem } from './validate.js';
 import { migrateGraphData } from './migrate.js';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
@@ -28,6 +28,9 @@ export function parseGraph(text: string, file: string): NewsGraph {
   const problem = structuralProblem(data);
   if (problem) throw new NewsgraphError(`${file}: not a newsgraph graph: ${problem}`);
   const migrated = migrateGraphData(data as SerializedNewsGraph, file);
+  // Every reader relies on the contract (aliases are lists, kinds are known…): check it once, here.
+  const broken = contractProblems(migrated, 1)[0];
+  if (broken) throw new NewsgraphError(`${file}: not a newsgraph graph: ${broken}`);
   const graph = createNewsGraph();
   try {
     graph.import(migrated);

@@ -1,7 +1,7 @@
 /**
  * Paths given on the command line → the article files they hold, in a stable order.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -21,7 +21,16 @@ function statOrThrow(path: string): Stats {
   }
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, out: string[], seen: Set<string>): void {
+  // A link back to a folder already walked would loop until the system gives up: each real folder is read once.
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = dir;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -32,8 +41,15 @@ function walk(dir: string, out: string[]): void {
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    const stats = statOrThrow(path);
-    if (stats.isDirectory()) walk(path, out);
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      // A dangling link: listed so that reading it reports the file and the build goes on without it.
+      if (isArticleFile(name)) out.push(path);
+      continue;
+    }
+    if (stats.isDirectory()) walk(path, out, seen);
     else if (stats.isFile() && isArticleFile(name)) out.push(path);
   }
 }
@@ -48,7 +64,7 @@ export function discoverArticleFiles(paths: readonly string[]): string[] {
     const stats = statOrThrow(path);
     if (stats.isDirectory()) {
       const found: string[] = [];
-      walk(path, found);
+      walk(path, found, new Set());
       if (!found.length) throw new InputError(path, `no articles found (looked for ${ARTICLE_EXTENSIONS.join(', ')})`);
       files.push(...found);
     } else files.push(path);

@@ -32,6 +32,8 @@ export interface LocalResolution {
 }
 
 const NAME_WEIGHT = 3;
+/** How many earlier descriptions of the same bucket a description is compared with. */
+const LOOK_BACK = 40;
 
 /** A group's head lemma (the first head of "MPs and Lords") and its other core words. */
 function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): { head: string; mods: Set<string> } {
@@ -128,52 +130,77 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const rankedOrgs = [...orgCounts.entries()].sort((a, b) => b[1] - a[1]);
   const mainOrganisation = rankedOrgs[0] && rankedOrgs[0][1] >= 3 && (!rankedOrgs[1] || rankedOrgs[0][1] > rankedOrgs[1][1]) ? rankedOrgs[0][0] : undefined;
 
-  // 6. Documents and events: one per category unless they are told apart by year or nationality.
+  // 6. Descriptions. Earlier ones are kept in buckets (by category, head or stated size), and only the latest few of
+  //    a bucket are compared, so a very long article costs time in proportion to its length.
+  const keys = new Map<DraftMention, ReturnType<typeof groupKey>>();
+  const keyOf = (m: DraftMention) => {
+    let k = keys.get(m);
+    if (!k) { k = groupKey(m, coreWords); keys.set(m, k); }
+    return k;
+  };
+  const buckets = new Map<string, Array<{ m: DraftMention; i: number }>>();
+  const bucket = (name: string) => {
+    let b = buckets.get(name);
+    if (!b) { b = []; buckets.set(name, b); }
+    return b;
+  };
+  const recent = <T>(list: T[]): T[] => list.slice(-LOOK_BACK).reverse();
+  const namesBySentence = new Map<number, Array<{ m: DraftMention; i: number }>>();
+  const namesByLastWord = new Map<string, number[]>();
+  for (const n of names) {
+    if (!namesBySentence.has(n.m.sentence)) namesBySentence.set(n.m.sentence, []);
+    namesBySentence.get(n.m.sentence)!.push(n);
+    if (n.m.kind === 'organisation') {
+      const last = words(n.m.text).at(-1) ?? '';
+      if (!namesByLastWord.has(last)) namesByLastWord.set(last, []);
+      namesByLastWord.get(last)!.push(n.i);
+    }
+  }
   const phrases = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'phrase');
-  const seen: Array<{ m: DraftMention; i: number }> = [];
   for (const p of phrases) {
     if (p.m.kind === 'event' || p.m.kind === 'document') {
       // The same head refers back ("a statement" … "the statement"); a near-synonym only as a bare definite
       // description ("a class-action lawsuit" … "the complaint"), never as a new indefinite one ("a declaration" …
       // "a joint statement").
-      const key = groupKey(p.m, coreWords);
-      const match = [...seen].reverse().find(({ m }) => {
-        if (m.kind !== p.m.kind || m.category !== p.m.category || !compatible(m, p.m)) return false;
-        const other = groupKey(m, coreWords);
+      const key = keyOf(p.m);
+      const list = bucket(`${p.m.kind}|${p.m.category}`);
+      const match = recent(list).find(({ m }) => {
+        if (!compatible(m, p.m)) return false;
+        const other = keyOf(m);
         return other.head === key.head ? modifiersAgree(other, key) : !!p.m.definite;
       });
       if (match) uf.union(match.i, p.i);
+      list.push(p);
     } else if (p.m.kind === 'group') {
       // Same head with compatible modifiers ("MPs", "British MPs"), or the same stated size ("more than thirty
       // MPs" and "more than 30 members"): one group.
-      const key = groupKey(p.m, coreWords);
-      for (const { m, i } of seen) {
-        if (m.kind !== 'group') continue;
-        const other = groupKey(m, coreWords);
-        const sameCount = typeof m.attrs.count === 'number' && m.attrs.count === p.m.attrs.count && (m.attrs.count as number) > 1;
-        if (sameCount || (other.head === key.head && (isSubset(key.mods, other.mods) || isSubset(other.mods, key.mods)))) uf.union(i, p.i);
+      const key = keyOf(p.m);
+      for (const { m, i } of recent(bucket(`group|${key.head}`))) if (modifiersAgree(keyOf(m), key)) uf.union(i, p.i);
+      const count = p.m.attrs.count;
+      if (typeof count === 'number' && count > 1) {
+        for (const { i } of recent(bucket(`count|${count}`))) uf.union(i, p.i);
+        bucket(`count|${count}`).push(p);
       }
+      bucket(`group|${key.head}`).push(p);
     } else if (p.m.kind === 'organisation') {
-      const inner = names.find(({ m }) => m.sentence === p.m.sentence && m.kind === 'organisation' && m.start >= p.m.start && m.end <= p.m.coreEnd);
+      const inner = (namesBySentence.get(p.m.sentence) ?? []).find(({ m }) => m.kind === 'organisation' && m.start >= p.m.start && m.end <= p.m.coreEnd);
       // "the iPhone maker", "the company": the organisation the article is about (the name inside is its brand).
+      const described = bucket(`organisation|${p.m.category}`);
       if (p.m.attrs.epithet && mainOrganisation !== undefined) {
         uf.union(mainOrganisation, p.i);
         if (inner) uf.union(mainOrganisation, inner.i);
-        seen.push(p);
+        described.push(p);
         continue;
       }
       // "the state-run ANSA news agency" is ANSA.
-      if (inner) { uf.union(inner.i, p.i); seen.push(p); continue; }
+      if (inner) { uf.union(inner.i, p.i); described.push(p); continue; }
       // "the government" → the government named in the article, or the other descriptions of it.
-      const category = p.m.category ?? '';
-      const named = names.filter(({ m }) => m.kind === 'organisation' && words(m.text).at(-1) === category);
-      const target = unique([...new Set(named.map(({ i }) => uf.find(i)))]);
-      const earlier = [...seen].reverse().find(({ m }) => m.kind === 'organisation' && m.category === category && compatible(m, p.m) &&
-        modifiersAgree(groupKey(m, coreWords), groupKey(p.m, coreWords)));
+      const target = unique([...new Set((namesByLastWord.get(p.m.category ?? '') ?? []).map((i) => uf.find(i)))]);
+      const earlier = recent(described).find(({ m }) => compatible(m, p.m) && modifiersAgree(keyOf(m), keyOf(p.m)));
       if (target !== undefined) uf.union(target, p.i);
       else if (earlier) uf.union(earlier.i, p.i);
+      described.push(p);
     }
-    seen.push(p);
   }
 
   // Build entities in order of first mention.

@@ -3,7 +3,7 @@
  * open with a one-line server). Files are written atomically; files a previous export wrote and this one does not
  * (old hashed bundles) are removed, and nothing else in the folder is touched.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { NewsgraphError } from '../errors.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
@@ -46,6 +46,17 @@ function readManifest(outDir: string): string[] {
   }
 }
 
+/**
+ * Whether `target` really lies inside `realOut` once links are followed: its nearest existing folder must resolve
+ * inside the output folder. Text checks alone let a link named "assets" lead anywhere.
+ */
+function staysInside(realOut: string, target: string): boolean {
+  let dir = dirname(target);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const real = realpathSync(dir);
+  return real === realOut || real.startsWith(realOut + sep);
+}
+
 export function writeStaticViewer(options: StaticViewerOptions): StaticViewerResult {
   const viewerDir = resolve(options.viewerDir);
   const outDir = resolve(options.outDir);
@@ -71,7 +82,12 @@ export function writeStaticViewer(options: StaticViewerOptions): StaticViewerRes
   const graphText = readFileSync(graphPath);
 
   const previous = readManifest(outDir);
+  const realOut = realpathSync(outDir);
   const files = [...viewerFiles.filter((f) => f !== 'graph.json'), 'graph.json'].sort();
+  for (const file of files) {
+    const target = join(outDir, ...file.split('/'));
+    if (!staysInside(realOut, target)) throw new NewsgraphError(`${options.outDir}: ${file} would be written through a link that leads out of the folder; remove the link`);
+  }
   for (const file of viewerFiles) {
     if (file === 'graph.json') continue;
     const target = join(outDir, ...file.split('/'));
@@ -85,7 +101,7 @@ export function writeStaticViewer(options: StaticViewerOptions): StaticViewerRes
   for (const file of previous) {
     if (keep.has(file) || file.split('/').some((s) => s === '..' || s === '')) continue;
     const target = join(outDir, ...file.split('/'));
-    if (!target.startsWith(outDir + sep)) continue;
+    if (!target.startsWith(outDir + sep) || !staysInside(realOut, target)) continue;
     rmSync(target, { force: true });
     removed.push(file);
   }

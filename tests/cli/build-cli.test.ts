@@ -64,7 +64,7 @@ describe('newsgraph build', () => {
     writeFileSync(join(empty, 'a.txt'), '');
     const r = runCli(['build', empty, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`newsgraph: ${empty}: no readable articles (1 skipped)\n`);
+    expect(r.stderr).toBe(`newsgraph: ${empty}: no readable articles (1 skipped; first: ${join(empty, 'a.txt')}: empty file)\n`);
     expect(readFileSync(out).equals(before)).toBe(true);
   });
 

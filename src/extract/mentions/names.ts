@@ -177,6 +177,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     // "Later Yusuf", "Meanwhile Acme": a capitalised function word opening the sentence is not part of the name.
     while (start === 0 && end - start > 1 && ['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'AUX', 'PART'].includes(tokens[start]!.pos) && !isKnownPlace(lower(tokens[start]))) start++;
     while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
+    if (end <= start) continue;
     // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
     // stands before it is a name only when it is more than nationalities.
     // A name built on "of" or an organisation word keeps its people ("General Union of Transport Workers").

@@ -275,13 +275,17 @@ export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number
     if (inSentence) return ctx.entity(inSentence);
     const subject = recent.find((e) => e.kind === 'person');
     if (subject) return subject;
-    const latest = [...ctx.previous].reverse().flatMap((s) => [...s.mentions].reverse()).find((m) => m.kind === 'person');
-    return latest ? ctx.entityOfPrevious(latest) : undefined;
+    // The latest person named in the last few sentences (looking further back would be a guess, and slow).
+    for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 5); k--) {
+      const mentions = ctx.previous[k]!.mentions;
+      for (let j = mentions.length - 1; j >= 0; j--) if (mentions[j]!.kind === 'person') return ctx.entityOfPrevious(mentions[j]!);
+    }
+    return undefined;
   }
   if (pronoun === 'they') {
     // The subject of one of the last sentences, when it was plural; then whoever did something lately.
-    for (const s of [...ctx.previous].slice(-3).reverse()) {
-      const subject = s.subject;
+    for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 3); k--) {
+      const subject = ctx.previous[k]!.subject;
       const entity = subject && ctx.entityOfPrevious(subject);
       if (entity && (entity.kind === 'group' || (entity.kind === 'organisation' && isPluralName(entity.label)))) return entity;
     }

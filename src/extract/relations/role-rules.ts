@@ -71,7 +71,12 @@ export function roleRelations(ctx: SentenceContext): void {
     if (isComma(ctx.tokens[j - 1])) {
       const t = titleEndingAt(ctx, j - 1);
       if (t && ['its', 'their'].includes(lower(ctx.tokens[t.start - 1]))) {
-        const owner = [...ctx.previous].reverse().map((s) => s.subject && ctx.entityOfPrevious(s.subject)).find((e) => e && e.kind === 'organisation');
+        let owner: LocalEntity | undefined;
+        for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 3) && !owner; k--) {
+          const subject = ctx.previous[k]!.subject;
+          const e = subject && ctx.entityOfPrevious(subject);
+          if (e && e.kind === 'organisation') owner = e;
+        }
         if (owner) emitChecked(ctx, person, relationFor(t.words, owner), owner, t.start - 1, p.coreEnd - 1, 0.6, 'its-title-name');
       }
       // "The bank's chief executive, Olivia Grant,"
