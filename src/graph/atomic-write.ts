@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -42,7 +42,39 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
     rmSync(tmp, { force: true });
     throw error;
   }
-  if (durable) syncDir(dir);
+  if (durable) {
+    syncDir(dir);
+    removeStaleTemporaries(dir, basename(path));
+  }
+}
+
+/**
+ * A writer killed mid-write (SIGKILL, power loss) leaves its temporary file behind: harmless, but litter. Those of
+ * processes that no longer run are removed at the next successful write of the same file.
+ */
+function removeStaleTemporaries(dir: string, name: string): void {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const pid = Number(entry.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(dir, entry), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // Makes the rename itself durable; not every platform lets a folder be opened for fsync.
