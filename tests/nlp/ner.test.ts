@@ -8,14 +8,19 @@ import {
   type Span,
 } from '../../src/nlp/ner/bilou.js';
 import { parseConll, readConll } from '../../src/nlp/ner/conll.js';
-import { emissions, forwardBackward, resolveRows, spanProbability, viterbi } from '../../src/nlp/ner/decode.js';
+import {
+  createLattice, emissions, forwardBackward, reserveLattice, resolveRows, runForwardBackward, scaleTransitions, spanProbability, viterbi,
+} from '../../src/nlp/ner/decode.js';
 import { SpanScorer } from '../../src/nlp/ner/evaluate.js';
-import { HashedIndex, hashPair } from '../../src/nlp/ner/feature-hash.js';
+import { HashPrefix, HashedIndex, addPart, addSeparator, beginName, findName, finishName, hashPair } from '../../src/nlp/ner/feature-hash.js';
+import { firstOf, pack, secondOf } from '../../src/nlp/ner/compiled-model.js';
+import { GAZ, GAZ_CATEGORIES, gazMatchName, gazetteerMatches, gazetteerPhrases } from '../../src/nlp/ner/gazetteer.js';
+import { tokenInfo } from '../../src/nlp/ner/features.js';
 import { isTitleCaseHeadline } from '../../src/nlp/ner/headline.js';
 import { decodeModel, encodeModel } from '../../src/nlp/ner/model-file.js';
 import { normaliseToken } from '../../src/nlp/ner/normalise.js';
 import { FeatureTable, Perceptron, countFeatures, seededRandom } from '../../src/nlp/ner/perceptron.js';
-import { modelLoadCount, tagDocument, type NameSpan } from '../../src/nlp/ner/tagger.js';
+import { defaultModel, modelLoadCount, tagDocument, tagWithModel, tagWithModelReference, type NameSpan } from '../../src/nlp/ner/tagger.js';
 
 const words = (s: string): string[] => s.split(' ');
 const named = (tokens: string[], spans: NameSpan[]): string[] => spans.map((s) => `${tokens.slice(s.start, s.end).join(' ')}/${s.type}`);
@@ -122,6 +127,85 @@ describe('decoding', () => {
     // A flat lattice spreads the probability.
     expect(spanProbability(forwardBackward(new Float64Array(n * LABEL_COUNT), trans, n, 1), labels, 0, 3)).toBeLessThan(0.1);
   });
+  // The textbook recursions over all label pairs, which the structured ones in decode.ts must match exactly.
+  const denseViterbi = (emit: ArrayLike<number>, trans: ArrayLike<number>, n: number): number[] => {
+    const L = LABEL_COUNT;
+    const score = new Float64Array(n * L);
+    const back = new Int32Array(n * L);
+    for (let l = 0; l < L; l++) score[l] = VALID[L * L + l] ? emit[l]! + trans[L * L + l]! : -Infinity;
+    for (let t = 1; t < n; t++) {
+      for (let l = 0; l < L; l++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let p = 0; p < L; p++) {
+          if (!VALID[p * L + l]) continue;
+          const v = score[(t - 1) * L + p]! + trans[p * L + l]!;
+          if (v > best) (best = v), (arg = p);
+        }
+        score[t * L + l] = best + emit[t * L + l]!;
+        back[t * L + l] = arg;
+      }
+    }
+    let best = -Infinity;
+    let arg = 0;
+    for (let l = 0; l < L; l++) if (validEnd(l) && score[(n - 1) * L + l]! > best) (best = score[(n - 1) * L + l]!), (arg = l);
+    const labels = [arg];
+    for (let t = n - 1; t > 0; t--) labels.unshift(back[t * L + labels[0]!]!);
+    return labels;
+  };
+
+  it('Viterbi gives exactly the dense recursion\'s path, ties broken the same way', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer(), fc.boolean(), (n, seed, coarse) => {
+        const random = seededRandom(seed);
+        // Coarse integer scores make ties common; fine ones exercise the pruning of dominated predecessors.
+        const draw = (range: number) => (coarse ? Math.round((random() - 0.5) * 4) : (random() - 0.5) * range);
+        const emit = Float64Array.from({ length: n * LABEL_COUNT }, () => draw(40));
+        const trans = Float64Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, () => draw(8));
+        expect([...viterbi(emit, trans, n)]).toEqual(denseViterbi(emit, trans, n));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('span probabilities equal brute-force sums over all label sequences, whatever the range of the recursions', () => {
+    const L = LABEL_COUNT;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer(), (n, seed) => {
+        const random = seededRandom(seed);
+        const emit = Float64Array.from({ length: n * L }, () => (random() - 0.5) * 12);
+        const trans = Float64Array.from({ length: (L + 1) * L }, () => (random() - 0.5) * 4);
+        const temperature = 0.5 + 2 * random();
+        const labels = viterbi(emit, trans, n);
+        // Every valid sequence and its weight.
+        const weights: { seq: number[]; w: number }[] = [];
+        const walk = (seq: number[]): void => {
+          if (seq.length === n) {
+            if (!validEnd(seq[n - 1]!)) return;
+            let score = 0;
+            seq.forEach((l, t) => (score += emit[t * L + l]! + trans[(t === 0 ? L : seq[t - 1]!) * L + l]!));
+            weights.push({ seq, w: Math.exp(score / temperature) });
+            return;
+          }
+          for (let l = 0; l < L; l++) if (VALID[(seq.length === 0 ? L : seq[seq.length - 1]!) * L + l]) walk([...seq, l]);
+        };
+        walk([]);
+        const z = weights.reduce((a, x) => a + x.w, 0);
+        const full = forwardBackward(emit, trans, n, temperature);
+        for (const span of bilouToSpans(labels)) {
+          const exact = weights.filter((x) => x.seq.slice(span.start, span.end).every((l, i) => l === labels[span.start + i])).reduce((a, x) => a + x.w, 0) / z;
+          expect(spanProbability(full, labels, span.start, span.end)).toBeCloseTo(exact, 10);
+          // The tagger runs the forward recursion only to the last span's end and the backward one only to the first's.
+          const partial = createLattice();
+          reserveLattice(partial, n);
+          partial.emit.set(full.emit.subarray(0, n * L));
+          runForwardBackward(partial, scaleTransitions(trans, temperature), n, span.end - 1, span.end - 1);
+          expect(spanProbability(partial, labels, span.start, span.end)).toBeCloseTo(exact, 10);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('training and the model file', () => {
@@ -199,6 +283,63 @@ describe('feature hashing', () => {
     names.forEach((name, i) => expect(index.get(name)).toBe(i));
     for (let i = 0; i < 20_000; i++) expect(index.get(`w=other${i}`)).toBeUndefined();
   });
+  it('hashes a name given in parts exactly as the whole string, and finds rows in batches as one by one', () => {
+    const part = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('\uD800', '\uDC00', '😀', 'x'.repeat(700), ''),
+    );
+    const prefix = new HashPrefix('w-1|w=');
+    const pair = new Uint32Array(2);
+    const names = new Int32Array(2);
+    fc.assert(
+      fc.property(part, part, (a, b) => {
+        hashPair(`w-1|w=${a}|${b}`, pair);
+        beginName(prefix, prefix.text.length + a.length + 1 + b.length);
+        addPart(a);
+        addSeparator();
+        addPart(b);
+        finishName(names, 0);
+        expect(names[0]! >>> 0).toBe(pair[0]);
+        expect(names[1]).toBe(pair[1]! & 0xff);
+      }),
+      { numRuns: 400 },
+    );
+    const stored = Array.from({ length: 5000 }, (_, i) => `f=${i}`);
+    const hi = new Uint32Array(stored.length);
+    const lo = new Uint8Array(stored.length);
+    stored.forEach((name, i) => {
+      hashPair(name, pair);
+      hi[i] = pair[0]!;
+      lo[i] = pair[1]! & 0xff;
+    });
+    const index = new HashedIndex(hi, lo);
+    const queries = [...stored.slice(0, 300), ...Array.from({ length: 300 }, (_, i) => `g=${i}`)];
+    const batch = new Int32Array(2 * queries.length);
+    queries.forEach((name, k) => {
+      hashPair(name, pair);
+      batch[2 * k] = pair[0]! | 0;
+      batch[2 * k + 1] = pair[1]! & 0xff;
+    });
+    const rows = new Int32Array(queries.length);
+    index.findAll(batch, queries.length, rows, 0);
+    expect([...rows]).toEqual(queries.map((name) => index.get(name) ?? -1));
+    expect(rows.slice(0, 300).every((r, i) => r === i)).toBe(true);
+    const f = new HashPrefix('f=');
+    beginName(f, f.text.length + 4);
+    addPart('4999');
+    expect(findName(index)).toBe(4999);
+  });
+
+  it('packs both passes\' sums in one int and takes them apart again', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -127, max: 127 }), fc.integer({ min: -127, max: 127 })), { maxLength: 250 }), (weights) => {
+        let packed = 0;
+        for (const [a, b] of weights) packed = (packed + pack(a, b)) | 0;
+        expect(firstOf(packed)).toBe(weights.reduce((s, [a]) => s + a, 0));
+        expect(secondOf(packed)).toBe(weights.reduce((s, [, b]) => s + b, 0));
+      }),
+    );
+  });
 });
 
 describe('helpers', () => {
@@ -229,6 +370,80 @@ describe('helpers', () => {
     const docs = parseConll('-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\n-DOCSTART- -X- O O\n\nPeter NNP B-NP B-PER\n');
     expect(docs).toEqual([[{ tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'] }], [{ tokens: ['Peter'], tags: ['B-PER'] }]]);
     expect(() => parseConll('lonely\n', 'x.txt')).toThrow(/^x\.txt: line 1/);
+  });
+  it('computes word shapes as the per-character case tests define them', () => {
+    const LETTER = /\p{L}/u;
+    const reference = (word: string): { shape: string; short: string } => {
+      let shape = '';
+      let short = '';
+      let last = '';
+      let run = 0;
+      for (const ch of word) {
+        const c = ch >= '0' && ch <= '9' ? 'd' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch || LETTER.test(ch) ? 'x' : ch;
+        run = c === last ? run + 1 : 1;
+        if (run <= 4) shape += c;
+        if (c !== last) short += c;
+        last = c;
+      }
+      return { shape, short };
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ maxLength: 16 }), fc.constantFrom('McDonald', 'U.S.', '1996', 'ÉTAT', 'ǅemal', '😀x')), (word) => {
+        const { shape, short } = tokenInfo(word);
+        expect({ shape, short }).toEqual(reference(word));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds dictionary phrases as joining the words with spaces would, also across tokens that hold spaces', () => {
+    const phrases = gazetteerPhrases();
+    const naming = new Set<string>([GAZ.country, GAZ.demonym, GAZ.city, GAZ.region, GAZ.body, GAZ.given, GAZ.orgSuffix, GAZ.orgHead]);
+    const starts = new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+    const maxWords = Math.max(...[...phrases.keys()].map((k) => k.split(' ').length));
+    // gazetteer.ts before its trie: every window of words joined by spaces, longest first.
+    const reference = (tokens: string[]): string[][] => {
+      const out: string[][] = tokens.map(() => []);
+      const keys = tokens.map((t) => t.toLowerCase());
+      for (let i = 0; i < tokens.length; i++) {
+        const seen = new Set<number>();
+        const longest = starts.has(keys[i]!) ? Math.min(maxWords, tokens.length - i) : 1;
+        for (let n = longest; n >= 1; n--) {
+          const phrase = keys.slice(i, i + n).join(' ');
+          let cats = phrases.get(phrase);
+          if (!cats && n === 1 && phrase.length > 1 && phrase.endsWith('.')) cats = phrases.get(phrase.slice(0, -1));
+          for (const cat of cats ?? []) {
+            const name = GAZ_CATEGORIES[cat]!;
+            if (seen.has(cat)) continue;
+            if (name === GAZ.acronym ? !(/\p{L}/u.test(tokens[i]!) && tokens[i] === tokens[i]!.toUpperCase() && tokens[i]!.length > 1) || n > 1 : naming.has(name) && !/^\p{Lu}/u.test(tokens[i]!)) continue;
+            seen.add(cat);
+            if (n === 1) out[i]!.push(gazMatchName(cat * 4 + 3));
+            else {
+              out[i]!.push(gazMatchName(cat * 4));
+              for (let k = 1; k < n - 1; k++) out[i + k]!.push(gazMatchName(cat * 4 + 1));
+              out[i + n - 1]!.push(gazMatchName(cat * 4 + 2));
+            }
+          }
+        }
+      }
+      return out;
+    };
+    const multiword = [...phrases.keys()].filter((k) => k.split(' ').length >= 2);
+    const random = seededRandom(11);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const variants = (w: string): string[] => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase(), w + '.'];
+    for (let run = 0; run < 3000; run++) {
+      const tokens: string[] = [];
+      while (tokens.length < 8) {
+        const words = pick([...multiword, ...[...phrases.keys()].slice(0, 400), 'the', 'of', 'said']).split(' ');
+        // Sometimes a whole phrase, or part of one, arrives as one token with spaces inside.
+        if (words.length > 1 && random() < 0.2) {
+          const cut = 1 + Math.floor(random() * (words.length - 1));
+          tokens.push(pick(variants(words[0]!)), ...(cut > 1 ? [words.slice(1, cut).join(' ')] : []), words.slice(cut).join(' '));
+        } else tokens.push(...words.map((w) => pick(variants(w))));
+      }
+      expect(gazetteerMatches(tokens)).toEqual(reference(tokens));
+    }
   });
 });
 
@@ -316,11 +531,58 @@ describe('tagDocument', () => {
   });
 });
 
+describe('the fast path', () => {
+  const token = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('Kofi', 'Annan', 'Talvikki', 'Haapanen', 'Acme', 'Corp', 'Corp.', 'Holdings', 'Mr.', 'Paris', 'Kenya', 'New', 'York', 'United', 'Nations', 'European', 'Union', 'French') },
+    { weight: 6, arbitrary: fc.constantFrom('the', 'of', 'at', 'said', 'in', 'and', 'met', 'on', 'Tuesday', ',', '.', '"', "'s", '(', ')', '-') },
+    { weight: 2, arbitrary: fc.constantFrom('CEO', 'CFO', 'UN', 'U.S.', 'NATO', 'ACME', 'PARIS', 'SAID', 'IN') },
+    { weight: 2, arbitrary: fc.constantFrom('1996', '3.5', '10-15', 'well-known', 'Jean-Paul', 'x'.repeat(30), 'y'.repeat(70), 'Zürich', 'São', 'ǅemal', '😀', '\uD800', '\u2019s', '\u201C', '\u00A0', '\u200B', '', 'new york', ' x') },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
+  );
+  const sentence = fc.tuple(fc.array(token, { maxLength: 25 }), fc.constantFrom('as is', 'as is', 'as is', 'capitals', 'title case')).map(([tokens, form]) =>
+    form === 'capitals' ? tokens.map((t) => t.toUpperCase()) : form === 'title case' ? tokens.map((t) => (t ? t[0]!.toUpperCase() + t.slice(1) : t)) : tokens,
+  );
+  const agree = (doc: string[][]): void => {
+    const model = defaultModel();
+    const fast = tagWithModel(model, doc);
+    const reference = tagWithModelReference(model, doc);
+    expect(fast.map((s) => s.map(({ start, end, type }) => ({ start, end, type })))).toEqual(reference.map((s) => s.map(({ start, end, type }) => ({ start, end, type }))));
+    fast.forEach((s, i) => s.forEach((span, k) => expect(span.confidence).toBeCloseTo(reference[i]![k]!.confidence, 9)));
+  };
+
+  it('tags exactly as the feature-string reference', () => {
+    fc.assert(fc.property(fc.array(sentence, { maxLength: 6 }), agree), { numRuns: 300 });
+  });
+
+  it('gives the same results after its word cache has started over', () => {
+    const doc = [words('Kofi Annan met Talvikki Haapanen of Acme Corp in Paris .'), words('ANNAN SAID THE UN WOULD ACT'), words('Haapanen said on Tuesday .')];
+    agree(doc);
+    // More distinct words than the cache keeps, in one document; the cache starts over before the next one.
+    const many = Array.from({ length: 2000 }, (_, s) => Array.from({ length: 20 }, (_, i) => `Zq${s}x${i}`));
+    tagWithModel(defaultModel(), many);
+    agree(doc);
+    agree(many.slice(0, 50));
+  });
+});
+
 const TEST_FILE = fileURLToPath(new URL('../../../shared/data/conll2003/test.txt', import.meta.url));
 
 describe('CoNLL-2003 test set', () => {
   const present = existsSync(TEST_FILE);
   if (!present) console.log(`skipping the CoNLL-2003 accuracy check: ${TEST_FILE} is absent`);
+  it.skipIf(!present)('the fast path tags the whole of test.txt exactly as the reference', () => {
+    const model = defaultModel();
+    for (const doc of readConll(TEST_FILE)) {
+      const sentences = doc.map((s) => s.tokens);
+      const fast = tagWithModel(model, sentences);
+      const reference = tagWithModelReference(model, sentences);
+      fast.forEach((spans, i) => {
+        expect(spans.map(({ start, end, type }) => `${start}:${end}:${type}`)).toEqual(reference[i]!.map(({ start, end, type }) => `${start}:${end}:${type}`));
+        spans.forEach((span, k) => expect(Math.abs(span.confidence - reference[i]![k]!.confidence)).toBeLessThan(1e-12));
+      });
+    }
+  });
+
   it.skipIf(!present)('the shipped model scores at least 0.85 entity F1 on test.txt', () => {
     const scorer = new SpanScorer();
     for (const doc of readConll(TEST_FILE)) {

@@ -20,6 +20,22 @@ export interface TokenInfo {
   hasLetter: boolean;
 }
 
+/** The shape class of one character: `d`, `X`, `x`, or the character itself. */
+function charClass(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // ASCII directly; the case tests below allocate two strings per character.
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return 'd';
+    if (code >= 0x41 && code <= 0x5a) return 'X';
+    if (code >= 0x61 && code <= 0x7a) return 'x';
+    return ch;
+  }
+  if (ch.toLowerCase() !== ch) return 'X';
+  if (ch.toUpperCase() !== ch) return 'x';
+  if (LETTER.test(ch)) return 'x';
+  return ch;
+}
+
 /** `Xxxx`, `XX`, `dd.d`: letters by case, digits, everything else as itself; runs of more than 4 cut to 4. */
 function shapeOf(word: string): { shape: string; short: string } {
   let shape = '';
@@ -27,12 +43,7 @@ function shapeOf(word: string): { shape: string; short: string } {
   let last = '';
   let run = 0;
   for (const ch of word) {
-    let c: string;
-    if (ch >= '0' && ch <= '9') c = 'd';
-    else if (ch.toLowerCase() !== ch) c = 'X';
-    else if (ch.toUpperCase() !== ch) c = 'x';
-    else if (LETTER.test(ch)) c = 'x';
-    else c = ch;
+    const c = charClass(ch);
     if (c === last) run++;
     else run = 1;
     if (run <= 4) shape += c;
@@ -91,7 +102,9 @@ export function caseEvidence(doc: readonly (readonly TokenInfo[])[]): CaseEviden
   return { lowerSeen, capSeen };
 }
 
-const PAD: TokenInfo = tokenInfo('<s>');
+/** The word that stands for positions before and after the sentence. */
+export const PAD_WORD = '<s>';
+const PAD: TokenInfo = tokenInfo(PAD_WORD);
 
 function affixes(out: string[], lower: string): void {
   const chars = Array.from(lower);

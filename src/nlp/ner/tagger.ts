@@ -7,6 +7,8 @@ import { NewsgraphError } from '../../errors.js';
 import { lexicon } from '../lexicon/index.js';
 import { bilouToSpans, type NameType, type Span } from './bilou.js';
 import { concatRows, emissions, forwardBackward, resolveRows, spanProbability, viterbi, type FeatureRows, type LinearModel } from './decode.js';
+import { compileModel } from './compiled-model.js';
+import { tagCompiled } from './fast-tagger.js';
 import { decodeModel, type NerModel } from './model-file.js';
 import type { TokenInfo } from './features.js';
 import { prepareDocument, secondPassExtras } from './pipeline.js';
@@ -66,8 +68,17 @@ function decode(model: LinearModel, rows: FeatureRows): Int32Array {
   return viterbi(emissions(model, rows), model.transitions, rows.offsets.length - 1);
 }
 
-/** Both passes over one document; returns the second pass's labels with span confidences. */
+/**
+ * Both passes over one document; returns the second pass's labels with span confidences. A shipped (hashed, int8)
+ * model runs on the fast path, which gives the same result as the reference.
+ */
 export function tagWithModel(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
+  const compiled = compileModel(model);
+  return compiled ? tagCompiled(compiled, sentences) : tagWithModelReference(model, sentences);
+}
+
+/** The tagger spelled out with feature strings: the definition the fast path must match, and training's path. */
+export function tagWithModelReference(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
   const doc = prepareDocument(sentences);
   const firstRows = doc.first.map((f) => resolveRows(model.first.index, f));
   const firstPass = firstRows.map((rows) => decode(model.first, rows));
