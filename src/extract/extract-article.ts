@@ -39,6 +39,19 @@ function acronymPairs(bySentence: DraftMention[][], sentences: Sentence[]): Arra
   return pairs;
 }
 
+/** MISC names that no kept entity carries, once each, in order of first appearance. */
+function otherNames(misc: ReadonlyArray<{ text: string }>, taken: readonly string[]): { otherNames?: string[] } {
+  const seen = new Set(taken.map(normalName));
+  const names: string[] = [];
+  for (const { text } of misc) {
+    const key = normalName(text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    names.push(text);
+  }
+  return names.length ? { otherNames: names } : {};
+}
+
 export function bodyHash(body: string): string {
   return createHash('sha256').update(body).digest('hex').slice(0, 16);
 }
@@ -47,7 +60,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   const cues = options.cues ?? (defaultCues ??= buildCueTable());
   const { body } = article;
   const analysed = analyse(body);
-  const { bySentence } = findMentions(analysed, body);
+  const { bySentence, misc } = findMentions(analysed, body);
   const coreWords = (m: DraftMention) => analysed.sentences[m.sentence]!.tokens.slice(m.coreStart, m.coreEnd).map((t) => t.lemma.toLowerCase());
   const headline = article.title && analysed.sentences[0] && body.slice(analysed.sentences[0].start, analysed.sentences[0].end) === article.title ? 0 : undefined;
   const resolution = resolveLocal(bySentence, coreWords, { acronymPairs: acronymPairs(bySentence, analysed.sentences), ...(headline !== undefined ? { headline } : {}) });
@@ -113,6 +126,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
       id: article.id, file: article.file, bodyHash: bodyHash(body), bodyLength: body.length,
       ...(article.title ? { title: article.title } : {}), ...(article.date ? { date: article.date } : {}),
       ...(article.publisher ? { publisher: article.publisher } : {}), ...(article.url ? { url: article.url } : {}),
+      ...otherNames(misc, [...entities.flatMap((e) => [e.label, ...e.aliases])]),
     },
     mentions,
     entities: finalEntities,

@@ -47,13 +47,14 @@ export function buildGraph(extractions: readonly ArticleExtraction[], resolution
         if (meta.date) attrs.date = meta.date;
         if (meta.publisher) attrs.publisher = meta.publisher;
         if (meta.url) attrs.url = meta.url;
+        if (meta.otherNames) attrs.otherNames = meta.otherNames;
       }
     }
     graph.addNode(e.key, attrs);
   }
 
   // One edge per (source, relation, target); its evidence lists every sentence that states it.
-  const edges = new Map<string, { source: string; target: string; relation: RelationId; evidence: Evidence[]; confidences: number[] }>();
+  const edges = new Map<string, { source: string; target: string; relation: RelationId; evidence: Evidence[]; confidences: number[]; cited: Set<string> }>();
   for (const x of extractions) {
     for (const r of x.relations) {
       const source = resolution.keyOf.get(`${x.article.id}#${r.source}`);
@@ -64,12 +65,15 @@ export function buildGraph(extractions: readonly ArticleExtraction[], resolution
       const key = `${s}->${r.relation}->${t}`;
       let edge = edges.get(key);
       if (!edge) {
-        edge = { source: s, target: t, relation: r.relation, evidence: [], confidences: [] };
+        edge = { source: s, target: t, relation: r.relation, evidence: [], confidences: [], cited: new Set() };
         edges.set(key, edge);
       }
       const ev: Evidence = { article: x.article.id, sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, sentenceStart: r.evidence.sentenceStart };
       if (r.evidence.source) ev.source = r.evidence.source;
-      if (!edge.evidence.some((o) => o.article === ev.article && o.start === ev.start && o.end === ev.end)) {
+      // A set, not a scan: an edge such as "X located_in <country>" can gather thousands of sentences in a corpus.
+      const cite = `${ev.article}\u0000${ev.start}\u0000${ev.end}`;
+      if (!edge.cited.has(cite)) {
+        edge.cited.add(cite);
         edge.evidence.push(ev);
         edge.confidences.push(r.confidence);
       }

@@ -52,16 +52,31 @@ export function loadGraph(path: string): NewsGraph {
   return parseGraph(text, path);
 }
 
-function sortedObject<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = v;
+/**
+ * An attribute object as JSON with its keys sorted, so equal graphs give equal bytes whatever order attributes were
+ * set in. Nodes and edges share a handful of key sets, so each set's sorted order is worked out once.
+ */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const sortedKeyOrders = new Map<string, string[]>();
+function stringifySorted(value: object): string {
+  const keys = Object.keys(value);
+  const signature = keys.join('\u0000');
+  let order = sortedKeyOrders.get(signature);
+  if (!order) {
+    order = [...keys].sort(byKey);
+    if (sortedKeyOrders.size < 1000) sortedKeyOrders.set(signature, order);
   }
-  return out as T;
+  let out = '';
+  for (const key of order) {
+    const v = (value as Record<string, unknown>)[key];
+    const json = v === undefined ? undefined : JSON.stringify(v);
+    // JSON.stringify drops undefined and functions; so does this.
+    if (json !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${json}`;
+  }
+  return `{${out}}`;
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * graph.json as a sequence of text pieces: nodes, edges and attribute keys in a fixed order, one node or edge per
@@ -69,17 +84,17 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function* serializeGraphPieces(graph: NewsGraph): Generator<string> {
   yield `{"options":${JSON.stringify({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops })},\n`;
-  yield `"attributes":${JSON.stringify(sortedObject(graph.getAttributes()))},\n"nodes":[`;
+  yield `"attributes":${stringifySorted(graph.getAttributes())},\n"nodes":[`;
   const nodes = graph.nodes().sort(byKey);
   for (let i = 0; i < nodes.length; i++) {
     const key = nodes[i]!;
-    yield `${i ? ',' : ''}\n${JSON.stringify({ key, attributes: sortedObject(graph.getNodeAttributes(key)) })}`;
+    yield `${i ? ',' : ''}\n{"key":${JSON.stringify(key)},"attributes":${stringifySorted(graph.getNodeAttributes(key))}}`;
   }
   yield `${nodes.length ? '\n' : ''}],\n"edges":[`;
   const edges = graph.edges().sort(byKey);
   for (let i = 0; i < edges.length; i++) {
     const key = edges[i]!;
-    yield `${i ? ',' : ''}\n${JSON.stringify({ key, source: graph.source(key), target: graph.target(key), attributes: sortedObject(graph.getEdgeAttributes(key)) })}`;
+    yield `${i ? ',' : ''}\n{"key":${JSON.stringify(key)},"source":${JSON.stringify(graph.source(key))},"target":${JSON.stringify(graph.target(key))},"attributes":${stringifySorted(graph.getEdgeAttributes(key))}}`;
   }
   yield `${edges.length ? '\n' : ''}]}\n`;
 }

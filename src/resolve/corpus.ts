@@ -225,10 +225,12 @@ function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
     };
     entities.push(merged);
     for (const g of group) keyOf.set(g.ref, key);
-    const fromOtherArticles = group.filter((g, i) => i > 0 && uf.reason[members[i]!]);
-    if (fromOtherArticles.length) {
-      log.push({ into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...new Set(fromOtherArticles.map((g, i) => uf.reason[members[group.indexOf(g)]!] ?? String(i)))].join('; ') });
+    const reasons = new Set<string>();
+    for (let i = 1; i < members.length; i++) {
+      const reason = uf.reason[members[i]!];
+      if (reason) reasons.add(reason);
     }
+    if (reasons.size) log.push({ into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...reasons].join('; ') });
   }
   entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   log.sort((a, b) => (a.into < b.into ? -1 : 1));

@@ -51,6 +51,8 @@ export interface NodeAttrs {
   file?: string;
   publisher?: string;
   url?: string;
+  /** Names in the article that are neither nodes nor attributes (the tagger's miscellaneous names). */
+  otherNames?: string[];
 }
 
 export interface EdgeAttrs {

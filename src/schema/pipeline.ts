@@ -96,7 +96,15 @@ export interface LocalRelation {
 }
 
 /** Article metadata without the body: what the graph keeps of an article. */
-export type ArticleMeta = Omit<Article, 'body'> & { bodyHash: string; bodyLength: number };
+export type ArticleMeta = Omit<Article, 'body'> & {
+  bodyHash: string;
+  bodyLength: number;
+  /**
+   * Names the tagger found that became neither a node nor an attribute ("Christian", "World Cup", "English"), in order
+   * of first appearance: kept so they are visible, not dropped silently.
+   */
+  otherNames?: string[];
+};
 
 /** The unit a worker returns and the cache stores. */
 export interface ArticleExtraction {

@@ -9,6 +9,12 @@ describe('mentions and in-article resolution', () => {
     expect(extraction.entities.find((e) => e.label === 'Jonas Berg')).toMatchObject({ kind: 'person', attrs: { title: 'Prime Minister' } });
   });
 
+  it('keeps miscellaneous names that are not nodes on the article, once each', () => {
+    const { extraction, entities } = extractText('Fans travelled to the World Cup. Anglican bishops said the Christian message was clear. The World Cup ended.');
+    expect(entities).not.toContain('organisation:World Cup');
+    expect(extraction.article.otherNames).toEqual(['World Cup', 'Anglican', 'Christian']);
+  });
+
   it('joins a surname to the full name given earlier', () => {
     const { extraction } = extractText('Amina Yusuf spoke first. Later Yusuf said the vote was fair.');
     const people = extraction.entities.filter((e) => e.kind === 'person');

@@ -144,6 +144,7 @@ export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState,
   if (a.publisher) facts.push(['Publisher', a.publisher]);
   if (typeof a.count === 'number') facts.push(['Count', `${a.approx ? 'about ' : ''}${a.count}`]);
   if (a.mentions) facts.push(['Mentions', String(a.mentions)]);
+  if (Array.isArray(a.otherNames) && a.otherNames.length) facts.push(['Other names', a.otherNames.join(', ')]);
   const label = a.label;
   return {
     type: 'node',
