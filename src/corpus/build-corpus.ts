@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { Article, ArticleExtraction } from '../schema/index.js';
+import type { Article, CorpusExtraction } from '../schema/index.js';
 import { NewsgraphError, InputError, describeError } from '../errors.js';
 import { discoverArticleFiles } from '../ingest/discover.js';
 import { readArticleFile } from '../ingest/read-articles.js';
-import { extractArticle, bodyHash } from '../extract/extract-article.js';
+import { bodyHash } from '../extract/extract-article.js';
 import { extractorVersion } from '../extract/version.js';
 import { buildCueTable } from '../extract/relations/index.js';
 import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
@@ -21,6 +21,7 @@ import { writeGraph, type NewsGraph } from '../graph/io.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache, cacheKey } from './cache.js';
+import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
 
 export interface BuildOptions {
@@ -57,7 +58,6 @@ export interface BuildSummary {
 
 export interface BuildResult {
   graph: NewsGraph;
-  extractions: ArticleExtraction[];
   merges: MergeDecision[];
   summary: BuildSummary;
 }
@@ -82,6 +82,15 @@ function writePositions(file: string, graph: NewsGraph): void {
   const data: Record<string, [number, number]> = {};
   graph.forEachNode((key, a) => { data[key] = [a.x, a.y]; });
   writeFileAtomic(file, JSON.stringify(data), { durable: false });
+}
+
+/** Identities, then the graph; the extractions are emptied once read, so only the graph outlives this. */
+function resolveAndBuild(extractions: CorpusExtraction[], settings: Settings, lap: (phase: 'resolve') => void): { graph: NewsGraph; merges: MergeDecision[] } {
+  const resolution = resolveCorpus(extractions, settings.resolve);
+  lap('resolve');
+  const graph = buildGraph(extractions, resolution);
+  extractions.length = 0;
+  return { graph, merges: resolution.log };
 }
 
 /** Worker start-up costs about a model load; below this many articles per worker, one thread is faster. */
@@ -143,7 +152,11 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   lap('read');
   const version = extractorVersion();
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
-  const extractions: Array<ArticleExtraction | undefined> = unique.map((a) => cache?.get(cacheKey(a, version)));
+  const cacheAt = cache ? { dir: cache.dir, version } : undefined;
+  const extractions: Array<CorpusExtraction | undefined> = unique.map((a) => {
+    const hit = cache?.get(cacheKey(a, version));
+    return hit && forCorpus(hit, a);
+  });
   const todo = unique.map((a, i) => ({ a, i })).filter(({ i }) => !extractions[i]);
   const cached = unique.length - todo.length;
   options.onPlan?.({ total: unique.length, cached, toExtract: todo.length });
@@ -154,17 +167,18 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const useWorkers = jobs > 1 && todo.length >= MIN_ARTICLES_PER_WORKER * 2;
   const failures: string[] = [];
   if (useWorkers) {
-    const results = await extractInWorkers(todo.map((t) => t.a), Math.min(jobs, Math.ceil(todo.length / MIN_ARTICLES_PER_WORKER)), settings, tick);
+    const results = await extractInWorkers(todo.map((t) => t.a), Math.min(jobs, Math.ceil(todo.length / MIN_ARTICLES_PER_WORKER)),
+      { settings, ...(cacheAt ? { cache: cacheAt } : {}) }, tick);
     results.forEach((r, k) => {
       const { a, i } = todo[k]!;
       if (r.ok) extractions[i] = r.extraction;
       else failures.push(`${a.file}: extraction failed: ${r.error}`);
     });
   } else {
-    const cues = buildCueTable(settings.extract.cues);
+    const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases, ...(cacheAt ? { cache: cacheAt } : {}) };
     for (const { a, i } of todo) {
       try {
-        extractions[i] = extractArticle(a, { cues, keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases });
+        extractions[i] = extractForCorpus(a, step, cache);
       } catch (error) {
         failures.push(`${a.file}: extraction failed: ${describeError(error)}`);
       }
@@ -176,14 +190,16 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     warnings.push(...failures.map((f) => `${f}; skipped`));
     skipped += failures.length;
   }
-  if (cache) todo.forEach(({ a, i }) => { if (extractions[i]) cache.put(cacheKey(a, version), extractions[i]!); });
 
-  const kept = extractions.filter((x): x is ArticleExtraction => !!x);
+  const kept = extractions.filter((x): x is CorpusExtraction => !!x);
   if (!kept.length) throw new NewsgraphError(`no article could be extracted (${failures[0] ?? 'nothing to extract'})`);
   lap('extract');
-  const resolution = resolveCorpus(kept, settings.resolve);
-  lap('resolve');
-  const graph = buildGraph(kept, resolution);
+  const articleCount = kept.length;
+  const extracted = todo.length - failures.length;
+  // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
+  // write run in the memory the graph needs, not twice that.
+  for (const list of [articles, unique, todo, extractions]) list.length = 0;
+  const { graph, merges } = resolveAndBuild(kept, settings, lap);
   style(graph, settings.style);
   lap('graph');
   const positionsFile = cache ? join(cache.dir, '..', 'positions.json') : undefined;
@@ -193,14 +209,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
 
   if (options.out) {
     writeGraph(graph, options.out);
-    writeFileAtomic(mergesPathFor(options.out), JSON.stringify(resolution.log, null, 1) + '\n');
+    writeFileAtomic(mergesPathFor(options.out), JSON.stringify(merges, null, 1) + '\n');
     if (positionsFile) writePositions(positionsFile, graph);
   }
   lap('write');
   return {
-    graph, extractions: kept, merges: resolution.log,
+    graph, merges,
     summary: {
-      articles: kept.length, extracted: todo.length - failures.length, cached, duplicates, skipped,
+      articles: articleCount, extracted, cached, duplicates, skipped,
       nodes: graph.order, edges: graph.size, seconds: Math.round((performance.now() - started) / 10) / 100, timings, warnings,
     },
   };

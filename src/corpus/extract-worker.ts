@@ -1,22 +1,33 @@
 /**
- * A worker thread that extracts articles: the lead thread sends batches, the worker answers with extractions in
- * the same order. Errors are returned per article, so one bad article never takes the batch down.
+ * A worker thread that extracts articles: the lead thread sends batches, the worker caches each full extraction
+ * itself and answers with the corpus view of each, in the same order. Errors are returned per article, so one bad
+ * article never takes the batch down.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Article, ArticleExtraction } from '../schema/index.js';
-import { extractArticle } from '../extract/extract-article.js';
+import type { Article, CorpusExtraction } from '../schema/index.js';
 import { buildCueTable } from '../extract/relations/index.js';
 import type { Settings } from '../config/settings.js';
+import { ExtractionCache } from './cache.js';
+import { extractForCorpus, type ExtractStepOptions } from './corpus-extraction.js';
 
-export type WorkerReply = Array<{ ok: true; extraction: ArticleExtraction } | { ok: false; error: string }>;
+export type WorkerReply = Array<{ ok: true; extraction: CorpusExtraction } | { ok: false; error: string }>;
+export interface WorkerData {
+  settings: Settings;
+  cache?: { dir: string; version: string };
+}
 
-const settings = (workerData as { settings: Settings }).settings;
-const cues = buildCueTable(settings.extract.cues);
+const data = workerData as WorkerData;
+const options: ExtractStepOptions = {
+  cues: buildCueTable(data.settings.extract.cues),
+  keepUnlinkedPhrases: data.settings.extract.keepUnlinkedPhrases,
+  ...(data.cache ? { cache: data.cache } : {}),
+};
+const cache = data.cache ? new ExtractionCache(data.cache.dir) : undefined;
 
 parentPort!.on('message', (articles: Article[]) => {
   const reply: WorkerReply = articles.map((article) => {
     try {
-      return { ok: true, extraction: extractArticle(article, { cues, keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases }) };
+      return { ok: true, extraction: extractForCorpus(article, options, cache) };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }

@@ -4,8 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../schema/index.js';
-import type { Settings } from '../config/settings.js';
-import type { WorkerReply } from './extract-worker.js';
+import type { WorkerData, WorkerReply } from './extract-worker.js';
 
 export type ExtractResult = WorkerReply[number];
 
@@ -13,20 +12,20 @@ export type ExtractResult = WorkerReply[number];
  * From dist the worker is plain JavaScript. From the TypeScript sources (tests, tsx) it first registers tsx's loader
  * inside the worker thread, since loader hooks of the main thread do not reach workers.
  */
-function startWorker(settings: Settings): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { settings } });
+function startWorker(workerData: WorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { workerData });
   const script = new URL('./extract-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(boot, { eval: true, workerData: { settings } });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export async function extractInWorkers(
-  articles: readonly Article[], jobs: number, settings: Settings, onDone: (count: number) => void, batchSize = 8,
+  articles: readonly Article[], jobs: number, workerData: WorkerData, onDone: (count: number) => void, batchSize = 8,
 ): Promise<ExtractResult[]> {
   const results: ExtractResult[] = new Array(articles.length);
   const batches: Array<{ start: number; items: Article[] }> = [];
   for (let i = 0; i < articles.length; i += batchSize) batches.push({ start: i, items: articles.slice(i, i + batchSize) });
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => startWorker(settings));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => startWorker(workerData));
   let next = 0;
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {

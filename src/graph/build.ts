@@ -2,7 +2,7 @@
  * Extractions + identity decisions → the graphology graph of the contract (docs/graph-format.md). Positions and
  * colours come later (layout.ts, style.ts); this module decides what the nodes and edges are.
  */
-import { ARTICLE_CATEGORY, KINDS, RELATIONS, SCHEMA_VERSION, type ArticleExtraction, type Evidence, type NodeAttrs, type RelationId } from '../schema/index.js';
+import { ARTICLE_CATEGORY, KINDS, RELATIONS, SCHEMA_VERSION, type CorpusExtraction, type Evidence, type NodeAttrs, type RelationId } from '../schema/index.js';
 import type { CorpusResolution } from '../resolve/corpus.js';
 import { VERSION } from '../version.js';
 import { createNewsGraph, type NewsGraph } from './io.js';
@@ -15,7 +15,7 @@ function combineConfidence(values: number[]): number {
   return Math.round((1 - miss) * 1000) / 1000;
 }
 
-export function buildGraph(extractions: readonly ArticleExtraction[], resolution: CorpusResolution): NewsGraph {
+export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
   const graph = createNewsGraph();
   const versions = [...new Set(extractions.map((x) => x.extractorVersion))].sort();
   graph.replaceAttributes({

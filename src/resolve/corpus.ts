@@ -2,7 +2,7 @@
  * Identity across articles: the same person, organisation, place or named event in many articles becomes one node.
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
-import type { ArticleExtraction, AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import type { CorpusExtraction, AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import { normalName, words, isAcronym, initials, expandLeadingAcronym } from './name-forms.js';
 
 export interface MergedEntity {
@@ -83,7 +83,7 @@ function formsOf(e: LocalEntity): string[] {
   return [...forms];
 }
 
-export function resolveCorpus(extractions: readonly ArticleExtraction[], options: CorpusResolveOptions = {}): CorpusResolution {
+export function resolveCorpus(extractions: readonly CorpusExtraction[], options: CorpusResolveOptions = {}): CorpusResolution {
   const items: Item[] = [];
   for (const x of extractions) {
     for (const e of x.entities) items.push({ ref: `${x.article.id}#${e.id}`, article: x.article.id, entity: e, forms: formsOf(e) });

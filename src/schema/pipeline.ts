@@ -114,3 +114,9 @@ export interface ArticleExtraction {
   relations: LocalRelation[];
   extractorVersion: string;
 }
+
+/**
+ * What a corpus build holds of each article: the extraction without its mention list, which nothing after
+ * extraction reads (entities keep their mention index lists, whose lengths are the counts the graph reports).
+ */
+export type CorpusExtraction = Omit<ArticleExtraction, 'mentions'>;

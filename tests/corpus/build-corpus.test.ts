@@ -52,6 +52,20 @@ describe('corpus builds', () => {
     expect(readFileSync(join(dir, 'two', 'merges.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'merges.json'), 'utf8'));
   }, 180_000);
 
+  it('caches what worker threads extract, and a cached rebuild writes the same bytes', async () => {
+    const dir = tmp();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    generateCorpus({ dir: input, articles: 30, seed: 8 });
+    const out = join(dir, 'graph.json');
+    const first = await buildCorpus({ paths: [input], out, jobs: 2 });
+    expect(first.summary).toMatchObject({ extracted: 30, cached: 0 });
+    const bytes = readFileSync(out, 'utf8');
+    const again = await buildCorpus({ paths: [input], out, jobs: 2 });
+    expect(again.summary).toMatchObject({ extracted: 0, cached: 30 });
+    expect(readFileSync(out, 'utf8')).toBe(bytes);
+  }, 180_000);
+
   it('re-extracts only what changed, and forgets what only a deleted article supported', async () => {
     const dir = tmp();
     const input = join(dir, 'in');
