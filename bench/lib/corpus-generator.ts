@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom, hashString } from '../../src/graph/random.js';
+import { seededRandom, hashString } from '../../src/random.js';
 
 export interface GenerateCorpusOptions {
   dir: string;

@@ -3,7 +3,7 @@
  * rather than real extraction. Same options → same graph.
  */
 import { createNewsGraph, type NewsGraph } from '../../src/graph/io.js';
-import { seededRandom } from '../../src/graph/random.js';
+import { seededRandom } from '../../src/random.js';
 
 export { seededRandom };
 import { ENTITY_KINDS, KINDS, RELATION_IDS, RELATIONS, SCHEMA_VERSION, allowsKinds, type EntityKind, type RelationId } from '../../src/schema/index.js';

@@ -6,7 +6,7 @@
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import type { NewsGraph } from './io.js';
-import { hashString, seededRandom } from './random.js';
+import { hashString, seededRandom } from '../random.js';
 
 // These packages are CommonJS whose module.exports is the layout function; TypeScript's NodeNext view of their
 // `export default` puts it one level down.

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { hashString, seededRandom } from '../../src/graph/random.js';
+import { hashString, seededRandom } from '../../src/random.js';
 import { CLI, ROOT } from '../helpers/cli.js';
 import type { CheckReply, CheckRequest } from './check-worker.js';
 import { GENERATORS, GENERATOR_NAMES, article, int, pick, type FuzzFile, type GeneratorName, type Rand } from './generators.js';

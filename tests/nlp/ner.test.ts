@@ -19,7 +19,8 @@ import { tokenInfo } from '../../src/nlp/ner/features.js';
 import { isTitleCaseHeadline } from '../../src/nlp/ner/headline.js';
 import { decodeModel, encodeModel } from '../../src/nlp/ner/model-file.js';
 import { normaliseToken } from '../../src/nlp/ner/normalise.js';
-import { FeatureTable, Perceptron, countFeatures, seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { FeatureTable, Perceptron, countFeatures } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/random.js';
 import { defaultModel, modelLoadCount, tagDocument, tagWithModel, tagWithModelReference, type NameSpan } from '../../src/nlp/ner/tagger.js';
 
 const words = (s: string): string[] => s.split(' ');

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,37 +6,9 @@ import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningS
 import { writeGraph } from '../../src/graph/io.js';
 import { NewsgraphError } from '../../src/errors.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
+import { rawGet } from '../helpers/raw-http.js';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-VIEWER';
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A request sent byte for byte, so no client library normalises the path first. */
-function rawGet(port: number, target: string, method = 'GET'): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
-    });
-    const chunks: Buffer[] = [];
-    socket.on('data', (c) => chunks.push(c));
-    socket.on('error', reject);
-    socket.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const i = line.indexOf(':');
-        headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
-      }
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-'));
 let viewerDir: string;

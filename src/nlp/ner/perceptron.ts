@@ -4,6 +4,7 @@
  */
 import { LABEL_COUNT as L } from './bilou.js';
 import { emissionsFromRows, viterbi, type NamedLinearModel } from './decode.js';
+import { seededRandom } from '../../random.js';
 
 /** One training sentence with its features already resolved to rows of the weight table. */
 export interface Instance {
@@ -49,18 +50,6 @@ export function countFeatures(sentences: Iterable<readonly (readonly string[])[]
     for (const fs of sentence) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Mulberry32: a small seeded PRNG, so shuffles are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface PerceptronOptions {

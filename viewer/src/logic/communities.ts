@@ -7,7 +7,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import type { ViewerGraph } from './model.js';
 // The build's own seeded generator (a pure module), so community colours are the same on every load.
-import { seededRandom } from '../../../src/graph/random.js';
+import { seededRandom } from '../../../src/random.js';
 
 type Louvain = typeof louvainImport.default;
 // The typings declare an ES default export over a CommonJS module: TypeScript (NodeNext) sees the module object,
