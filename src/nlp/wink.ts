@@ -123,7 +123,7 @@ const HYPHENS = new Set(['-', '‐', '‑']);
 
 /**
  * Wink splits "fact-finding" and "US-based" into three tokens; news names and compounds read as one word
- * ("state-run", "President-elect", "al-Azhar"), and the name tagger was trained on text tokenised that way.
+ * ("state-run", "President-elect", "al-Jazeera"), and the name tagger was trained on text tokenised that way.
  */
 function joinHyphenated(tokens: Token[]): Token[] {
   const out: Token[] = [];

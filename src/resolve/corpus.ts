@@ -69,7 +69,7 @@ class UnionFind {
 
 const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
 
-/** Descriptions merge across articles only when they carry a real name ("1988 Iranian massacre"), never "the statement". */
+/** Descriptions merge across articles only when they carry a real name ("the 2004 Lagos floods"), never "the statement". */
 function isDistinctive(e: LocalEntity): boolean {
   return words(e.label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(e.label);
 }

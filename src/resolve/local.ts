@@ -35,12 +35,12 @@ const NAME_WEIGHT = 3;
 /** How many earlier descriptions of the same bucket a description is compared with. */
 const LOOK_BACK = 40;
 
-/** A group's head lemma (the first head of "MPs and Lords") and its other core words. */
+/** A group's head lemma (the first head of "nurses and doctors") and its other core words. */
 function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): { head: string; mods: Set<string> } {
   const all = tokensLower(m);
   const headAt = m.head - m.coreStart;
   const head = all[headAt] ?? all[all.length - 1] ?? '';
-  // Plural and singular modifiers compare equal ("human rights report", "Human Rights Watch report").
+  // Plural and singular modifiers compare equal ("farm workers report", "Farm Worker Union report").
   const mods = new Set(all.filter((w, i) => i !== headAt && !/^\d/.test(w) && w !== 'and').map((w) => w.replace(/s$/, '')));
   return { head, mods };
 }

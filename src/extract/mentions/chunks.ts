@@ -24,7 +24,7 @@ const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'following', 'regarding'
 
 function isModifier(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
   if (t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN') return true;
-  // "reported executions", "increasing number", "ranking officials": a participle between a determiner (or an
+  // "reported arrests", "increasing number", "ranking officials": a participle between a determiner (or an
   // adjective) and a noun.
   if (t.pos === 'VERB' && PARTICIPLE.test(lower(t)) && !PREPOSITIONAL_PARTICIPLES.has(lower(t)) && !!next && isNoun(next) &&
       (!prev || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.pos === 'ADP' || prev.pos === 'PUNCT')) return true;

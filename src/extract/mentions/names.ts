@@ -12,7 +12,7 @@ import { spanText, type DraftMention } from './draft.js';
 const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s).toLowerCase();
 let placeKeys: ReadonlySet<string> | undefined;
 
-/** Whether `key` (lower case) names a place in the gazetteers; accents do not matter ("Reunion", "Réunion"). */
+/** Whether `key` (lower case) names a place in the gazetteers; accents do not matter ("Curacao", "Curaçao"). */
 export function isKnownPlace(key: string): boolean {
   if (!placeKeys) {
     const lex = lexicon();
@@ -21,7 +21,7 @@ export function isKnownPlace(key: string): boolean {
   return placeKeys.has(fold(key));
 }
 
-/** Common nouns that make the name before them a place: "Tahrir square", "Sultan Hassan mosque", "Blue river". */
+/** Common nouns that make the name before them a place: "Union square", "Blue mosque", "Red river". */
 const PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 'mosque', 'church', 'cathedral', 'temple', 'shrine', 'bridge', 'river', 'lake', 'sea', 'ocean', 'island', 'islands', 'bay', 'mountain', 'mountains', 'valley', 'desert', 'airport', 'port', 'harbour', 'harbor', 'station', 'stadium', 'park', 'district', 'province', 'region', 'county', 'city', 'town', 'village', 'border', 'strait', 'gulf', 'peninsula', 'coast', 'canal', 'camp', 'prison', 'neighbourhood', 'neighborhood', 'quarter', 'plain', 'plateau', 'basin', 'delta', 'lagoon', 'reef', 'beach']);
 /** Words that begin place names built on a region ("North Africa", "Latin America"). */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'sub-saharan', 'latin', 'greater', 'upper', 'lower', 'new', 'middle', 'far', 'near']);
@@ -99,7 +99,7 @@ function splitNames(sentence: Sentence): NameSpan[] {
     }
     if (from < span.end) out.push({ ...span, start: from });
   }
-  // "the U.S. Court for the Southern District of New York": an organisation name continued by "for (the) Name".
+  // "the Court of Appeal for the Northern Circuit": an organisation name continued by "for (the) Name".
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
@@ -211,7 +211,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       }
     }
     if (end <= start) continue;
-    // "Tahrir square", "Sultan Hassan mosque": a place noun right after the name makes it a place named by both.
+    // "Union square", "Blue mosque": a place noun right after the name makes it a place named by both.
     let placeHead = false;
     if (span.type !== 'PER' && tokens[end] && PLACE_HEADS.has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
       end++;

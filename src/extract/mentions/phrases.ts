@@ -1,7 +1,7 @@
 /**
  * Noun phrases that are not names but still things in the story: groups ("more than thirty British MPs"), events
  * ("the 1988 massacre"), documents ("a recent statement") and organisations described rather than named ("the
- * government", "the French embassy"). Named by the article's own words.
+ * government", "the Dutch consulate"). Named by the article's own words.
  */
 import type { Sentence, NameSpan } from '../../schema/index.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
@@ -12,7 +12,7 @@ import { spanText, type DraftMention } from './draft.js';
 
 /** Prepositions whose phrase belongs to an event's or document's name ("investigation by the UN"). */
 const NAME_PREPOSITIONS = new Set(['of', 'by', 'on', 'into', 'against', 'over', 'from', 'about', 'for']);
-/** Nouns that only frame the noun after "of": "a state of emergency", "the result of the vote". */
+/** Nouns that only frame the noun after "of": "a state of emergency", "the outcome of the ballot". */
 const FRAME_NOUNS = new Set(['state', 'wave', 'series', 'spate', 'round', 'result', 'outcome', 'start', 'end', 'anniversary', 'aftermath', 'day', 'eve', 'wake']);
 /** Group heads that need their "of" phrase to say who they are ("members of the party"). */
 const RELATIONAL_GROUPS = new Set(['member', 'representative', 'delegate', 'supporter', 'official', 'leader', 'lawyer', 'employee', 'staff', 'executive', 'shareholder', 'delegation', 'family', 'relative']);
@@ -95,7 +95,7 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       if (document && !event && SINGULAR_ONLY_DOCUMENTS.has(lemma) && isPluralNoun(headToken)) continue;
       const ends = extend(c, NAME_PREPOSITIONS);
       const variants = ends.map((e) => text(c.coreStart, e));
-      // "a state of emergency", "the result of the vote": the frame noun reads as part of the name.
+      // "a state of emergency", "the outcome of the ballot": the frame noun reads as part of the name.
       const prevChunk = chunks[ci - 1];
       let start = c.start;
       if (prevChunk && lower(tokens[c.start - 1]) === 'of' && prevChunk.end === c.start - 1 && FRAME_NOUNS.has(lower(tokens[prevChunk.head]))) {
@@ -117,13 +117,13 @@ export function phraseMentions(sentence: Sentence, index: number, body: string):
       let start = c.start;
       let end = c.end;
       let count = c.count;
-      // "thousands of political prisoners", "dozens of protesters"
+      // "hundreds of striking nurses", "dozens of protesters"
       const prev = chunks[ci - 1];
       if (prev && lower(tokens[c.start - 1]) === 'of' && prev.end === c.start - 1 && prev.head === prev.end - 1) {
         const v = numberValue(tokens[prev.head]!.text);
         if (v) { count = { value: v.value, approx: true }; start = prev.start; }
       }
-      // "MPs and Lords": coordinated group heads are one group.
+      // "nurses and doctors": coordinated group heads are one group.
       let coreEnd = c.end;
       const next = chunks[ci + 1];
       if (next && isCoordinator(tokens[c.end]) && next.start === c.end + 1 && next.coreStart === next.start &&

@@ -13,7 +13,7 @@ export function attributionRelations(ctx: SentenceContext): void {
   const article = ctx.discourse.article;
   for (let i = 0; i < tokens.length; i++) {
     const w = lower(tokens[i]);
-    // "according to the BBC": the event or document the sentence is about, else the article.
+    // "according to the agency": the event or document the sentence is about, else the article.
     if (w === 'according' && lower(tokens[i + 1]) === 'to') {
       let k = i + 2;
       while (['the', 'a'].includes(lower(tokens[k])) && !ctx.startingAt(k).length) k++;

@@ -41,7 +41,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'off', 'inside', 'outside']);
 
 /**
  * The mention that starts after token i (determiners and titles skipped). A possessor gives way to what it
- * possesses ("by Egypt's State Information Service" → the service), a place in a compound to the name it
+ * possesses ("by Kenya's Water Resources Authority" → the authority), a place in a compound to the name it
  * qualifies ("by US-based Freedom House" → the organisation).
  */
 function mentionAfter(ctx: SentenceContext, i: number): DraftMention | undefined {
@@ -168,7 +168,7 @@ function saidIn(ctx: SentenceContext): void {
 
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|\d{4}|\d{1,2})$/i;
 
-/** "an accident in July in the Indian Ocean", "the crackdown ... at Cairo's Tahrir square and Azhar mosque" */
+/** "a collision in May in the North Sea", "the protest ... at Lima's Plaza Mayor and cathedral" */
 function locatedAfter(ctx: SentenceContext, m: DraftMention, window: number): void {
   const e = ctx.entity(m);
   for (let j = m.end; j < Math.min(ctx.tokens.length, m.end + window); j++) {
@@ -185,7 +185,7 @@ function locatedAfter(ctx: SentenceContext, m: DraftMention, window: number): vo
       if (!place) break;
       places.push(place);
       k = place.end;
-      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k]))) { k++; continue; } // "Cairo's Tahrir square"
+      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k]))) { k++; continue; } // "Lima's Plaza Mayor"
       while (k < ctx.tokens.length && ctx.tokens[k]!.pos === 'NOUN') k++; // "mosque", "square"
       if (lower(ctx.tokens[k]) === 'and' || isComma(ctx.tokens[k])) { k++; continue; }
       break;
