@@ -53,8 +53,8 @@ describe('mentions and in-article resolution', () => {
   });
 
   it('makes a name followed by a place noun a place', () => {
-    const { extraction } = extractText('Crowds gathered in Tahrir square and near the Sultan Hassan mosque.');
-    expect(extraction.entities.filter((e) => e.kind === 'place').map((e) => e.label)).toContain('Tahrir square');
+    const { extraction } = extractText('Crowds gathered in Liberty square and near the Kemal Pasha mosque.');
+    expect(extraction.entities.filter((e) => e.kind === 'place').map((e) => e.label)).toEqual(expect.arrayContaining(['Liberty square', 'Kemal Pasha mosque']));
   });
 
   it('reads "the oil giant" as the company the article is about', () => {

@@ -23,6 +23,8 @@ export function isKnownPlace(key: string): boolean {
 
 /** Common nouns that make the name before them a place: "Union square", "Blue mosque", "Red river". */
 const PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 'mosque', 'church', 'cathedral', 'temple', 'shrine', 'bridge', 'river', 'lake', 'sea', 'ocean', 'island', 'islands', 'bay', 'mountain', 'mountains', 'valley', 'desert', 'airport', 'port', 'harbour', 'harbor', 'station', 'stadium', 'park', 'district', 'province', 'region', 'county', 'city', 'town', 'village', 'border', 'strait', 'gulf', 'peninsula', 'coast', 'canal', 'camp', 'prison', 'neighbourhood', 'neighborhood', 'quarter', 'plain', 'plateau', 'basin', 'delta', 'lagoon', 'reef', 'beach']);
+/** Of those, the ones that also make a place of a person's name ("Kemal Pasha mosque", "Kennedy airport"); not "camp". */
+const PERSON_PLACE_HEADS = new Set(['square', 'street', 'avenue', 'road', 'boulevard', 'mosque', 'church', 'cathedral', 'temple', 'shrine', 'bridge', 'airport', 'station', 'stadium', 'park']);
 /** Words that begin place names built on a region ("North Africa", "Latin America"). */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'sub-saharan', 'latin', 'greater', 'upper', 'lower', 'new', 'middle', 'far', 'near']);
 
@@ -213,7 +215,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     if (end <= start) continue;
     // "Union square", "Blue mosque": a place noun right after the name makes it a place named by both.
     let placeHead = false;
-    if (span.type !== 'PER' && tokens[end] && PLACE_HEADS.has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
+    if (tokens[end] && (span.type === 'PER' ? PERSON_PLACE_HEADS : PLACE_HEADS).has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
       end++;
       placeHead = true;
     }
