@@ -152,7 +152,6 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   lap('read');
   const version = extractorVersion();
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
-  const cacheAt = cache ? { dir: cache.dir, version } : undefined;
   const extractions: Array<CorpusExtraction | undefined> = unique.map((a) => {
     const hit = cache?.get(cacheKey(a, version));
     return hit && forCorpus(hit, a);
@@ -168,17 +167,17 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const failures: string[] = [];
   if (useWorkers) {
     const results = await extractInWorkers(todo.map((t) => t.a), Math.min(jobs, Math.ceil(todo.length / MIN_ARTICLES_PER_WORKER)),
-      { settings, ...(cacheAt ? { cache: cacheAt } : {}) }, tick);
+      { settings, ...(cache ? { cache: { dir: cache.dir, version } } : {}) }, tick);
     results.forEach((r, k) => {
       const { a, i } = todo[k]!;
       if (r.ok) extractions[i] = r.extraction;
       else failures.push(`${a.file}: extraction failed: ${r.error}`);
     });
   } else {
-    const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases, ...(cacheAt ? { cache: cacheAt } : {}) };
+    const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases };
     for (const { a, i } of todo) {
       try {
-        extractions[i] = extractForCorpus(a, step, cache);
+        extractions[i] = extractForCorpus(a, step, cache && { store: cache, version });
       } catch (error) {
         failures.push(`${a.file}: extraction failed: ${describeError(error)}`);
       }

@@ -20,14 +20,15 @@ export function forCorpus(extraction: ArticleExtraction, article: Article): Corp
   return { ...rest, article: { ...extraction.article, file: article.file } };
 }
 
-export interface ExtractStepOptions extends ExtractOptions {
-  /** Where extractions are cached, with the extractor version their keys include; omit to not cache. */
-  cache?: { dir: string; version: string };
+/** A cache to store full extractions in, with the extractor version their keys include. */
+export interface CacheTarget {
+  store: ExtractionCache;
+  version: string;
 }
 
-/** Extracts one article, stores the full extraction in the cache, and returns what the corpus build keeps. */
-export function extractForCorpus(article: Article, options: ExtractStepOptions, cache = options.cache ? new ExtractionCache(options.cache.dir) : undefined): CorpusExtraction {
+/** Extracts one article, stores the full extraction in the cache if given, and returns what the corpus build keeps. */
+export function extractForCorpus(article: Article, options: ExtractOptions, cache?: CacheTarget): CorpusExtraction {
   const extraction = extractArticle(article, options);
-  if (cache && options.cache) cache.put(cacheKey(article, options.cache.version), extraction);
+  cache?.store.put(cacheKey(article, cache.version), extraction);
   return forCorpus(extraction, article);
 }

@@ -8,7 +8,8 @@ import type { Article, CorpusExtraction } from '../schema/index.js';
 import { buildCueTable } from '../extract/relations/index.js';
 import type { Settings } from '../config/settings.js';
 import { ExtractionCache } from './cache.js';
-import { extractForCorpus, type ExtractStepOptions } from './corpus-extraction.js';
+import { extractForCorpus, type CacheTarget } from './corpus-extraction.js';
+import type { ExtractOptions } from '../extract/extract-article.js';
 
 export type WorkerReply = Array<{ ok: true; extraction: CorpusExtraction } | { ok: false; error: string }>;
 export interface WorkerData {
@@ -17,12 +18,8 @@ export interface WorkerData {
 }
 
 const data = workerData as WorkerData;
-const options: ExtractStepOptions = {
-  cues: buildCueTable(data.settings.extract.cues),
-  keepUnlinkedPhrases: data.settings.extract.keepUnlinkedPhrases,
-  ...(data.cache ? { cache: data.cache } : {}),
-};
-const cache = data.cache ? new ExtractionCache(data.cache.dir) : undefined;
+const options: ExtractOptions = { cues: buildCueTable(data.settings.extract.cues), keepUnlinkedPhrases: data.settings.extract.keepUnlinkedPhrases };
+const cache: CacheTarget | undefined = data.cache ? { store: new ExtractionCache(data.cache.dir), version: data.cache.version } : undefined;
 
 parentPort!.on('message', (articles: Article[]) => {
   const reply: WorkerReply = articles.map((article) => {
