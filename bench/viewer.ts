@@ -3,19 +3,24 @@
  * Debian's headless chromium (software WebGL: there is no GPU here, so these are worst-case numbers).
  *
  * Prints medians over several page loads of
- *   - time to first frame: navigation start until the GPU has finished drawing the first frame (the viewer syncs
- *     with a 1-pixel readPixels), with the phases before it;
+ *   - time to first frame: navigation start until the GPU has finished drawing the first frame (the viewer waits on a
+ *     WebGL fence), with the phases before it;
  *   - frame time / fps while panning with a mouse drag, one move per frame, with the default settings (edges are
  *     hidden while the camera moves above `hideEdgesOnMoveAbove` edges) and with edges kept on screen.
+ * The machine's load average is printed with each run: another process on a core slows everything here.
  *
  * Options: --nodes N --edges N --runs N --pan-frames N --pan-seconds S (a drag stops at whichever comes first)
+ *          --cpu-profile FILE  also writes a V8 CPU profile of the first run's page load (open it in Chrome DevTools;
+ *                              profiling slows that load a little)
+ *          --viewer-dir DIR    measures another build of the viewer (e.g. an older commit's, for a before/after)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { writeGraph } from '../src/graph/io.js';
+import { DEFAULT_SETTINGS } from '../viewer/src/settings.js';
 import { syntheticGraph } from './lib/synthetic-graph.js';
 import { ensureViewerBuilt, launchChromium, serveGraph, waitForViewer, watchPage } from './lib/viewer-page.js';
 
@@ -26,6 +31,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'pan-frames': { type: 'string', default: '60' },
     'pan-seconds': { type: 'string', default: '20' },
+    'cpu-profile': { type: 'string' },
+    'viewer-dir': { type: 'string' },
   },
 });
 const NODES = Number(values.nodes);
@@ -40,15 +47,27 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 interface LoadResult {
   firstFrame: number;
   marks: Record<string, number>;
 }
 
-async function load(page: Page, url: string): Promise<LoadResult> {
+async function loadPage(page: Page, url: string, profilePath?: string): Promise<LoadResult> {
+  const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url);
   await waitForViewer(page, 180_000);
+  if (cdp && profilePath) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
+    await cdp.detach();
+  }
   return page.evaluate(() => {
     const hook = (window as unknown as { __newsgraph: { firstFrameMs: number } }).__newsgraph;
     const marks: Record<string, number> = {};
@@ -110,13 +129,14 @@ async function pan(page: Page): Promise<PanResult> {
 }
 
 async function main(): Promise<void> {
-  ensureViewerBuilt();
+  const viewerDir = values['viewer-dir'];
+  if (!viewerDir) ensureViewerBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-viewer-'));
   const graphPath = join(dir, 'graph.json');
   const generated = syntheticGraph({ nodes: NODES, edges: EDGES, seed: 1 });
   writeGraph(generated, graphPath);
-  const server = await serveGraph(graphPath);
-  console.log(`viewer bench: ${generated.order} nodes, ${generated.size} edges; headless chromium, software WebGL; ${RUNS} runs; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const server = await serveGraph(graphPath, viewerDir);
+  console.log(`viewer bench: ${generated.order} nodes, ${generated.size} edges; headless chromium, software WebGL; ${RUNS} runs; load average ${load()}${viewerDir ? `; viewer build ${viewerDir}` : ''}`);
   try {
     const loads: LoadResult[] = [];
     const pans: PanResult[] = [];
@@ -128,7 +148,7 @@ async function main(): Promise<void> {
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const problems = watchPage(page);
-        result = await load(page, server.url);
+        result = await loadPage(page, server.url, run === 0 ? values['cpu-profile'] : undefined);
         loads.push(result);
         pans.push(await pan(page));
         await page.goto(`${server.url}?hideEdgesOnMoveAbove=1e12`);
@@ -140,16 +160,19 @@ async function main(): Promise<void> {
       }
       const p = pans.at(-1)!;
       const e = pansWithEdges.at(-1)!;
-      console.log(`  run ${run + 1}: first frame ${fmt(result.firstFrame)}; pan ${(1000 / p.medianFrameMs).toFixed(1)} fps (edges hidden while moving), ${(1000 / e.medianFrameMs).toFixed(1)} fps (edges drawn)`);
+      console.log(`  run ${run + 1}: first frame ${fmt(result.firstFrame)}; pan ${(1000 / p.medianFrameMs).toFixed(1)} fps (edges hidden while moving), ${(1000 / e.medianFrameMs).toFixed(1)} fps (edges drawn); load average ${load()}`);
     }
     const phase = (name: string) => median(loads.map((l) => l.marks[name] ?? NaN));
     console.log('');
     console.log(`time to first frame (median): ${fmt(median(loads.map((l) => l.firstFrame)))}  [min ${fmt(Math.min(...loads.map((l) => l.firstFrame)))}, max ${fmt(Math.max(...loads.map((l) => l.firstFrame)))}]`);
     console.log(`  phases (median, ms from navigation start): response headers ${phase('fetched').toFixed(0)}, JSON parsed ${phase('parsed').toFixed(0)}, graph built ${phase('normalised').toFixed(0)}, sigma ready ${phase('sigma-ready').toFixed(0)}, GPU done ${phase('first-frame').toFixed(0)}`);
-    for (const [name, list] of [['edges hidden while moving (default above 20k edges)', pans], ['edges drawn while moving', pansWithEdges]] as const) {
+    const hidden = `edges hidden while moving (default above ${DEFAULT_SETTINGS.hideEdgesOnMoveAbove.toLocaleString('en')} edges)`;
+    for (const [name, list] of [[hidden, pans], ['edges drawn while moving', pansWithEdges]] as const) {
       const ms = median(list.map((p) => p.medianFrameMs));
       console.log(`panning, ${name}: median frame ${ms.toFixed(1)} ms = ${(1000 / ms).toFixed(1)} fps; p90 frame ${median(list.map((p) => p.p90FrameMs)).toFixed(1)} ms; ${median(list.map((p) => p.frames))} frames per drag`);
     }
+    console.log(`load average at the end: ${load()}`);
+    if (values['cpu-profile']) console.log(`CPU profile of the first page load: ${values['cpu-profile']}`);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -40,8 +40,9 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-export async function serveGraph(graphPath: string): Promise<RunningServer> {
-  return startServer({ viewerDir: VIEWER_DIST, graphPath });
+/** Serves `graphPath` as ./graph.json beside a built viewer (viewer/dist unless another build is given). */
+export async function serveGraph(graphPath: string, viewerDir: string = VIEWER_DIST): Promise<RunningServer> {
+  return startServer({ viewerDir, graphPath });
 }
 
 export interface PageProblems {

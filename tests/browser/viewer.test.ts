@@ -31,6 +31,7 @@ interface Hook {
   filters(): { hiddenKinds: string[]; hiddenRelations: string[] };
   camera(): { x: number; y: number; ratio: number; angle: number };
   nodeDisplay(key: string): { color: string; label: string | null; hidden: boolean; highlighted: boolean } | null;
+  edgeDisplay(key: string): { type: string | null; color: string; hidden: boolean; size: number } | null;
   nodeViewport(key: string): { x: number; y: number } | null;
   nodePosition(key: string): { x: number; y: number } | null;
   layoutRunning(): boolean;
@@ -91,10 +92,10 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function openViewer(server: RunningServer, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; problems: PageProblems }> {
+async function openViewer(server: RunningServer, viewport = { width: 1280, height: 800 }, query = ''): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   const problems = watchPage(page);
-  await page.goto(server.url);
+  await page.goto(`${server.url}${query}`);
   await waitForViewer(page);
   return { page, problems };
 }
@@ -342,6 +343,60 @@ describe('viewer safety, other files and small screens', () => {
     expect(await page.getAttribute('#status', 'role')).toBe('alert');
     // The graph that was open stays open.
     expect((await hook(page, (h) => h.visibleNodes())).sort()).toEqual(['a', 'b', 'c']);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a large graph with points and thin lines, gives the selected node\'s edges their arrows back, and exports it', async () => {
+    // Every large-graph setting switched on for this small graph, so the journey runs through the cheap programs.
+    const large = '?thinEdgesAbove=0&pointNodesAbove=0&edgeEventsMaxEdges=0&hoverFadeMaxEdges=0&hideEdgesOnMoveAbove=0';
+    const { page, problems } = await openViewer(server, undefined, large);
+    const data = JSON.parse(readFileSync(path, 'utf8')) as SerializedGraph;
+    await page.waitForTimeout(300);
+    const shot = decodePng(await page.locator('#graph').screenshot());
+    expect(countNonBackground(shot, [255, 255, 255])).toBeGreaterThan(shot.width * shot.height * 0.01);
+    expect(distinctColours(shot)).toBeGreaterThan(20);
+    expect(await hook(page, (h) => h.visibleNodes().length)).toBe(data.nodes.length);
+    const stranger = data.edges.find((e) => e.source !== CRAFTED.zoe && e.target !== CRAFTED.zoe)!.key;
+    const types = (keys: string[]) => page.evaluate((ks) => ks.map((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.edgeDisplay(k)!.type), keys);
+    expect(await types([CRAFTED.edge, CRAFTED.xssEdge, stranger])).toEqual(['thin', 'thin', 'thin']);
+
+    await searchAndChoose(page, CRAFTED.alias, CRAFTED.zoe);
+    // opposes is directed (an arrow), met_with symmetric (a plain line with width); the rest stay thin.
+    await expect.poll(() => types([CRAFTED.edge, CRAFTED.xssEdge, stranger])).toEqual(['arrow', 'line', 'thin']);
+    expect(await page.locator('#graph-summary').textContent()).toContain('edge hover off');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const image = decodePng(readFileSync((await download.path())!));
+    expect(countNonBackground(image, [255, 255, 255]), 'drawn pixels in the PNG').toBeGreaterThan(1000);
+    await page.click('#panel-close');
+    await expect.poll(() => types([CRAFTED.edge])).toEqual(['thin']);
+    // Zoomed in far enough for edge labels (sigma's edge-label pass is switched on then).
+    for (let i = 0; i < 6; i++) await page.click('#zoom-in');
+    await expect.poll(() => hook(page, (h) => h.camera().ratio)).toBeLessThan(DEFAULT_SETTINGS.edgeLabelsBelowRatio);
+    await page.waitForTimeout(300);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds nodes under the pointer again after a drag drawn without the picking pass', async () => {
+    // Point nodes skip picking while the camera moves; edges stay drawn, so sigma itself does not refresh afterwards.
+    const { page, problems } = await openViewer(server, undefined, '?pointNodesAbove=0&hideEdgesOnMoveAbove=1e12');
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 - 8 * i, box.y + box.height / 2 + 5 * i);
+    // Held still before release: no inertia animation follows, so the last frame sigma drew is one from the drag.
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    await page.waitForTimeout(DEFAULT_SETTINGS.cameraAnimationMs);
+    const at = (await page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeViewport(k), CRAFTED.trust))!;
+    expect(at.x).toBeGreaterThan(0);
+    expect(at.x).toBeLessThan(box.width);
+    await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
+    await expect.poll(() => page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeDisplay(k)?.highlighted, CRAFTED.trust)).toBe(true);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => hook(page, (h) => h.selection())).toEqual({ type: 'node', key: CRAFTED.trust });
     expect(problems.errors).toEqual([]);
     await page.close();
   });

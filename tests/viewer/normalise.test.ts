@@ -28,9 +28,13 @@ describe('loading graph.json', () => {
         { source: 1, target: 'b', attributes: { relation: 'orbits', evidence: '[{"article":"a","sentence":"1 orbits B.","start":0,"end":11}]', type: 'curve' } },
         { source: 'b', target: 'ghost' },
         { source: 'b', target: 1, undirected: true, attributes: { relation: 'met_with' } },
+        { key: 'twice', source: 'b', target: 1, attributes: { relation: 'opposes' } },
+        { key: 'twice', source: 1, target: 'b', attributes: { relation: 'supports' } },
       ],
     }, 'other.json');
-    expect(warnings).toEqual(['1 edge(s) with a missing end or a duplicate key skipped']);
+    expect(warnings).toEqual(['2 edge(s) with a missing end or a duplicate key skipped']);
+    expect(graph.size).toBe(3);
+    expect(graph.getEdgeAttribute('twice', 'relation')).toBe('opposes');
     expect(graph.getNodeAttributes('1')).toMatchObject({ label: '1', kind: 'other', aliases: [], articles: [] });
     expect(graph.getNodeAttributes('1')).not.toHaveProperty('type');
     expect(graph.getNodeAttributes('b')).toMatchObject({ aliases: ['B', 'Bee'], x: 3, y: 4 });

@@ -18,9 +18,9 @@ const graph = buildGraph(
 );
 const styles = edgeStyles(graph, parallelEdgeSlots(graph), DEFAULT_SETTINGS);
 
-function ctx(patch: Partial<ViewState> = {}, communityColors: Map<string, string> | null = null): ReducerContext {
+function ctx(patch: Partial<ViewState> = {}, communityColors: Map<string, string> | null = null, thinEdges = false): ReducerContext {
   const state = { ...INITIAL_VIEW_STATE, ...patch };
-  return { state, focus: computeFocus(graph, state), sizes: new Map([['ana', 12]]), edgeStyles: styles, communityColors, settings: DEFAULT_SETTINGS };
+  return { state, focus: computeFocus(graph, state), sizes: new Map([['ana', 12]]), edgeStyles: styles, thinEdges, communityColors, settings: DEFAULT_SETTINGS };
 }
 const node = (key: string, c: ReducerContext) => nodeDisplay(key, graph.getNodeAttributes(key), c);
 const edge = (key: string, c: ReducerContext) => edgeDisplay(key, graph.getEdgeAttributes(key), graph, c);
@@ -29,13 +29,13 @@ describe('node reducer', () => {
   it('colours by the schema kind colour and sizes from the size table', () => {
     const d = node('ana', ctx());
     expect(d).toMatchObject({ color: KINDS.person.color, size: 12, label: 'ana' });
-    expect(d.hidden).toBeUndefined();
+    expect(d.hidden).toBe(false);
     expect(node('bo', ctx()).size).toBe(5);
   });
 
   it('hides nodes of a hidden kind', () => {
     expect(node('council', ctx({ filters: toggleKind(NO_FILTERS, 'organisation', false) })).hidden).toBe(true);
-    expect(node('ana', ctx({ filters: toggleKind(NO_FILTERS, 'organisation', false) })).hidden).toBeUndefined();
+    expect(node('ana', ctx({ filters: toggleKind(NO_FILTERS, 'organisation', false) })).hidden).toBe(false);
   });
 
   it('keeps the hovered node and its neighbours bright and fades the rest', () => {
@@ -67,7 +67,7 @@ describe('edge reducer', () => {
   it('hides edges whose relation or whose end is hidden', () => {
     expect(edge('m1', ctx({ filters: toggleRelation(NO_FILTERS, 'member_of', false) })).hidden).toBe(true);
     expect(edge('loc', ctx({ filters: toggleKind(NO_FILTERS, 'place', false) })).hidden).toBe(true);
-    expect(edge('met', ctx({ filters: toggleKind(NO_FILTERS, 'place', false) })).hidden).toBeUndefined();
+    expect(edge('met', ctx({ filters: toggleKind(NO_FILTERS, 'place', false) })).hidden).toBe(false);
   });
 
   it('labels edges when zoomed in, and the focused node\'s edges always', () => {
@@ -82,5 +82,44 @@ describe('edge reducer', () => {
     expect(edge('loc', c)).toMatchObject({ forceLabel: true, label: 'located in', zIndex: 2 });
     expect(node('council', c).color).toBe(KINDS.organisation.color);
     expect(node('ana', c).color).toBe(DEFAULT_SETTINGS.fadedNodeColor);
+  });
+});
+
+describe('display objects', () => {
+  // Sigma fills in any field a reducer leaves out, one property at a time on every object of every refresh.
+  const nodeFields = ['x', 'y', 'label', 'color', 'size', 'hidden', 'highlighted', 'forceLabel', 'zIndex', 'type'];
+  const edgeFields = ['type', 'label', 'color', 'size', 'curvature', 'hidden', 'forceLabel', 'zIndex'];
+
+  it('carry every field sigma reads, in one order, whatever the state', () => {
+    const states: Partial<ViewState>[] = [
+      {}, { hoveredNode: 'ana' }, { selection: { type: 'edge', key: 'loc' } }, { zoomedIn: true },
+      { filters: toggleKind(NO_FILTERS, 'place', false) }, { filters: toggleRelation(NO_FILTERS, 'member_of', false) },
+    ];
+    for (const patch of states) {
+      for (const thin of [false, true]) {
+        const c = ctx(patch, null, thin);
+        graph.forEachNode((key) => expect(Object.keys(node(key, c))).toEqual(nodeFields));
+        graph.forEachEdge((key) => expect(Object.keys(edge(key, c))).toEqual(edgeFields));
+      }
+    }
+  });
+});
+
+describe('thin edges (large graphs)', () => {
+  it('draws every edge as a thin line when nothing is focused', () => {
+    const c = ctx({}, null, true);
+    graph.forEachEdge((key) => expect(edge(key, c).type).toBe('thin'));
+  });
+
+  it('gives the focused node\'s edges back their arrows and keeps the rest thin', () => {
+    const c = ctx({ selection: { type: 'node', key: 'ana' } }, null, true);
+    expect(edge('m1', c)).toMatchObject({ type: 'arrow', color: RELATIONS.member_of.color });
+    expect(edge('met', c).type).toBe('line');
+    expect(edge('loc', c)).toMatchObject({ type: 'thin', color: DEFAULT_SETTINGS.fadedEdgeColor });
+  });
+
+  it('gives a selected edge its arrow', () => {
+    expect(edge('loc', ctx({ selection: { type: 'edge', key: 'loc' } }, null, true)).type).toBe('arrow');
+    expect(edge('away', ctx({ selection: { type: 'edge', key: 'loc' } }, null, true)).type).toBe('thin');
   });
 });

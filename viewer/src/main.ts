@@ -9,6 +9,8 @@
  *   visibleNodes()   keys of the nodes sigma draws, read back from sigma's display data after the reducers
  *   visibleEdgeCount()
  *   nodeDisplay(key) what sigma draws for a node: { color, label, hidden, highlighted, size }
+ *   edgeDisplay(key) what sigma draws for an edge: { type (the program: arrow, line, curved, curvedArrow, thin), color,
+ *                    hidden, size }
  *   nodeViewport(key) the node's position on screen, relative to the graph container
  *   nodePosition(key) the node's layout position { x, y } (moves while the live layout runs)
  *   selection()      { type: 'node' | 'edge', key } or null
@@ -103,6 +105,7 @@ Object.defineProperty(window, '__newsgraph', {
     visibleNodes: () => app?.renderer.visibleNodeKeys() ?? [],
     visibleEdgeCount: () => app?.renderer.visibleEdgeCount() ?? 0,
     nodeDisplay: (key: string) => app?.renderer.nodeDisplay(key) ?? null,
+    edgeDisplay: (key: string) => app?.renderer.edgeDisplay(key) ?? null,
     nodeViewport: (key: string) => app?.renderer.nodeViewport(key) ?? null,
     nodePosition: (key: string) => (app?.graph.hasNode(key) ? { x: app.graph.getNodeAttribute(key, 'x'), y: app.graph.getNodeAttribute(key, 'y') } : null),
     selection: () => (app?.view.selection ? { ...app.view.selection } : null),

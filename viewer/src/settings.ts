@@ -37,6 +37,19 @@ export interface ViewerSettings {
   hoverFadeMaxEdges: number;
   /** Above this many edges, edges are hidden while the camera moves to keep panning fluid. */
   hideEdgesOnMoveAbove: number;
+  /**
+   * Above this many edges, edges are drawn as 1-pixel lines (two vertices each) instead of arrows with a width (nine
+   * vertices each: a body and a head); the focused node's edges and a hovered or selected edge keep their arrows,
+   * curves and widths. With software WebGL (no GPU) vertex work is most of a frame: 6-10x faster on 50k edges.
+   */
+  thinEdgesAbove: number;
+  /**
+   * Above this many nodes, nodes are drawn as WebGL points (one vertex each, rather than a triangle of three) that skip
+   * sigma's picking pass while the camera moves: the same discs at about a tenth of the cost with software WebGL.
+   * Points stop growing at the GPU's point-size limit (1023 px in Chromium's software WebGL, commonly 256 or more on
+   * GPUs), which only shows on hubs zoomed far in; highlighted nodes are always drawn as triangles.
+   */
+  pointNodesAbove: number;
   /** Seed for community detection, so the same graph gives the same colours. */
   communitySeed: number;
   colorMode: ColorMode;
@@ -71,6 +84,8 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   edgeEventsMaxEdges: 20_000,
   hoverFadeMaxEdges: 20_000,
   hideEdgesOnMoveAbove: 20_000,
+  thinEdgesAbove: 10_000,
+  pointNodesAbove: 5_000,
   communitySeed: 42,
   colorMode: 'kind',
   searchLimit: 12,

@@ -1,7 +1,8 @@
 /**
  * Which edges share their two ends, so they can be drawn as distinct curves. Same rules and order as
  * @sigma/edge-curve's indexParallelEdgesIndex (see tests/viewer/parallel-edges.test.ts), but returned as a map instead
- * of written onto the graph, and several times faster on 50k edges because it avoids per-edge attribute writes.
+ * of written onto the graph, and several times faster on 50k edges because it avoids per-edge attribute writes and
+ * per-edge string keys.
  */
 import type { ViewerGraph } from './model.js';
 
@@ -11,33 +12,38 @@ export interface ParallelSlot {
   max: number;
 }
 
+/** Edges from one source, by target: a lone edge as its key (the common case, no array), several as a list. */
+type ByTarget = Map<string, string | string[]>;
+
+const count = (entry: string | string[] | undefined) => (entry === undefined ? 0 : typeof entry === 'string' ? 1 : entry.length);
+
 export function parallelEdgeSlots(graph: ViewerGraph): Map<string, ParallelSlot> {
-  const groups = new Map<string, string[]>();
-  const ends = new Map<string, string>();
+  // Nested maps rather than one map keyed by "source + target": no 50k concatenated keys to build and hash.
+  const out = new Map<string, ByTarget>();
   graph.forEachEdge((edge, _a, source, target) => {
-    const id = `${source}\u0000${target}`;
-    const list = groups.get(id);
-    if (list) list.push(edge);
+    let byTarget = out.get(source);
+    if (!byTarget) out.set(source, (byTarget = new Map()));
+    const entry = byTarget.get(target);
+    if (entry === undefined) byTarget.set(target, edge);
     else {
-      groups.set(id, [edge]);
-      ends.set(id, `${target}\u0000${source}`);
+      if (typeof entry === 'string') byTarget.set(target, [entry, edge]);
+      else entry.push(edge);
     }
   });
   const slots = new Map<string, ParallelSlot>();
-  for (const [id, edges] of groups) {
-    const reverseId = ends.get(id)!;
-    const directed = edges.length;
-    const reverse = reverseId === id ? 0 : groups.get(reverseId)?.length ?? 0;
-    if (directed === 1 && reverse === 0) continue;
-    if (directed === 1) {
-      // Alone in its direction, with edges the other way: bend it to its side.
-      slots.set(edges[0]!, { index: 1, max: 1 });
-    } else if (reverse === 0) {
-      // Several the same way: fan them out around the straight line.
-      const max = (directed - 1) / 2;
-      edges.forEach((edge, i) => slots.set(edge, { index: -max + i, max }));
-    } else {
-      edges.forEach((edge, i) => slots.set(edge, { index: i + 1, max: directed }));
+  for (const [source, byTarget] of out) {
+    for (const [target, entry] of byTarget) {
+      const reverse = source === target ? 0 : count(out.get(target)?.get(source));
+      if (typeof entry === 'string') {
+        // Alone in its direction, with edges the other way: bend it to its side.
+        if (reverse) slots.set(entry, { index: 1, max: 1 });
+      } else if (reverse === 0) {
+        // Several the same way: fan them out around the straight line.
+        const max = (entry.length - 1) / 2;
+        entry.forEach((edge, i) => slots.set(edge, { index: -max + i, max }));
+      } else {
+        entry.forEach((edge, i) => slots.set(edge, { index: i + 1, max: entry.length }));
+      }
     }
   }
   return slots;

@@ -2,7 +2,9 @@
  * The sigma reducers as pure functions: given the view state, how each node and edge is drawn. Filtering, hover
  * fading, selection and colour mode all happen here, so the graph itself is never edited to change the view.
  * The returned objects match sigma's display data (label, color, size, hidden, forceLabel, highlighted, zIndex, type)
- * without importing sigma.
+ * without importing sigma. They carry every field sigma would otherwise default, always in the same order: sigma adds
+ * missing fields one by one to each of 60k objects per refresh, which changes their hidden class every time and cost
+ * more than the reducers themselves.
  */
 import type { ViewerSettings } from '../settings.js';
 import type { FilterState } from './filters.js';
@@ -17,25 +19,30 @@ export interface NodeDisplay {
   label: string | null;
   color: string;
   size: number;
-  hidden?: boolean;
-  highlighted?: boolean;
-  forceLabel?: boolean;
-  zIndex?: number;
+  hidden: boolean;
+  highlighted: boolean;
+  forceLabel: boolean;
+  zIndex: number;
+  type: typeof NODE_PROGRAM;
 }
 
 export interface EdgeDisplay {
+  type: EdgeProgram;
   label: string | null;
   color: string;
   size: number;
-  type: EdgeProgram;
-  curvature?: number;
-  hidden?: boolean;
-  forceLabel?: boolean;
-  zIndex?: number;
+  /** Read by the curved programs only; 0 for straight edges. */
+  curvature: number;
+  hidden: boolean;
+  forceLabel: boolean;
+  zIndex: number;
 }
 
-/** Render programs the renderer registers under these names. */
-export type EdgeProgram = 'arrow' | 'line' | 'curvedArrow' | 'curved';
+/** Render programs the renderer registers under these names. `thin`: 1-pixel lines for large graphs. */
+export type EdgeProgram = 'arrow' | 'line' | 'curvedArrow' | 'curved' | 'thin';
+
+/** The one node program name; the renderer decides what draws it (discs as triangles or as points). */
+export const NODE_PROGRAM = 'circle';
 
 /** The nodes and edges that stay bright; null when nothing is focused. */
 export interface Focus {
@@ -60,6 +67,11 @@ export interface ReducerContext {
   focus: Focus | null;
   sizes: ReadonlyMap<string, number>;
   edgeStyles: ReadonlyMap<string, EdgeStyle>;
+  /**
+   * Draw edges as `thin` lines, except the focused ones and a hovered or selected edge, which keep their arrow, curve
+   * and width (see `thinEdgesAbove` in settings.ts).
+   */
+  thinEdges: boolean;
   communityColors: ReadonlyMap<string, string> | null;
   settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize'>;
 }
@@ -104,11 +116,16 @@ export function nodeDisplay(key: string, attrs: ViewerNodeAttrs, ctx: ReducerCon
     x: attrs.x,
     y: attrs.y,
     label: attrs.label,
-    size: ctx.sizes.get(key) ?? (attrs.size || ctx.settings.minNodeSize),
     // The legend is the schema's, so known kinds take the schema colour whatever the file says.
     color: state.colorMode === 'community'
       ? ctx.communityColors?.get(key) ?? attrs.color
       : attrs.kind === OTHER ? attrs.color : kindColor(attrs.kind),
+    size: ctx.sizes.get(key) ?? (attrs.size || ctx.settings.minNodeSize),
+    hidden: false,
+    highlighted: false,
+    forceLabel: false,
+    zIndex: 0,
+    type: NODE_PROGRAM,
   };
   if (state.filters.hiddenKinds.has(attrs.kind)) {
     out.hidden = true;
@@ -172,12 +189,15 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
   const { state, focus } = ctx;
   const style = ctx.edgeStyles.get(key) ?? edgeStyle(attrs, undefined, ctx.settings);
   const out: EdgeDisplay = {
-    type: style.type,
+    type: ctx.thinEdges ? 'thin' : style.type,
     label: state.zoomedIn ? attrs.label : null,
     color: style.color,
     size: style.size,
+    curvature: style.curvature ?? 0,
+    hidden: false,
+    forceLabel: false,
+    zIndex: 0,
   };
-  if (style.curvature !== undefined) out.curvature = style.curvature;
   if (filtering(state.filters)) {
     const [source, target] = graph.extremities(key);
     if (!edgeShown(graph, state.filters, key, source, target)) {
@@ -187,6 +207,7 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
   }
   if (focus) {
     if (focus.edges.has(key)) {
+      out.type = style.type;
       out.color = style.strongColor;
       out.label = attrs.label;
       out.zIndex = 1;
@@ -198,6 +219,7 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
   }
   const selected = state.selection?.type === 'edge' && state.selection.key === key;
   if (selected || key === state.hoveredEdge) {
+    out.type = style.type;
     out.label = attrs.label;
     out.forceLabel = true;
     out.color = style.strongColor;

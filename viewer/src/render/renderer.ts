@@ -1,15 +1,17 @@
 /**
- * The only module that imports sigma (and its satellites @sigma/edge-curve and @sigma/export-image), so moving to
- * another sigma version or renderer touches this file alone. It draws the graph through the pure reducers in
- * logic/reducers.ts and reports interactions through plain callbacks.
+ * With its program helper moving-points.ts, the only module that imports sigma (and its satellites @sigma/edge-curve
+ * and @sigma/export-image), so moving to another sigma version or renderer touches this folder alone. It draws the
+ * graph through the pure reducers in logic/reducers.ts and reports interactions through plain callbacks.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { toBlob } from '@sigma/export-image';
 import type { ViewerSettings } from '../settings.js';
 import type { ViewerEdgeAttrs, ViewerGraph, ViewerNodeAttrs } from '../logic/model.js';
-import { edgeDisplay, nodeDisplay, type EdgeProgram, type ReducerContext } from '../logic/reducers.js';
+import { edgeDisplay, nodeDisplay, NODE_PROGRAM, type EdgeProgram, type ReducerContext } from '../logic/reducers.js';
+import { edgeProgramKeys, type RenderPlan } from '../logic/render-plan.js';
+import { cameraMoving, createMovingPointProgram } from './moving-points.js';
 import type { CameraView } from '../logic/url-hash.js';
 
 export interface RendererEvents {
@@ -23,29 +25,54 @@ export interface RendererEvents {
   cameraMoved(view: CameraView): void;
 }
 
+const EDGE_PROGRAM_CLASSES = {
+  thin: EdgeLineProgram,
+  line: EdgeRectangleProgram,
+  arrow: EdgeArrowProgram,
+  curved: EdgeCurveProgram,
+  curvedArrow: EdgeCurvedArrowProgram,
+} as const satisfies Record<EdgeProgram, unknown>;
+
+/** How often to look whether the camera has stopped, after a frame drawn without picking. */
+const PICKING_CHECK_MS = 120;
+
+/** Sigma's own edge program keys come first in its drawing order; see edgeProgramKeys. */
+const SIGMA_EDGE_KEYS = ['arrow', 'line', 'edges-3', 'edges-4', 'edges-5'] as const;
+
 export class GraphRenderer {
   private readonly sigma: Sigma;
   private readonly graph: ViewerGraph;
   private readonly settings: ViewerSettings;
+  private readonly context: () => ReducerContext;
+  /** Our edge program names → sigma's program keys, and back. */
+  private readonly edgeKeys: Map<EdgeProgram, string>;
+  private readonly edgePrograms: Map<string, EdgeProgram>;
   readonly edgeEvents: boolean;
   private readonly resizeObserver: ResizeObserver;
+  /** The last frame skipped the node picking pass (camera moving): one full frame is owed once the camera stops. */
+  private pickingStale = false;
+  private pickingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Pixels at the bottom of the stage covered by something else (the details sheet on a phone). */
   bottomInset: () => number = () => 0;
 
   /**
-   * `programs`: the edge programs the graph uses. Each registered program is compiled up front, which costs
-   * hundreds of milliseconds with software WebGL, so unused ones are left out.
+   * `programs`: the edge programs the reducers may ask for. Each registered program is compiled up front, which costs
+   * time with software WebGL, so unused ones are left out.
    */
-  constructor(container: HTMLElement, graph: ViewerGraph, settings: ViewerSettings, programs: ReadonlySet<EdgeProgram>, context: () => ReducerContext, events: RendererEvents) {
+  constructor(container: HTMLElement, graph: ViewerGraph, settings: ViewerSettings, plan: RenderPlan, programs: ReadonlySet<EdgeProgram>, context: () => ReducerContext, events: RendererEvents) {
     this.graph = graph;
     this.settings = settings;
-    const available = { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curvedArrow: EdgeCurvedArrowProgram, curved: EdgeCurveProgram };
-    const edgeProgramClasses = Object.fromEntries(Object.entries(available).filter(([name]) => name === 'arrow' || programs.has(name as EdgeProgram)));
-    this.edgeEvents = graph.size <= settings.edgeEventsMaxEdges;
+    this.context = context;
+    this.edgeKeys = edgeProgramKeys(programs, SIGMA_EDGE_KEYS);
+    this.edgePrograms = new Map([...this.edgeKeys].map(([program, key]) => [key, program]));
+    const edgeProgramClasses = Object.fromEntries([...this.edgeKeys].map(([program, key]) => [key, EDGE_PROGRAM_CLASSES[program]]));
+    const fallbackKey = this.edgeKeys.values().next().value ?? 'arrow';
+    this.edgeEvents = plan.edgeEvents;
     this.sigma = new Sigma(graph, container, {
-      renderEdgeLabels: true,
-      enableEdgeEvents: this.edgeEvents,
-      hideEdgesOnMove: graph.size > settings.hideEdgesOnMoveAbove,
+      // Edge labels cost a pass over every edge per frame; on only while some edge can have a label (see refresh).
+      renderEdgeLabels: this.wantsEdgeLabels(),
+      enableEdgeEvents: plan.edgeEvents,
+      hideEdgesOnMove: plan.hideEdgesOnMove,
       labelDensity: settings.labelDensity,
       labelGridCellSize: settings.labelGridCellSize,
       labelRenderedSizeThreshold: settings.labelRenderedSizeThreshold,
@@ -55,10 +82,19 @@ export class GraphRenderer {
       zIndex: true,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
-      defaultEdgeType: 'arrow',
+      defaultNodeType: NODE_PROGRAM,
+      defaultEdgeType: fallbackKey,
+      nodeProgramClasses: {
+        [NODE_PROGRAM]: plan.pointNodes ? createMovingPointProgram((sigma, skipped) => this.frameDrawn(sigma, skipped)) : NodeCircleProgram,
+      },
+      nodeHoverProgramClasses: { [NODE_PROGRAM]: NodeCircleProgram },
       edgeProgramClasses,
       nodeReducer: (key, data) => nodeDisplay(key, data as ViewerNodeAttrs, context()),
-      edgeReducer: (key, data) => edgeDisplay(key, data as ViewerEdgeAttrs, graph, context()),
+      edgeReducer: (key, data) => {
+        const display = edgeDisplay(key, data as ViewerEdgeAttrs, graph, context());
+        (display as { type: string }).type = this.edgeKeys.get(display.type) ?? fallbackKey;
+        return display;
+      },
     });
     const s = this.sigma;
     s.on('clickNode', ({ node }) => events.clickNode(node));
@@ -110,9 +146,33 @@ export class GraphRenderer {
     await Promise.all(waits);
   }
 
+  /** Keeps the picking texture in step: after frames drawn without it, draws once more when the camera has stopped. */
+  private frameDrawn(sigma: object, pickingSkipped: boolean): void {
+    // The PNG export draws through a second sigma with the same programs.
+    if (sigma !== this.sigma) return;
+    this.pickingStale = pickingSkipped;
+    if (!pickingSkipped) return;
+    clearTimeout(this.pickingTimer);
+    const check = () => {
+      if (!this.pickingStale) return;
+      if (cameraMoving(this.sigma)) this.pickingTimer = setTimeout(check, PICKING_CHECK_MS);
+      else this.sigma.scheduleRender();
+    };
+    this.pickingTimer = setTimeout(check, PICKING_CHECK_MS);
+  }
+
+  /** Edge labels show when zoomed in and on the focused edges; otherwise no edge has one. */
+  private wantsEdgeLabels(): boolean {
+    const { state, focus } = this.context();
+    return state.zoomedIn || focus !== null;
+  }
+
   /** Re-runs the reducers (after a state change) and draws on the next frame. */
   refresh(): void {
-    this.sigma.refresh({ schedule: true });
+    const edgeLabels = this.wantsEdgeLabels();
+    // setSetting refreshes as well.
+    if (edgeLabels !== this.sigma.getSetting('renderEdgeLabels')) this.sigma.setSetting('renderEdgeLabels', edgeLabels);
+    else this.sigma.refresh({ schedule: true });
   }
 
   getCamera(): CameraView {
@@ -197,6 +257,12 @@ export class GraphRenderer {
     return this.sigma.graphToViewport({ x, y });
   }
 
+  /** What sigma draws for an edge after the reducers, with our program name, or null for an unknown key. */
+  edgeDisplay(key: string): { type: EdgeProgram | null; color: string; hidden: boolean; size: number } | null {
+    const data = this.graph.hasEdge(key) ? this.sigma.getEdgeDisplayData(key) : undefined;
+    return data ? { type: this.edgePrograms.get(data.type) ?? null, color: data.color, hidden: data.hidden, size: data.size } : null;
+  }
+
   visibleEdgeCount(): number {
     let n = 0;
     this.graph.forEachEdge((key) => {
@@ -218,6 +284,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    clearTimeout(this.pickingTimer);
     this.resizeObserver.disconnect();
     this.sigma.kill();
   }

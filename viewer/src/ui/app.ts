@@ -9,7 +9,8 @@ import { filterCounts, isNodeVisible, toggleKind, toggleRelation } from '../logi
 import type { ViewerGraph } from '../logic/model.js';
 import { edgePanel, nodePanel } from '../logic/panel-model.js';
 import { parallelEdgeSlots } from '../logic/parallel-edges.js';
-import { computeFocus, edgeStyles, type EdgeStyle, type ReducerContext } from '../logic/reducers.js';
+import { computeFocus, edgeStyles, type EdgeProgram, type EdgeStyle, type ReducerContext } from '../logic/reducers.js';
+import { renderPlan, type RenderPlan } from '../logic/render-plan.js';
 import { SearchIndex } from '../logic/search.js';
 import { nodeSizes } from '../logic/sizing.js';
 import { decodeHash, encodeHash, type CameraView, type HashView } from '../logic/url-hash.js';
@@ -31,6 +32,7 @@ export class ViewerApp {
   readonly renderer: GraphRenderer;
   readonly timings: AppTimings = { firstFrame: null };
   private readonly settings: ViewerSettings;
+  private readonly plan: RenderPlan;
   private state: ViewState;
   private readonly sizes: ReadonlyMap<string, number>;
   private readonly edgeStyles: ReadonlyMap<string, EdgeStyle>;
@@ -50,6 +52,7 @@ export class ViewerApp {
   constructor(graph: ViewerGraph, settings: ViewerSettings, container: HTMLElement) {
     this.graph = graph;
     this.settings = settings;
+    this.plan = renderPlan(graph.order, graph.size, settings);
     this.state = { ...INITIAL_VIEW_STATE, colorMode: settings.colorMode };
     this.sizes = nodeSizes(graph, settings);
     this.edgeStyles = edgeStyles(graph, parallelEdgeSlots(graph), settings);
@@ -66,8 +69,9 @@ export class ViewerApp {
     this.context = this.makeContext();
     // The panel first, so sigma measures the stage at its final width and a linked camera lands where it was.
     this.renderPanel();
-    const programs = new Set([...this.edgeStyles.values()].map((s) => s.type));
-    this.renderer = new GraphRenderer(container, graph, settings, programs, () => this.context, {
+    const programs = new Set<EdgeProgram>([...this.edgeStyles.values()].map((s) => s.type));
+    if (this.plan.thinEdges) programs.add('thin');
+    this.renderer = new GraphRenderer(container, graph, settings, this.plan, programs, () => this.context, {
       clickNode: (key) => this.select({ type: 'node', key }, false),
       clickEdge: (key) => this.select({ type: 'edge', key }, false),
       clickStage: () => this.select(null, false),
@@ -104,6 +108,7 @@ export class ViewerApp {
       focus: computeFocus(this.graph, this.state),
       sizes: this.sizes,
       edgeStyles: this.edgeStyles,
+      thinEdges: this.plan.thinEdges,
       communityColors: this.state.colorMode === 'community' ? this.communities?.colors ?? null : null,
       settings: this.settings,
     };
@@ -122,7 +127,7 @@ export class ViewerApp {
   }
 
   private hover(patch: Pick<Partial<ViewState>, 'hoveredNode' | 'hoveredEdge'>): void {
-    if (this.graph.size <= this.settings.hoverFadeMaxEdges) this.update(patch);
+    if (this.plan.hoverFade) this.update(patch);
   }
 
   private select(selection: Selection | null, centre: boolean): void {
