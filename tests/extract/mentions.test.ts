@@ -75,6 +75,11 @@ describe('mentions and in-article resolution', () => {
     expect(extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.label).sort()).toEqual(['central government', 'provincial government']);
   });
 
+  it('types a name ending in an industry word as an organisation, whoever it is named after', () => {
+    expect(extractText('The tanker was chartered by Haruki Tanabe Shipping, the owner said.').entities).toEqual(['organisation:Haruki Tanabe Shipping']);
+    expect(extractText('Lars Berg Logistics denied the claim.').entities).toEqual(['organisation:Lars Berg Logistics']);
+  });
+
   it('keeps the people in an organisation named for them', () => {
     const { extraction } = extractText('The National Union of Mine Workers (NUMW) called a strike.');
     expect(extraction.entities.filter((e) => e.kind === 'organisation').map((e) => [e.label, e.aliases])).toEqual([['National Union of Mine Workers', ['NUMW', 'National Union of Mine Workers']]]);

@@ -67,7 +67,7 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   const words = key.split(' ');
   if (span.type === 'LOC' && words.length >= 2 && lex.regions.has(lastWord) && !isKnownPlace(words.slice(0, -1).join(' ')) &&
       !PLACE_PREFIXES.has(words[0]!)) return 'organisation';
-  const orgLike = lex.orgSuffixes.has(lastWord);
+  const orgLike = lex.orgSuffixes.has(lastWord) || lex.orgEndings.has(lastWord);
   switch (span.type) {
     case 'PER': return orgLike ? 'organisation' : 'person';
     case 'ORG': return 'organisation';

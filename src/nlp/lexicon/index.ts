@@ -27,6 +27,8 @@ export interface Lexicon {
   titles: ReadonlySet<string>;
   /** Lower-case words that end organisation names ("inc", "party", "ministry"). */
   orgSuffixes: ReadonlySet<string>;
+  /** More words that end organisation names, for the extractor's kind decision only (not the tagger's features). */
+  orgEndings: ReadonlySet<string>;
   /** Lower-case words that begin organisation names when followed by "of" ("ministry", "bank"). */
   orgHeads: ReadonlySet<string>;
   /** Well-known international bodies and news organisations, by lower-case name, alias and acronym. */
@@ -101,6 +103,7 @@ export function lexicon(): Lexicon {
     honorifics: readSet('honorifics.txt'),
     titles: readSet('titles.txt'),
     orgSuffixes: readSet('org-suffixes.txt'),
+    orgEndings: readSet('org-endings.txt'),
     orgHeads: readSet('org-heads.txt'),
     knownBodies: readBodies('known-bodies.txt'),
     givenNames: readSet('given-names.txt'),
