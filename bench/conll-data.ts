@@ -17,3 +17,13 @@ export function conllFile(split: 'train' | 'valid' | 'test'): string {
   }
   return file;
 }
+
+/** The paths of these splits for a command-line tool; when one is missing, says so in one line and exits with 2. */
+export function conllFilesOrExit<S extends 'train' | 'valid' | 'test'>(tool: string, ...splits: S[]): Record<S, string> {
+  try {
+    return Object.fromEntries(splits.map((split) => [split, conllFile(split)])) as Record<S, string>;
+  } catch (error) {
+    console.error(`${tool}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}

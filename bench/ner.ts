@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { compileModel } from '../src/nlp/ner/compiled-model.js';
 import { decodeModel, type NerModel } from '../src/nlp/ner/model-file.js';
 import { MODEL_FILE, tagWithModel } from '../src/nlp/ner/tagger.js';
-import { conllFile } from './conll-data.js';
+import { conllFilesOrExit } from './conll-data.js';
 
 const REPEATS = 5;
 
@@ -65,15 +65,7 @@ async function main(): Promise<void> {
     console.error('bench:ner: --news takes a size in MB');
     process.exit(2);
   }
-  let testFile: string;
-  let validFile: string;
-  try {
-    testFile = conllFile('test');
-    validFile = conllFile('valid');
-  } catch (error) {
-    console.error(`bench:ner: ${(error as Error).message}`);
-    process.exit(2);
-  }
+  const { test: testFile, valid: validFile } = conllFilesOrExit('bench:ner', 'test', 'valid');
   const docsOf = (file: string): Doc[] => readConll(file).map((d) => d.map((s) => s.tokens));
   const test = readConll(testFile);
   const testDocs = test.map((d) => d.map((s) => s.tokens));

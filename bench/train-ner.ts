@@ -3,6 +3,7 @@
  * temperature on valid. Deterministic: the same data gives the same bytes. Run with `npm run train:ner`.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../src/graph/atomic-write.js';
 import winkNLP from 'wink-nlp';
@@ -13,27 +14,18 @@ import { formatReport } from '../src/nlp/ner/evaluate.js';
 import { decodeModel, encodeModel } from '../src/nlp/ner/model-file.js';
 import { MODEL_FILE } from '../src/nlp/ner/tagger.js';
 import { TRAIN_DEFAULTS, trainTagger } from '../src/nlp/ner/train.js';
-import { PROJECT_ROOT, conllFile } from './conll-data.js';
+import { PROJECT_ROOT, conllFilesOrExit } from './conll-data.js';
 
 /** `--quick`: one shuffle, no refit, for trying changes (valid F1 only); `--out FILE`: write elsewhere. */
-function parseArgs(argv: string[]): { quick: boolean; out?: string } {
-  const quick = argv.includes('--quick');
-  const at = argv.indexOf('--out');
-  return at >= 0 && argv[at + 1] ? { quick, out: argv[at + 1] } : { quick };
+function readArgs(): { quick: boolean; out?: string } {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
+  return { quick: values.quick, ...(values.out ? { out: values.out } : {}) };
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs();
   const settings = args.quick ? { ...TRAIN_DEFAULTS, bag: 1, refit: false } : TRAIN_DEFAULTS;
-  let trainPath: string;
-  let validPath: string;
-  try {
-    trainPath = conllFile('train');
-    validPath = conllFile('valid');
-  } catch (error) {
-    console.error(`train-ner: ${(error as Error).message}`);
-    process.exit(2);
-  }
+  const { train: trainPath, valid: validPath } = conllFilesOrExit('train-ner', 'train', 'valid');
   const started = Date.now();
   const log = (m: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
   let bytes: Buffer | undefined;

@@ -40,8 +40,9 @@ function acronymPairs(bySentence: DraftMention[][], sentences: Sentence[]): Arra
 }
 
 /** MISC names that no kept entity carries, once each, in order of first appearance. */
-function otherNames(misc: ReadonlyArray<{ text: string }>, taken: readonly string[]): { otherNames?: string[] } {
-  const seen = new Set(taken.map(normalName));
+function otherNames(misc: ReadonlyArray<{ text: string }>, entities: readonly LocalEntity[]): { otherNames?: string[] } {
+  if (!misc.length) return {};
+  const seen = new Set(entities.flatMap((e) => [e.label, ...e.aliases]).map(normalName));
   const names: string[] = [];
   for (const { text } of misc) {
     const key = normalName(text);
@@ -126,7 +127,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
       id: article.id, file: article.file, bodyHash: bodyHash(body), bodyLength: body.length,
       ...(article.title ? { title: article.title } : {}), ...(article.date ? { date: article.date } : {}),
       ...(article.publisher ? { publisher: article.publisher } : {}), ...(article.url ? { url: article.url } : {}),
-      ...otherNames(misc, [...entities.flatMap((e) => [e.label, ...e.aliases])]),
+      ...otherNames(misc, entities),
     },
     mentions,
     entities: finalEntities,

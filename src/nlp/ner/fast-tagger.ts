@@ -19,6 +19,15 @@ const NEXT_WORD = new HashPrefix('w|w+1=');
 const SHORTS = new HashPrefix('ss-1|ss|ss+1=');
 const PREV_SHORT_WORD = new HashPrefix('sh-1|w=');
 const NEXT_SHORT_WORD = new HashPrefix('w|sh+1=');
+/** Hashes the feature name `prefix + a + "|" + b` into slot `k` of `names`, without building the string. */
+function namePair(names: Int32Array, k: number, prefix: HashPrefix, a: string, b: string): void {
+  beginName(prefix, prefix.text.length + a.length + 1 + b.length);
+  addPart(a);
+  addSeparator();
+  addPart(b);
+  finishName(names, k);
+}
+
 /** Pair features per token: the five above. */
 const PAIRS = 5;
 
@@ -295,30 +304,14 @@ function firstPass(m: CompiledModel, start: number, end: number, caps: boolean):
       for (let q = 0; q < 4; q++) pairRows[4 * b + q] = bigramRows[4 * entry + q]!;
       continue;
     }
-    beginName(PREV_WORD, PREV_WORD.text.length + left.key.length + 1 + right.key.length);
-    addPart(left.key);
-    addSeparator();
-    addPart(right.key);
     missAt[misses] = 4 * b;
-    finishName(names, misses++);
-    beginName(PREV_SHORT_WORD, PREV_SHORT_WORD.text.length + left.short.length + 1 + right.key.length);
-    addPart(left.short);
-    addSeparator();
-    addPart(right.key);
+    namePair(names, misses++, PREV_WORD, left.key, right.key);
     missAt[misses] = 4 * b + 1;
-    finishName(names, misses++);
-    beginName(NEXT_WORD, NEXT_WORD.text.length + left.key.length + 1 + right.key.length);
-    addPart(left.key);
-    addSeparator();
-    addPart(right.key);
+    namePair(names, misses++, PREV_SHORT_WORD, left.short, right.key);
     missAt[misses] = 4 * b + 2;
-    finishName(names, misses++);
-    beginName(NEXT_SHORT_WORD, NEXT_SHORT_WORD.text.length + left.key.length + 1 + right.short.length);
-    addPart(left.key);
-    addSeparator();
-    addPart(right.short);
+    namePair(names, misses++, NEXT_WORD, left.key, right.key);
     missAt[misses] = 4 * b + 3;
-    finishName(names, misses++);
+    namePair(names, misses++, NEXT_SHORT_WORD, left.key, right.short);
   }
   const pairMisses = misses;
 
