@@ -11,14 +11,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { articleFileName, generateCorpus } from './lib/corpus-generator.js';
+import { repoRoot, requireBuiltDist } from './lib/dist.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = repoRoot;
 const cli = join(root, 'dist', 'cli', 'main.js');
 const generatorFile = fileURLToPath(new URL('./lib/corpus-generator.ts', import.meta.url));
 
@@ -53,11 +54,7 @@ const median = (xs: number[]) => {
 };
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-if (!existsSync(cli)) {
-  console.error(`bench/corpus: ${cli} not found; run \`npm run build:lib\` first`);
-  process.exit(2);
-}
-warnIfDistIsStale();
+requireBuiltDist('bench/corpus', log);
 
 // --- The corpus: generated once per seed, size and generator version, then reused.
 const base = join(tmpdir(), 'newsgraph-bench');
@@ -177,16 +174,3 @@ console.log(JSON.stringify({
 }));
 
 /** Benchmarking an old dist/ measures old code: say so rather than report misleading numbers. */
-function warnIfDistIsStale(): void {
-  const built = statSync(cli).mtimeMs;
-  const newer: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, name.name);
-      if (name.isDirectory()) walk(path);
-      else if (name.name.endsWith('.ts') && statSync(path).mtimeMs > built) newer.push(path);
-    }
-  };
-  walk(join(root, 'src'));
-  if (newer.length) log(`warning: ${newer.length} file(s) in src/ are newer than dist/ (e.g. ${newer[0]}); run \`npm run build:lib\` to bench the current code`);
-}

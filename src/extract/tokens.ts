@@ -10,11 +10,9 @@ export function wordKey(s: string): string {
   return /[-‐‑\s]/.test(l) ? l.replace(/[-‐‑]/g, ' ').replace(/\s+/g, ' ').trim() : l;
 }
 
-/** A token's text in lower case with a typographic apostrophe made plain ("’s" → "'s"). */
+/** A token's text in lower case with a typographic apostrophe made plain ("’s" → "'s"); '' past either end. */
 export function lower(t: Token | undefined): string {
-  if (!t) return '';
-  const l = t.text.toLowerCase();
-  return l.includes('’') ? l.replace(/’/g, "'") : l;
+  return t ? t.lower : '';
 }
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'that', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'some', 'all', 'both', 'each', 'every', 'any', 'no', 'another', 'such']);

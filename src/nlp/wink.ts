@@ -71,7 +71,6 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
   const spaces = column(its.precedingSpaces);
   const pos = column(its.pos);
   const lemmas = column(its.lemma);
-  const shapes = column(its.shape);
   const starts: number[] = new Array(values.length);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
@@ -106,16 +105,24 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
   };
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
+    const space = spaces[i]!;
     if (!value.trim()) {
-      if (PARAGRAPH_BREAK.test(value) || PARAGRAPH_BREAK.test(spaces[i]! + value)) flush();
+      if (PARAGRAPH_BREAK.test(value) || PARAGRAPH_BREAK.test(space + value)) flush();
     } else {
-      if (PARAGRAPH_BREAK.test(spaces[i]!)) flush();
-      current.push({ text: value, start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, shape: shapes[i]! });
+      // Most tokens follow one space or none: only longer runs can hold a paragraph break.
+      if (space.length > 1 && PARAGRAPH_BREAK.test(space)) flush();
+      current.push({ text: value, start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, lower: lowerOf(value) });
     }
     if (sentenceEnds.has(i)) flush();
   }
   flush();
   return sentences.map((sentence) => ({ ...sentence, tokens: joinHyphenated(sentence.tokens) }));
+}
+
+/** See Token.lower. */
+function lowerOf(text: string): string {
+  const l = text.toLowerCase();
+  return l.includes('’') ? l.replace(/’/g, "'") : l;
 }
 
 const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.'’]*$/u;
@@ -138,7 +145,7 @@ function joinHyphenated(tokens: Token[]): Token[] {
       const pos = next.pos === 'VERB' ? 'ADJ' : next.pos;
       out[out.length - 1] = {
         text, start: prev.start, end: next.end, pos,
-        lemma: `${prev.text.toLowerCase()}-${next.pos === 'VERB' ? next.text.toLowerCase() : next.lemma}`, shape: `${prev.shape}-${next.shape}`,
+        lemma: `${prev.text.toLowerCase()}-${next.pos === 'VERB' ? next.text.toLowerCase() : next.lemma}`, lower: lowerOf(text),
       };
       i++;
       continue;

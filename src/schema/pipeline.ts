@@ -22,7 +22,8 @@ export interface Token {
   /** Universal POS tag from wink. */
   pos: string;
   lemma: string;
-  shape: string;
+  /** `text` in lower case with typographic apostrophes made plain ("’s" → "'s"): computed once, read by every rule. */
+  lower: string;
 }
 
 /** A name the tagger found: token indices [start, end) within the sentence. */
