@@ -9,5 +9,5 @@ import { tagNames } from './names.js';
 export function analyse(body: string): AnalysedText {
   const sentences = tokenise(body);
   const names: NameSpan[][] = tagNames(sentences.map((s) => s.tokens.map((t) => t.text)));
-  return { sentences: sentences.map((s, i) => ({ ...s, names: names[i] ?? [] })) };
+  return { sentences: sentences.map((s, i) => ({ start: s.start, end: s.end, tokens: s.tokens, names: names[i] ?? [] })) };
 }

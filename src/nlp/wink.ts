@@ -99,7 +99,7 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
   let current: Token[] = [];
   const flush = () => {
     if (current.length) {
-      sentences.push({ start: current[0]!.start, end: current[current.length - 1]!.end, tokens: current });
+      sentences.push({ start: current[0]!.start, end: current[current.length - 1]!.end, tokens: joinHyphenated(current) });
       current = [];
     }
   };
@@ -116,7 +116,7 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
     if (sentenceEnds.has(i)) flush();
   }
   flush();
-  return sentences.map((sentence) => ({ ...sentence, tokens: joinHyphenated(sentence.tokens) }));
+  return sentences;
 }
 
 /** See Token.lower. */
