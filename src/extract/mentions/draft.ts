@@ -1,7 +1,8 @@
 /**
  * The extractor's working form of a mention: token indices within one sentence, so rules can look around it.
  */
-import type { AttrValue, EntityKind, Mention, Sentence } from '../../schema/index.js';
+import type { AttrValue, EntityKind, Mention, Sentence, Token } from '../../schema/index.js';
+import { lower } from '../tokens.js';
 
 export type MentionOrigin = 'name' | 'phrase' | 'pronoun' | 'header';
 
@@ -44,4 +45,44 @@ export function toMention(m: DraftMention, sentence: Sentence, headLemma: string
 export function spanText(sentence: Sentence, body: string, start: number, end: number): string {
   if (end <= start) return '';
   return body.slice(sentence.tokens[start]!.start, sentence.tokens[end - 1]!.end);
+}
+
+/**
+ * `/^\p{Lu}/u.test(text)`: whether the text begins with a capital letter. Plain ASCII first letters, by far the most
+ * common, are answered without the regular expression, since this runs for every token.
+ */
+export function startsCapital(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return /^\p{Lu}/u.test(text);
+}
+
+/** Stands for `undefined` in a memo, so one lookup tells "not asked yet" from "no answer". */
+const NO_VALUE: unique symbol = Symbol('no value');
+
+/**
+ * A pure function of one string, remembered: the mention rules ask the same questions about the same words all the
+ * time. The memo is emptied when it reaches `limit` entries, so a long run cannot hoard words. Results are shared
+ * between callers and must not be mutated.
+ */
+export function remembered<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
+  const memo = new Map<string, T | typeof NO_VALUE>();
+  return (key) => {
+    const known = memo.get(key);
+    if (known !== undefined) return known === NO_VALUE ? (undefined as T) : known;
+    const value = fn(key);
+    if (memo.size >= limit) memo.clear();
+    memo.set(key, value === undefined ? NO_VALUE : value);
+    return value;
+  };
+}
+
+/**
+ * Every token's `lower` form, by position. The rules compare words many times over; made once per sentence and
+ * shared by the name, chunk and phrase rules.
+ */
+export function lowerWords(tokens: readonly Token[]): string[] {
+  const words = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) words[i] = lower(tokens[i]);
+  return words;
 }

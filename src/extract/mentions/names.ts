@@ -3,11 +3,29 @@
  * gazetteers (a country is a place even when it acts; a known body is an organisation), and honorifics and titles
  * are taken off names and kept as attributes.
  */
-import type { EntityKind, NameSpan, Sentence } from '../../schema/index.js';
-import { lexicon, isHonorific } from '../../nlp/lexicon/index.js';
-import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
+import type { EntityKind, NameSpan, Sentence, Token } from '../../schema/index.js';
+import { lexicon, isHonorific as isHonorificWord } from '../../nlp/lexicon/index.js';
+import { wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
 import { groupNouns, lookupNoun } from '../word-lists.js';
-import { spanText, type DraftMention } from './draft.js';
+import { lowerWords, remembered, spanText, startsCapital, type DraftMention } from './draft.js';
+
+/** Asked of every capitalised word: remember the answers. */
+const isHonorific = remembered(isHonorificWord);
+/** A token's word key (tokens recur; a name's text does not, so it is not remembered). */
+const tokenKey = remembered(wordKey);
+const groupNoun = remembered((lemma: string) => lookupNoun(groupNouns(), lemma));
+
+/** `/^[^\p{L}\p{N}]+$/u.test(text)`, answering words that begin with a plain letter or digit without the expression. */
+function isPunctuation(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return false;
+  return /^[^\p{L}\p{N}]+$/u.test(text);
+}
+
+/** The word key of a name's text; a one-token name that reads as its token has that token's key. */
+function nameKey(text: string, tokens: readonly Token[], start: number, end: number): string {
+  return end - start === 1 && text === tokens[start]!.text ? tokenKey(text) : wordKey(text);
+}
 
 const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s).toLowerCase();
 let placeKeys: ReadonlySet<string> | undefined;
@@ -46,14 +64,28 @@ export function isTitle(words: string): boolean {
   return titleKeys.has(words) || (words.endsWith('s') && titleKeys.has(words.slice(0, -1)));
 }
 
+/** The first word of a word key ("prime" of "prime minister"). */
+function firstWord(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/**
+ * Whether a title written before a name can begin at this token: capitalised, and its first word begins some title.
+ * Any title key starting here starts with that word, so this spares building keys for the other tokens.
+ */
+function mayBeginTitle(t: Token): boolean {
+  return startsCapital(t.text) && mayStartTitle(firstWord(tokenKey(t.text)));
+}
+
 /** Longest title (from the lexicon) that starts at token `i`, as a token count. */
 export function titleLengthAt(sentence: Sentence, i: number, limit = sentence.tokens.length): number {
   const first = sentence.tokens[i];
-  if (!first || !mayStartTitle(wordKey(first.text).split(' ')[0]!)) return 0;
+  if (!first || !mayStartTitle(firstWord(tokenKey(first.text)))) return 0;
   let best = 0;
   let words = '';
   for (let j = i; j < Math.min(limit, i + 5); j++) {
-    words = words ? `${words} ${wordKey(sentence.tokens[j]!.text)}` : wordKey(sentence.tokens[j]!.text);
+    words = words ? `${words} ${tokenKey(sentence.tokens[j]!.text)}` : tokenKey(sentence.tokens[j]!.text);
     if (isTitle(words)) best = j - i + 1;
   }
   return best;
@@ -63,10 +95,11 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   const lex = lexicon();
   if (lex.knownBodies.has(key)) return 'organisation';
   if (isKnownPlace(key)) return 'place';
-  // "Oxfam Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa".
-  const words = key.split(' ');
-  if (span.type === 'LOC' && words.length >= 2 && lex.regions.has(lastWord) && !isKnownPlace(words.slice(0, -1).join(' ')) &&
-      !PLACE_PREFIXES.has(words[0]!)) return 'organisation';
+  // "Oxfam Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa". A word key has
+  // single spaces between words, so the words before the last end at its last space.
+  const lastSpace = key.lastIndexOf(' ');
+  if (span.type === 'LOC' && lastSpace >= 0 && lex.regions.has(lastWord) && !isKnownPlace(key.slice(0, lastSpace)) &&
+      !PLACE_PREFIXES.has(firstWord(key))) return 'organisation';
   const orgLike = lex.orgSuffixes.has(lastWord) || lex.orgEndings.has(lastWord);
   switch (span.type) {
     case 'PER': return orgLike ? 'organisation' : 'person';
@@ -79,43 +112,54 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
 }
 
 /**
+ * A name span made here. All of them are built by this one function so that they share one object shape: the name
+ * loop below reads them by the tens of thousands.
+ */
+function nameSpan(start: number, end: number, type: NameSpan['type'], confidence: number): NameSpan {
+  return { start, end, type, confidence };
+}
+
+/**
  * Repairs two common tagger slips: "the Ministry of Labour and the Treasury" read as one name (split at "and the"),
  * and "Members of the Farmers Alliance" at the start of a sentence (the people are not part of the name).
  */
-function splitNames(sentence: Sentence): NameSpan[] {
+function splitNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
   if (!sentence.names.length) return [];
   const out: NameSpan[] = [];
   const tokens = sentence.tokens;
   for (const span of sentence.names) {
     let start = span.start;
-    if (span.type !== 'PER' && span.end - start > 2 && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!) && lower(tokens[start + 1]) === 'of') {
+    if (span.type !== 'PER' && span.end - start > 2 && words[start + 1] === 'of' && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) {
       start += 2;
-      while (start < span.end && lower(tokens[start]) === 'the') start++;
+      while (start < span.end && words[start] === 'the') start++;
     }
     let from = start;
     for (let i = start + 1; i < span.end - 1; i++) {
-      if ((lower(tokens[i]) === 'and' || tokens[i]!.text === '&') && lower(tokens[i + 1]) === 'the' && i > from) {
-        out.push({ ...span, start: from, end: i });
+      if ((words[i] === 'and' || tokens[i]!.text === '&') && words[i + 1] === 'the' && i > from) {
+        out.push(nameSpan(from, i, span.type, span.confidence));
         from = i + 2;
       }
     }
-    if (from < span.end) out.push({ ...span, start: from });
+    if (from < span.end) out.push(nameSpan(from, span.end, span.type, span.confidence));
   }
   // "the Court of Appeal for the Northern Circuit": an organisation name continued by "for (the) Name".
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
     let gap = a.end;
-    if (lower(tokens[gap]) !== 'for') continue;
+    if (words[gap] !== 'for') continue;
     gap++;
-    if (lower(tokens[gap]) === 'the') gap++;
+    if (words[gap] === 'the') gap++;
     if (a.type === 'ORG' && gap === b.start && b.type !== 'PER') {
-      out.splice(k, 2, { ...a, end: b.end, confidence: Math.min(a.confidence, b.confidence) });
+      out.splice(k, 2, nameSpan(a.start, b.end, a.type, Math.min(a.confidence, b.confidence)));
       k--;
     }
   }
   return out;
 }
+
+/** POS of function words that open a sentence before a name ("Later Yusuf", "Meanwhile Acme"). */
+const FUNCTION_POS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'AUX', 'PART']);
 
 /**
  * Wire-service credit lines, "(Reporting by A B and C D; Editing by E F)": every name there is a person, whatever
@@ -128,31 +172,52 @@ function honorificNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
   const out: NameSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!isHonorific(tokens[i]!.text) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    // Cheap tests first: a name needs a capital here and on the next word, and most words fail that.
+    if (!startsCapital(tokens[i]!.text) || !startsCapital(tokens[i + 1]!.text) || !isHonorific(tokens[i]!.text)) continue;
     let j = i + 1;
     while (j < tokens.length && j < i + 5 && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[j]!.text) && !isHonorific(tokens[j]!.text)) j++;
-    if (j > i + 1) out.push({ start: i + 1, end: j, type: 'PER', confidence: 0.9 });
+    if (j > i + 1) out.push(nameSpan(i + 1, j, 'PER', 0.9));
     i = j - 1;
   }
   return out;
 }
 
-function creditNames(sentence: Sentence): NameSpan[] {
+/** Whether some token is exactly `text`. */
+function hasToken(tokens: readonly Token[], text: string): boolean {
+  for (const t of tokens) if (t.text === text) return true;
+  return false;
+}
+
+function creditNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
   const tokens = sentence.tokens;
-  if (!tokens.some((t) => t.text === 'by')) return [];
+  if (!hasToken(tokens, 'by')) return [];
   const out: NameSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!CREDIT_WORDS.has(lower(tokens[i])) || lower(tokens[i + 1]) !== 'by') continue;
+    if (words[i + 1] !== 'by' || !CREDIT_WORDS.has(words[i]!)) continue;
     let j = i + 2;
     while (j < tokens.length && !/^[;)]$/.test(tokens[j]!.text)) {
-      if (/^\p{Lu}/u.test(tokens[j]!.text) && !/^(?:and|by)$/i.test(tokens[j]!.text)) {
+      if (startsCapital(tokens[j]!.text) && !/^(?:and|by)$/i.test(tokens[j]!.text)) {
         const start = j;
-        while (j < tokens.length && (/^\p{Lu}/u.test(tokens[j]!.text) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(tokens[j]!.text)) && lower(tokens[j]) !== 'and') j++;
-        if (j - start >= 2 && j - start <= 4) out.push({ start, end: j, type: 'PER', confidence: 0.9 });
+        while (j < tokens.length && (startsCapital(tokens[j]!.text) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(tokens[j]!.text)) && words[j] !== 'and') j++;
+        if (j - start >= 2 && j - start <= 4) out.push(nameSpan(start, j, 'PER', 0.9));
       } else j++;
     }
   }
   return out;
+}
+
+/** Whether words [start, end) include "of" or an organisation word ("General Union of Transport Workers"). */
+function hasOfOrOrgWord(words: readonly string[], start: number, end: number): boolean {
+  const orgSuffixes = lexicon().orgSuffixes;
+  for (let i = start; i < end; i++) if (words[i] === 'of' || orgSuffixes.has(words[i]!)) return true;
+  return false;
+}
+
+/** Whether tokens [start, end) are all nationalities, numbers or adjectives ("British", "two Dutch"). */
+function onlyNationalities(tokens: readonly Token[], words: readonly string[], start: number, end: number): boolean {
+  const demonyms = lexicon().demonyms;
+  for (let i = start; i < end; i++) if (!demonyms.has(words[i]!) && tokens[i]!.pos !== 'NUM' && tokens[i]!.pos !== 'ADJ') return false;
+  return true;
 }
 
 export interface NameResult {
@@ -163,34 +228,36 @@ export interface NameResult {
   misc: Array<{ sentence: number; start: number; end: number; text: string }>;
 }
 
-export function nameMentions(sentence: Sentence, index: number, body: string): NameResult {
+/** `words`: the tokens' `lower` forms, when the caller has them already. */
+export function nameMentions(sentence: Sentence, index: number, body: string, words: readonly string[] = lowerWords(sentence.tokens)): NameResult {
   const mentions: DraftMention[] = [];
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
-  const credits = [...creditNames(sentence), ...honorificNames(sentence)];
+  const word = (i: number): string => words[i] ?? '';
+  const credits = creditNames(sentence, words);
+  for (const span of honorificNames(sentence)) credits.push(span);
   const spans: NameSpan[] = [];
-  const repaired = splitNames(sentence);
+  const repaired = splitNames(sentence, words);
   const all = credits.length ? [...repaired.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start) : repaired;
   for (const span of all) {
     let start = span.start;
     let end = span.end;
-    while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
-    while (end > start && /^[^\p{L}\p{N}]+$/u.test(tokens[end - 1]!.text)) end--;
+    while (end > start && POSSESSIVE_MARKERS.has(words[end - 1]!)) end--;
+    while (end > start && isPunctuation(tokens[end - 1]!.text)) end--;
     // "Later Yusuf", "Meanwhile Acme": a capitalised function word opening the sentence is not part of the name.
-    while (start === 0 && end - start > 1 && ['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'AUX', 'PART'].includes(tokens[start]!.pos) && !isKnownPlace(lower(tokens[start]))) start++;
-    while (start < end && (lower(tokens[start]) === 'the' || /^[^\p{L}\p{N}]+$/u.test(tokens[start]!.text) || COMPOUND.test(tokens[start]!.text))) start++;
+    while (start === 0 && end - start > 1 && FUNCTION_POS.has(tokens[start]!.pos) && !isKnownPlace(words[start]!)) start++;
+    while (start < end && (words[start] === 'the' || isPunctuation(tokens[start]!.text) || isCompound(tokens[start]!.text))) start++;
     if (end <= start) continue;
     // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
     // stands before it is a name only when it is more than nationalities.
     // A name built on "of" or an organisation word keeps its people ("General Union of Transport Workers").
-    if (span.type !== 'PER' && lookupNoun(groupNouns(), tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
-        !lexicon().orgSuffixes.has(lower(tokens[end - 1])) &&
-        !tokens.slice(start, end - 1).some((t) => lower(t) === 'of' || lexicon().orgSuffixes.has(lower(t)))) {
+    if (span.type !== 'PER' && groupNoun(tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
+        !lexicon().orgSuffixes.has(words[end - 1]!) && !hasOfOrOrgWord(words, start, end - 1)) {
       end--;
-      if (tokens.slice(start, end).every((t) => lexicon().demonyms.has(lower(t)) || t.pos === 'NUM' || t.pos === 'ADJ')) continue;
+      if (onlyNationalities(tokens, words, start, end)) continue;
     }
     // "Syrian Opposition", "French Foreign Ministry": a nationality right before an organisation is part of its name.
-    if (span.type === 'ORG' && start > 0 && start === span.start && lexicon().demonyms.has(lower(tokens[start - 1])) && /^\p{Lu}/u.test(tokens[start - 1]!.text) &&
+    if (span.type === 'ORG' && start > 0 && start === span.start && startsCapital(tokens[start - 1]!.text) && lexicon().demonyms.has(words[start - 1]!) &&
         !sentence.names.some((n) => n.end === start && n.type !== 'MISC')) start--;
     const titles: string[] = [];
     // Honorifics and titles inside a person's name span, and just before it.
@@ -207,7 +274,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
       // "Prime Minister Jonas Berg": a title right before the name (not "the minister, X").
       for (let n = Math.min(4, j + 1); n >= 1 && titles.length === 0; n--) {
-        if (isTitle(wordKey(tokens.slice(j + 1 - n, j + 1).map((t) => t.text).join(' '))) && /^\p{Lu}/u.test(tokens[j + 1 - n]!.text)) {
+        if (mayBeginTitle(tokens[j + 1 - n]!) && isTitle(wordKey(tokens.slice(j + 1 - n, j + 1).map((t) => t.text).join(' ')))) {
           titles.unshift(spanText(sentence, body, j + 1 - n, j + 1));
         }
       }
@@ -215,28 +282,26 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     if (end <= start) continue;
     // "Union square", "Blue mosque": a place noun right after the name makes it a place named by both.
     let placeHead = false;
-    if (tokens[end] && (span.type === 'PER' ? PERSON_PLACE_HEADS : PLACE_HEADS).has(lower(tokens[end])) && tokens[end]!.pos !== 'PROPN' && !/^\p{Lu}/u.test(tokens[end]!.text)) {
+    if (tokens[end] && tokens[end]!.pos !== 'PROPN' && !startsCapital(tokens[end]!.text) && (span.type === 'PER' ? PERSON_PLACE_HEADS : PLACE_HEADS).has(words[end]!)) {
       end++;
       placeHead = true;
     }
     const text = spanText(sentence, body, start, end);
-    const key = wordKey(text);
-    let kind = placeHead ? 'place' : kindFor(span, key, wordKey(tokens[end - 1]!.text));
+    let kind = placeHead ? 'place' : kindFor(span, nameKey(text, tokens, start, end), tokenKey(tokens[end - 1]!.text));
     // "the Social Democrats", "the Greens": a plural MISC name used as a noun phrase is a party or movement.
-    if (!kind && span.type === 'MISC' && lower(tokens[start - 1]) === 'the' && end - start <= 3 && /\p{Lu}.*s$/u.test(tokens[end - 1]!.text) &&
-        !lexicon().demonyms.has(lower(tokens[end - 1]))) kind = 'organisation';
+    if (!kind && span.type === 'MISC' && word(start - 1) === 'the' && end - start <= 3 && /\p{Lu}.*s$/u.test(tokens[end - 1]!.text) &&
+        !lexicon().demonyms.has(words[end - 1]!)) kind = 'organisation';
     if (!kind) {
       misc.push({ sentence: index, start, end, text });
-      spans.push({ ...span, start, end, type: 'MISC' });
+      spans.push(nameSpan(start, end, 'MISC', span.confidence));
       continue;
     }
-    spans.push({ ...span, start, end });
-    mentions.push({
-      kind, sentence: index, start, end, coreStart: start, coreEnd: end, head: end - 1, text, variants: [],
-      origin: 'name', attrs: { confidence: Math.round(span.confidence * 100) / 100, ...(titles.length ? { title: titles.join(' ') } : {}) },
-    });
+    spans.push(nameSpan(start, end, span.type, span.confidence));
+    const attrs: DraftMention['attrs'] = { confidence: Math.round(span.confidence * 100) / 100 };
+    if (titles.length) attrs.title = titles.join(' ');
+    mentions.push({ kind, sentence: index, start, end, coreStart: start, coreEnd: end, head: end - 1, text, variants: [], origin: 'name', attrs });
   }
-  mentions.push(...compoundPlaces(sentence, index));
+  compoundPlaces(sentence, index, mentions);
   return { mentions, misc, spans };
 }
 
@@ -244,17 +309,24 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
  * Places inside hyphenated compounds the tagger sees as one word: "US-based", "Kenya-born", "UK-led".
  */
 const COMPOUND = /^.+-(?:based|born|led|backed|run|owned|funded|made|bound)$/i;
+const COMPOUND_PARTS = /^(.+?)-(based|born|led|backed|run|owned|funded|made|bound)$/i;
 
-function compoundPlaces(sentence: Sentence, index: number): DraftMention[] {
-  const out: DraftMention[] = [];
-  sentence.tokens.forEach((t, i) => {
-    const m = /^(.+?)-(based|born|led|backed|run|owned|funded|made|bound)$/i.exec(t.text);
-    if (!COMPOUND.test(t.text)) return;
-    if (!m || !isKnownPlace(wordKey(m[1]!)) || sentence.names.some((n) => n.start <= i && i < n.end && n.type !== 'MISC')) return;
+/** `COMPOUND.test(text)`; every compound has a hyphen, and that plain test spares the regular expression for most words. */
+function isCompound(text: string): boolean {
+  return text.includes('-') && COMPOUND.test(text);
+}
+
+/** Appends the compound places of a sentence to `out`. */
+function compoundPlaces(sentence: Sentence, index: number, out: DraftMention[]): void {
+  const tokens = sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!isCompound(t.text)) continue;
+    const m = COMPOUND_PARTS.exec(t.text);
+    if (!m || !isKnownPlace(wordKey(m[1]!)) || sentence.names.some((n) => n.start <= i && i < n.end && n.type !== 'MISC')) continue;
     out.push({
       kind: 'place', sentence: index, start: i, end: i + 1, coreStart: i, coreEnd: i + 1, head: i, text: m[1]!, variants: [],
       origin: 'name', attrs: { compound: m[2]!.toLowerCase() }, charStart: t.start, charEnd: t.start + m[1]!.length,
     });
-  });
-  return out;
+  }
 }
