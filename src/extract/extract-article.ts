@@ -2,14 +2,14 @@
  * One article → its ArticleExtraction: the unit a worker returns and the cache stores. Pure: no I/O beyond the
  * lazily loaded models and word lists.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Article, ArticleExtraction, LocalEntity, Mention, Sentence } from '../schema/index.js';
 import { ARTICLE_CATEGORY } from '../schema/index.js';
 import { analyse } from '../nlp/analyse.js';
 import { findMentions } from './mentions/index.js';
 import { toMention, type DraftMention } from './mentions/draft.js';
-import { resolveLocal } from '../resolve/local.js';
-import { normalName, isAcronym } from '../resolve/name-forms.js';
+import { resolveLocal, clearLeader } from '../resolve/local.js';
+import { normalName, isAcronym, mayNormaliseTo } from '../resolve/name-forms.js';
 import { findRelations, buildCueTable, type CueTable } from './relations/index.js';
 import { extractorVersion } from './version.js';
 
@@ -28,21 +28,26 @@ let defaultCues: CueTable | undefined;
 /** "Union of Coastal Fishermen (UCF)": a name and the acronym in brackets after it. */
 function acronymPairs(bySentence: DraftMention[][], sentences: Sentence[]): Array<[DraftMention, DraftMention]> {
   const pairs: Array<[DraftMention, DraftMention]> = [];
-  bySentence.forEach((mentions, s) => {
+  for (let s = 0; s < bySentence.length; s++) {
+    const mentions = bySentence[s]!;
     const tokens = sentences[s]!.tokens;
     for (const m of mentions) {
       if (m.origin !== 'name' || tokens[m.coreEnd]?.text !== '(') continue;
       const inner = mentions.find((x) => x.origin === 'name' && x.coreStart === m.coreEnd + 1 && tokens[x.coreEnd]?.text === ')');
       if (inner && isAcronym(inner.text) && !isAcronym(m.text)) pairs.push([m, inner]);
     }
-  });
+  }
   return pairs;
 }
 
 /** MISC names that no kept entity carries, once each, in order of first appearance. */
 function otherNames(misc: ReadonlyArray<{ text: string }>, entities: readonly LocalEntity[]): { otherNames?: string[] } {
   if (!misc.length) return {};
-  const seen = new Set(entities.flatMap((e) => [e.label, ...e.aliases]).map(normalName));
+  const seen = new Set<string>();
+  for (const e of entities) {
+    seen.add(normalName(e.label));
+    for (const a of e.aliases) seen.add(normalName(a));
+  }
   const names: string[] = [];
   for (const { text } of misc) {
     const key = normalName(text);
@@ -54,7 +59,16 @@ function otherNames(misc: ReadonlyArray<{ text: string }>, entities: readonly Lo
 }
 
 export function bodyHash(body: string): string {
-  return createHash('sha256').update(body).digest('hex').slice(0, 16);
+  // The one-shot hash (Node 20.12+) skips the Hash object; older Nodes take the streaming way.
+  const hex = typeof crypto.hash === 'function' ? crypto.hash('sha256', body, 'hex') : crypto.createHash('sha256').update(body).digest('hex');
+  return hex.slice(0, 16);
+}
+
+/** Whether the entity is named `key` (a normal name) by its label or an alias. */
+function isNamed(e: LocalEntity, key: string): boolean {
+  // Most names are ruled out without normalising them; the label is mostly one of the aliases, checked once.
+  const is = (text: string) => mayNormaliseTo(text, key) && normalName(text) === key;
+  return e.aliases.some(is) || (!e.aliases.includes(e.label) && is(e.label));
 }
 
 export function extractArticle(article: Article, options: ExtractOptions = {}): ArticleExtraction {
@@ -62,9 +76,16 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   const { body } = article;
   const analysed = analyse(body);
   const { bySentence, misc } = findMentions(analysed, body);
-  const coreWords = (m: DraftMention) => analysed.sentences[m.sentence]!.tokens.slice(m.coreStart, m.coreEnd).map((t) => t.lemma.toLowerCase());
+  const coreWords = (m: DraftMention) => {
+    const tokens = analysed.sentences[m.sentence]!.tokens;
+    const end = Math.min(m.coreEnd, tokens.length);
+    const lemmas: string[] = [];
+    for (let k = m.coreStart; k < end; k++) lemmas.push(tokens[k]!.lemma.toLowerCase());
+    return lemmas;
+  };
   const headline = article.title && analysed.sentences[0] && body.slice(analysed.sentences[0].start, analysed.sentences[0].end) === article.title ? 0 : undefined;
-  const resolution = resolveLocal(bySentence, coreWords, { acronymPairs: acronymPairs(bySentence, analysed.sentences), ...(headline !== undefined ? { headline } : {}) });
+  const pairs = acronymPairs(bySentence, analysed.sentences);
+  const resolution = resolveLocal(bySentence, coreWords, headline !== undefined ? { acronymPairs: pairs, headline } : { acronymPairs: pairs });
   const { entityOf } = resolution;
   let entities = resolution.entities;
 
@@ -75,7 +96,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   let publisher: LocalEntity | undefined;
   if (article.publisher) {
     const key = normalName(article.publisher);
-    publisher = entities.find((e) => e.kind !== 'person' && [e.label, ...e.aliases].some((a) => normalName(a) === key));
+    publisher = entities.find((e) => e.kind !== 'person' && isNamed(e, key));
     if (publisher) publisher.kind = 'organisation';
     else {
       publisher = { id: 'publisher', kind: 'organisation', label: article.publisher, aliases: [article.publisher], mentions: [], category: 'publisher', origin: 'name', attrs: {} };
@@ -83,13 +104,20 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     }
   }
 
+  // The entity of each resolved mention by position, as entityOf gives it by object (the mentions are distinct).
+  const entityAt: LocalEntity[] = new Array(resolution.mentions.length);
+  for (const e of resolution.entities) for (const i of e.mentions) entityAt[i] = e;
+
   const nameCounts = new Map<LocalEntity, number>();
-  for (const m of resolution.mentions) {
-    const e = entityOf.get(m)!;
-    if (m.origin === 'name' && e.kind === 'organisation' && e !== publisher) nameCounts.set(e, (nameCounts.get(e) ?? 0) + 1);
-  }
-  const ranked = [...nameCounts.entries()].sort((a, b) => b[1] - a[1]);
-  const mainOrganisation = ranked[0] && ranked[0][1] >= 3 && (!ranked[1] || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : undefined;
+  /** Ids of the entities with a name among their mentions. */
+  const isName = new Set<string>();
+  resolution.mentions.forEach((m, i) => {
+    if (m.origin !== 'name') return;
+    const e = entityAt[i]!;
+    isName.add(e.id);
+    if (e.kind === 'organisation' && e !== publisher) nameCounts.set(e, (nameCounts.get(e) ?? 0) + 1);
+  });
+  const mainOrganisation = clearLeader(nameCounts, 3);
 
   const { relations } = findRelations({
     sentences: analysed.sentences, body, bySentence, entityOf, article: articleEntity, cues,
@@ -103,24 +131,27 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   }
 
   // Descriptions that nothing relates to and that appear once are incidental; names always stay.
-  const linked = new Set(relations.flatMap((r) => [r.source, r.target]));
-  const isName = new Set(resolution.mentions.filter((m) => m.origin === 'name').map((m) => entityOf.get(m)!.id));
+  const linked = new Set<string>();
+  for (const r of relations) { linked.add(r.source); linked.add(r.target); }
   entities = entities.filter((e) => options.keepUnlinkedPhrases || isName.has(e.id) || linked.has(e.id) || e === publisher ||
     e.mentions.length > 1 || (e.kind === 'group' && typeof e.attrs.count === 'number'));
 
-  const mentionIndex = new Map<DraftMention, number>();
+  // Where each resolved mention went among the kept ones (-1: dropped with its entity).
+  const keptAt: number[] = new Array(resolution.mentions.length).fill(-1);
   const mentions: Mention[] = [];
   const keptIds = new Set(entities.map((e) => e.id));
-  resolution.mentions.forEach((m) => {
-    if (!keptIds.has(entityOf.get(m)!.id)) return;
-    mentionIndex.set(m, mentions.length);
+  resolution.mentions.forEach((m, i) => {
+    if (!keptIds.has(entityAt[i]!.id)) return;
+    keptAt[i] = mentions.length;
     const sentence = analysed.sentences[m.sentence]!;
     mentions.push(toMention(m, sentence, sentence.tokens[m.head]!.lemma.toLowerCase()));
   });
-  const finalEntities = [articleEntity, ...entities].map((e) => ({
-    ...e,
-    mentions: e.mentions.map((i) => mentionIndex.get(resolution.mentions[i]!)).filter((i): i is number => i !== undefined),
-  }));
+  const keptMentions = (indices: readonly number[]): number[] => {
+    const kept: number[] = [];
+    for (const i of indices) if (keptAt[i]! >= 0) kept.push(keptAt[i]!);
+    return kept;
+  };
+  const finalEntities = [articleEntity, ...entities].map((e) => ({ ...e, mentions: keptMentions(e.mentions) }));
 
   return {
     article: {
@@ -131,7 +162,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     },
     mentions,
     entities: finalEntities,
-    relations: relations.filter((r) => keptIds.has(r.source) || r.source === 'article').filter((r) => keptIds.has(r.target) || r.target === 'article'),
+    relations: relations.filter((r) => (keptIds.has(r.source) || r.source === 'article') && (keptIds.has(r.target) || r.target === 'article')),
     extractorVersion: extractorVersion(),
   };
 }

@@ -6,11 +6,13 @@ import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import type { DraftMention } from '../extract/mentions/draft.js';
 import { lexicon } from '../nlp/lexicon/index.js';
 import { isKnownPlace } from '../extract/mentions/names.js';
-import { normalName, words, isAcronym, isAcronymOf, isAbbreviationOf, expandLeadingAcronym } from './name-forms.js';
+import { normalName, wordsOfNormal, isAcronym, AcronymIndex, isAbbreviationOfWords, expandLeadingAcronym } from './name-forms.js';
 
 class UnionFind {
-  private parent: number[];
-  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  private parent: number[] = [];
+  constructor(n: number) {
+    for (let i = 0; i < n; i++) this.parent.push(i);
+  }
   find(i: number): number {
     while (this.parent[i] !== i) { this.parent[i] = this.parent[this.parent[i]!]!; i = this.parent[i]!; }
     return i;
@@ -18,7 +20,7 @@ class UnionFind {
   union(a: number, b: number): void {
     const x = this.find(a);
     const y = this.find(b);
-    // The earlier mention stays the root, so entity order follows the text.
+    // The earlier mention stays the root, so entity order follows the text (and a root is its set's first mention).
     if (x !== y) { if (x < y) this.parent[y] = x; else this.parent[x] = y; }
   }
 }
@@ -35,26 +37,51 @@ const NAME_WEIGHT = 3;
 /** How many earlier descriptions of the same bucket a description is compared with. */
 const LOOK_BACK = 40;
 
+interface GroupKey { head: string; mods: Set<string> }
+
 /** A group's head lemma (the first head of "nurses and doctors") and its other core words. */
-function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): { head: string; mods: Set<string> } {
+function groupKey(m: DraftMention, tokensLower: (m: DraftMention) => string[]): GroupKey {
   const all = tokensLower(m);
   const headAt = m.head - m.coreStart;
   const head = all[headAt] ?? all[all.length - 1] ?? '';
   // Plural and singular modifiers compare equal ("farm workers report", "Farm Worker Union report").
-  const mods = new Set(all.filter((w, i) => i !== headAt && !/^\d/.test(w) && w !== 'and').map((w) => w.replace(/s$/, '')));
+  const mods = new Set<string>();
+  for (let k = 0; k < all.length; k++) {
+    const w = all[k]!;
+    if (k === headAt || startsWithDigit(w) || w === 'and') continue;
+    mods.add(w.endsWith('s') ? w.slice(0, -1) : w);
+  }
   return { head, mods };
 }
 
-/** "Social Democrat party" → "Social Democrat": a trailing generic word does not make another organisation. */
-function withoutOrgWord(text: string): string {
-  const w = words(text);
-  return w.length > 1 && ['party', 'group', 'company', 'movement', 'organisation', 'organization'].includes(w.at(-1)!) ? w.slice(0, -1).join(' ') : text;
+function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
-const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+const ORG_WORDS = new Set(['party', 'group', 'company', 'movement', 'organisation', 'organization']);
+
+/**
+ * The normal name without a trailing generic word ("Social Democrat party" → "social democrat"): it does not make
+ * another organisation. `normal` is the name's normal form and `w` its words.
+ */
+function withoutOrgWord(normal: string, w: readonly string[]): string {
+  return w.length > 1 && ORG_WORDS.has(w[w.length - 1]!) ? normalName(w.slice(0, -1).join(' ')) : normal;
+}
+
+/** The last word of a normal name ('' for the empty name). */
+function lastWord(normal: string): string {
+  return normal.slice(normal.lastIndexOf(' ') + 1);
+}
+
+function isSubset(a: Set<string>, b: Set<string>): boolean {
+  if (a.size > b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
 
 /** "the central government" and "the provincial government" are two; "the government" can be either. */
-function modifiersAgree(a: { mods: Set<string> }, b: { mods: Set<string> }): boolean {
+function modifiersAgree(a: GroupKey, b: GroupKey): boolean {
   return isSubset(a.mods, b.mods) || isSubset(b.mods, a.mods);
 }
 
@@ -69,208 +96,368 @@ export interface LocalOptions {
   headline?: number;
 }
 
+/** A distinct name of the article with the forms the pairwise rules compare, computed once. */
+interface DistinctName {
+  key: string;
+  i: number;
+  m: DraftMention;
+  w: string[];
+  acronym: boolean;
+  person: boolean;
+  plain: string;
+  /** `key` as words, for organisations and places; empty for the others. */
+  expanded: string[];
+}
+
+/** Appends `value` to the list under `key`, creating the list on first use. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** The one element of a list, or undefined when there are none or several. */
+function unique<T>(xs: readonly T[] | undefined): T | undefined {
+  return xs && xs.length === 1 ? xs[0] : undefined;
+}
+
+/** The one element that passes `test`, or undefined when none or several do. */
+function onlyOne<T>(xs: readonly T[], test: (x: T) => boolean): T | undefined {
+  let found: T | undefined;
+  let count = 0;
+  for (const x of xs) if (test(x)) { found = x; if (++count > 1) return undefined; }
+  return found;
+}
+
+/** Lists of mention indices by key: the earlier descriptions a new one is compared with. */
+class Buckets<K> {
+  private lists = new Map<K, number[]>();
+  get(key: K): number[] {
+    let list = this.lists.get(key);
+    if (!list) { list = []; this.lists.set(key, list); }
+    return list;
+  }
+}
+
+/** Whether `short` is the last words of the longer `long`. */
+function isTail(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  const offset = long.length - short.length;
+  for (let k = 0; k < short.length; k++) if (short[k] !== long[offset + k]) return false;
+  return true;
+}
+
+/** The key counted most often, when it is at least `min` and strictly ahead of every other (the main organisation). */
+export function clearLeader<K>(counts: Map<K, number>, min: number): K | undefined {
+  let best: K | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const [k, c] of counts) {
+    if (c > bestCount) { best = k; bestCount = c; tied = false; } else if (c === bestCount) tied = true;
+  }
+  return bestCount >= min && !tied ? best : undefined;
+}
+
 export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftMention) => string[], options: LocalOptions = {}): LocalResolution {
   const acronymPairs = options.acronymPairs ?? [];
-  const mentions = bySentence.flat();
-  const index = new Map(mentions.map((m, i) => [m, i]));
+  const mentions: DraftMention[] = [];
+  /** Indices of the names and of the descriptions, in text order. */
+  const names: number[] = [];
+  const phrases: number[] = [];
+  for (const list of bySentence) {
+    for (const m of list) {
+      if (m.origin === 'name') names.push(mentions.length);
+      else if (m.origin === 'phrase') phrases.push(mentions.length);
+      mentions.push(m);
+    }
+  }
   const uf = new UnionFind(mentions.length);
-  const names = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'name');
 
   // 1. Same name, whatever the tagger's type.
   const byNormal = new Map<string, number>();
-  for (const { m, i } of names) {
-    const key = expandLeadingAcronym(m.text);
+  for (const i of names) {
+    const key = expandLeadingAcronym(mentions[i]!.text);
     const first = byNormal.get(key);
     if (first === undefined) byNormal.set(key, i); else uf.union(first, i);
   }
   // Explicit "Long Name (ACR)" pairs.
-  for (const [a, b] of acronymPairs) uf.union(index.get(a)!, index.get(b)!);
+  if (acronymPairs.length) {
+    const index = new Map<DraftMention, number>();
+    for (let i = 0; i < mentions.length; i++) index.set(mentions[i]!, i);
+    for (const [a, b] of acronymPairs) uf.union(index.get(a)!, index.get(b)!);
+  }
 
-  // Every distinct name with its comparison forms computed once: the pairwise rules below run for every pair.
-  const distinctNames = [...byNormal.entries()].map(([key, i]) => {
+  // Every distinct name with its comparison forms computed once, and indexed by the word a rule needs to share: the
+  // pairwise rules below then look only at the names that can match instead of at every pair.
+  const distinctNames: DistinctName[] = [];
+  const personsByLastWord = new Map<string, DistinctName[]>();
+  const byPlain = new Map<string, DistinctName[]>();
+  const byWordCount = new Map<number, DistinctName[]>();
+  const orgsByLastExpanded = new Map<string, DistinctName[]>();
+  const expansions: DistinctName[] = [];
+  for (const [key, i] of byNormal) {
     const m = mentions[i]!;
-    const w = words(m.text);
-    const plain = normalName(withoutOrgWord(m.text));
-    return { key, i, m, w, acronym: isAcronym(m.text), person: m.kind === 'person', plain, expanded: key.split(' ') };
-  });
-  const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
-  const isTail = (short: string[], long: string[]) => short.length < long.length && short.every((x, k) => x === long[long.length - short.length + k]);
+    const normal = normalName(m.text);
+    const w = wordsOfNormal(normal);
+    const plain = withoutOrgWord(normal, w);
+    // Only organisations and places use the expanded words (rule 5).
+    const expanded = m.kind === 'organisation' || m.kind === 'place' ? key.split(' ') : [];
+    const d: DistinctName = { key, i, m, w, acronym: isAcronym(m.text), person: m.kind === 'person', plain, expanded };
+    distinctNames.push(d);
+    if (d.person && w.length > 1) push(personsByLastWord, w[w.length - 1]!, d);
+    push(byPlain, plain, d);
+    if (w.length >= 2) push(byWordCount, w.length, d);
+    if (m.kind === 'organisation') push(orgsByLastExpanded, expanded[expanded.length - 1]!, d);
+    if (!d.acronym) expansions.push(d);
+  }
+  // Built on the first acronym: many articles have none.
+  let acronymIndex: AcronymIndex<DistinctName> | undefined;
+  const expansionIndex = (): AcronymIndex<DistinctName> => {
+    if (!acronymIndex) {
+      acronymIndex = new AcronymIndex();
+      for (const o of expansions) acronymIndex.add(o.m.text, o);
+    }
+    return acronymIndex;
+  };
 
+  const lex = lexicon();
   for (const d of distinctNames) {
     const { i, m, w } = d;
     // 2. Surname or given name alone → the one full name that ends with it.
-    if (w.length === 1 && !lexicon().knownBodies.has(w[0]!) && !lexicon().countries.has(w[0]!) && !d.acronym) {
-      const person = unique(distinctNames.filter((o) => o.person && o.w.length > 1 && o.w[o.w.length - 1] === w[0]));
-      if (person) { uf.union(person.i, i); continue; }
+    if (w.length === 1 && !d.acronym) {
+      // The article's own names first: most single words end no full name, and the lexicon is not asked.
+      const person = unique(personsByLastWord.get(w[0]!));
+      if (person && !lex.knownBodies.has(w[0]!) && !lex.countries.has(w[0]!)) { uf.union(person.i, i); continue; }
     }
     // 3. Acronyms and their expansions.
     if (d.acronym) {
-      const long = unique(distinctNames.filter((o) => o.i !== i && !o.acronym && isAcronymOf(m.text, o.m.text)));
+      const long = unique(expansionIndex().expansionsOf(m.text));
       if (long) uf.union(long.i, i);
       continue;
     }
-    // 4. Abbreviations ("Soc Dems") and singular/plural ("Social Democrat", "Social Democrat party").
-    for (const o of distinctNames) {
-      if (o.i === i || o.person !== d.person) continue;
-      const plural = o.i < i && (o.plain === d.plain || o.plain === `${d.plain}s` || d.plain === `${o.plain}s`);
-      if (plural || (o.w.length === w.length && isAbbreviationOf(m.text, o.m.text))) uf.union(o.i, i);
+    // 4. Singular/plural ("Social Democrat", "Social Democrats", "Social Democrat party"), with the earlier names …
+    const plural = (o: DistinctName) => { if (o.i < i && o.person === d.person) uf.union(o.i, i); };
+    byPlain.get(d.plain)?.forEach(plural);
+    byPlain.get(`${d.plain}s`)?.forEach(plural);
+    if (d.plain.endsWith('s')) byPlain.get(d.plain.slice(0, -1))?.forEach(plural);
+    //    … and abbreviations ("Soc Dems"), with any name of as many words.
+    for (const o of byWordCount.get(w.length) ?? []) {
+      if (o.i !== i && o.person === d.person && isAbbreviationOfWords(w, o.w)) uf.union(o.i, i);
     }
     // 5. An organisation's name without its leading parent ("Human Rights Council" for "United Nations Human
     //    Rights Council"), when only one name fits.
     // A lone generic word ("Committee") joins only when exactly one organisation ends with it.
     if (m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) {
-      const long = unique(distinctNames.filter((o) => o.i !== i && o.m.kind === 'organisation' && isTail(d.expanded, o.expanded)));
+      const candidates = orgsByLastExpanded.get(d.expanded[d.expanded.length - 1]!) ?? [];
+      const long = onlyOne(candidates, (o) => o.i !== i && isTail(d.expanded, o.expanded));
       if (long) uf.union(long.i, i);
     }
   }
 
   // The organisation named most often (at least three times, clearly ahead): what "the company" refers to.
   const orgCounts = new Map<number, number>();
-  for (const { i, m } of names) if (m.kind === 'organisation') orgCounts.set(uf.find(i), (orgCounts.get(uf.find(i)) ?? 0) + 1);
-  const rankedOrgs = [...orgCounts.entries()].sort((a, b) => b[1] - a[1]);
-  const mainOrganisation = rankedOrgs[0] && rankedOrgs[0][1] >= 3 && (!rankedOrgs[1] || rankedOrgs[0][1] > rankedOrgs[1][1]) ? rankedOrgs[0][0] : undefined;
+  for (const i of names) {
+    if (mentions[i]!.kind !== 'organisation') continue;
+    const root = uf.find(i);
+    orgCounts.set(root, (orgCounts.get(root) ?? 0) + 1);
+  }
+  const mainOrganisation = clearLeader(orgCounts, 3);
 
   // 6. Descriptions. Earlier ones are kept in buckets (by category, head or stated size), and only the latest few of
   //    a bucket are compared, so a very long article costs time in proportion to its length.
-  const keys = new Map<DraftMention, ReturnType<typeof groupKey>>();
-  const keyOf = (m: DraftMention) => {
-    let k = keys.get(m);
-    if (!k) { k = groupKey(m, coreWords); keys.set(m, k); }
-    return k;
-  };
-  const buckets = new Map<string, Array<{ m: DraftMention; i: number }>>();
-  const bucket = (name: string) => {
-    let b = buckets.get(name);
-    if (!b) { b = []; buckets.set(name, b); }
-    return b;
-  };
-  const recent = <T>(list: T[]): T[] => list.slice(-LOOK_BACK).reverse();
-  const namesBySentence = new Map<number, Array<{ m: DraftMention; i: number }>>();
+  const keys: Array<GroupKey | undefined> = new Array(mentions.length);
+  const keyOf = (i: number): GroupKey => (keys[i] ??= groupKey(mentions[i]!, coreWords));
+  const byCategory = { event: new Buckets<string>(), document: new Buckets<string>(), organisation: new Buckets<string>() };
+  const groupsByHead = new Buckets<string>();
+  const groupsBySize = new Buckets<number>();
+  const namesBySentence = new Map<number, number[]>();
   const namesByLastWord = new Map<string, number[]>();
-  for (const n of names) {
-    if (!namesBySentence.has(n.m.sentence)) namesBySentence.set(n.m.sentence, []);
-    namesBySentence.get(n.m.sentence)!.push(n);
-    if (n.m.kind === 'organisation') {
-      const last = words(n.m.text).at(-1) ?? '';
-      if (!namesByLastWord.has(last)) namesByLastWord.set(last, []);
-      namesByLastWord.get(last)!.push(n.i);
-    }
+  for (const i of names) {
+    const m = mentions[i]!;
+    push(namesBySentence, m.sentence, i);
+    if (m.kind === 'organisation') push(namesByLastWord, lastWord(normalName(m.text)), i);
   }
-  const phrases = mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.origin === 'phrase');
-  for (const p of phrases) {
-    if (p.m.kind === 'event' || p.m.kind === 'document') {
+  for (const pi of phrases) {
+    const p = mentions[pi]!;
+    if (p.kind === 'event' || p.kind === 'document') {
       // The same head refers back ("a statement" … "the statement"); a near-synonym only as a bare definite
       // description ("a class-action lawsuit" … "the complaint"), never as a new indefinite one ("a declaration" …
       // "a joint statement").
-      const key = keyOf(p.m);
-      const list = bucket(`${p.m.kind}|${p.m.category}`);
-      const match = recent(list).find(({ m }) => {
-        if (!compatible(m, p.m)) return false;
-        const other = keyOf(m);
-        return other.head === key.head ? modifiersAgree(other, key) : !!p.m.definite;
+      const key = keyOf(pi);
+      const list = byCategory[p.kind].get(String(p.category));
+      const match = findLatest(list, (j) => {
+        if (!compatible(mentions[j]!, p)) return false;
+        const other = keyOf(j);
+        return other.head === key.head ? modifiersAgree(other, key) : !!p.definite;
       });
-      if (match) uf.union(match.i, p.i);
-      list.push(p);
-    } else if (p.m.kind === 'group') {
+      if (match !== undefined) uf.union(match, pi);
+      list.push(pi);
+    } else if (p.kind === 'group') {
       // Same head with compatible modifiers ("MPs", "British MPs"), or the same stated size ("more than thirty
       // MPs" and "more than 30 members"): one group.
-      const key = keyOf(p.m);
-      for (const { m, i } of recent(bucket(`group|${key.head}`))) if (modifiersAgree(keyOf(m), key)) uf.union(i, p.i);
-      const count = p.m.attrs.count;
+      const key = keyOf(pi);
+      const sameHead = groupsByHead.get(key.head);
+      forLatest(sameHead, (j) => { if (modifiersAgree(keyOf(j), key)) uf.union(j, pi); });
+      const count = p.attrs.count;
       if (typeof count === 'number' && count > 1) {
-        for (const { i } of recent(bucket(`count|${count}`))) uf.union(i, p.i);
-        bucket(`count|${count}`).push(p);
+        const sameCount = groupsBySize.get(count);
+        forLatest(sameCount, (j) => uf.union(j, pi));
+        sameCount.push(pi);
       }
-      bucket(`group|${key.head}`).push(p);
-    } else if (p.m.kind === 'organisation') {
-      const inner = (namesBySentence.get(p.m.sentence) ?? []).find(({ m }) => m.kind === 'organisation' && m.start >= p.m.start && m.end <= p.m.coreEnd);
+      sameHead.push(pi);
+    } else if (p.kind === 'organisation') {
+      const inner = namesBySentence.get(p.sentence)?.find((j) => {
+        const m = mentions[j]!;
+        return m.kind === 'organisation' && m.start >= p.start && m.end <= p.coreEnd;
+      });
       // "the iPhone maker", "the company": the organisation the article is about (the name inside is its brand).
-      const described = bucket(`organisation|${p.m.category}`);
-      if (p.m.attrs.epithet && mainOrganisation !== undefined) {
-        uf.union(mainOrganisation, p.i);
-        if (inner) uf.union(mainOrganisation, inner.i);
-        described.push(p);
+      const described = byCategory.organisation.get(String(p.category));
+      if (p.attrs.epithet && mainOrganisation !== undefined) {
+        uf.union(mainOrganisation, pi);
+        if (inner !== undefined) uf.union(mainOrganisation, inner);
+        described.push(pi);
         continue;
       }
       // "the state-run ANSA news agency" is ANSA.
-      if (inner) { uf.union(inner.i, p.i); described.push(p); continue; }
+      if (inner !== undefined) { uf.union(inner, pi); described.push(pi); continue; }
       // "the government" → the government named in the article, or the other descriptions of it.
-      const target = unique([...new Set((namesByLastWord.get(p.m.category ?? '') ?? []).map((i) => uf.find(i)))]);
-      const earlier = recent(described).find(({ m }) => compatible(m, p.m) && modifiersAgree(keyOf(m), keyOf(p.m)));
-      if (target !== undefined) uf.union(target, p.i);
-      else if (earlier) uf.union(earlier.i, p.i);
-      described.push(p);
+      const target = oneRoot(uf, namesByLastWord.get(p.category ?? ''));
+      if (target !== undefined) uf.union(target, pi);
+      else {
+        const earlier = findLatest(described, (j) => compatible(mentions[j]!, p) && modifiersAgree(keyOf(j), keyOf(pi)));
+        if (earlier !== undefined) uf.union(earlier, pi);
+      }
+      described.push(pi);
     }
   }
 
-  // Build entities in order of first mention.
-  const clusters = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
+  // Build entities in order of first mention: a cluster's root is its first mention, so clusters are met in order.
+  const clusters: number[][] = [];
+  const clusterAt: number[] = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
     const root = uf.find(i);
-    if (!clusters.has(root)) clusters.set(root, []);
-    clusters.get(root)!.push(i);
-  });
+    if (root === i) { clusterAt[i] = clusters.length; clusters.push([i]); } else clusters[clusterAt[root]!]!.push(i);
+  }
   const entities: LocalEntity[] = [];
   const entityOf = new Map<DraftMention, LocalEntity>();
-  for (const members of [...clusters.values()].sort((a, b) => a[0]! - b[0]!)) {
-    const ms = members.map((i) => mentions[i]!);
-    const entity = buildEntity(`e${entities.length + 1}`, ms, members, options.headline);
+  for (const members of clusters) {
+    const entity = buildEntity(`e${entities.length + 1}`, mentions, members, options.headline);
     entities.push(entity);
-    for (const m of ms) entityOf.set(m, entity);
+    for (const i of members) entityOf.set(mentions[i]!, entity);
   }
   return { entities, entityOf, mentions };
 }
 
-/** Two descriptions of the same category can be one thing unless a year or a nationality tells them apart. */
-function compatible(a: DraftMention, b: DraftMention): boolean {
-  for (const key of ['year', 'nationality'] as const) {
-    if (a.attrs[key] !== undefined && b.attrs[key] !== undefined && a.attrs[key] !== b.attrs[key]) return false;
-  }
-  return true;
+/** The latest LOOK_BACK entries of a bucket, latest first: the first that passes `test`. */
+function findLatest(list: readonly number[], test: (j: number) => boolean): number | undefined {
+  for (let k = list.length - 1; k >= 0 && k >= list.length - LOOK_BACK; k--) if (test(list[k]!)) return list[k];
+  return undefined;
 }
 
-function vote<T extends string>(values: Array<[T, number]>): T | undefined {
-  const tally = new Map<T, number>();
-  for (const [v, w] of values) tally.set(v, (tally.get(v) ?? 0) + w);
+/** The latest LOOK_BACK entries of a bucket, latest first, each given to `fn`. */
+function forLatest(list: readonly number[], fn: (j: number) => void): void {
+  for (let k = list.length - 1; k >= 0 && k >= list.length - LOOK_BACK; k--) fn(list[k]!);
+}
+
+/** The root shared by all of `indices`, when there are some and they are all in one cluster. */
+function oneRoot(uf: UnionFind, indices: readonly number[] | undefined): number | undefined {
+  if (!indices?.length) return undefined;
+  const root = uf.find(indices[0]!);
+  for (let k = 1; k < indices.length; k++) if (uf.find(indices[k]!) !== root) return undefined;
+  return root;
+}
+
+/** Two descriptions of the same category can be one thing unless a year or a nationality tells them apart. */
+function compatible(a: DraftMention, b: DraftMention): boolean {
+  return agree(a.attrs.year, b.attrs.year) && agree(a.attrs.nationality, b.attrs.nationality);
+}
+
+/** Two values of one attribute agree unless both are stated and differ. */
+function agree(x: AttrValue | undefined, y: AttrValue | undefined): boolean {
+  return x === undefined || y === undefined || x === y;
+}
+
+/** The value with the greatest total weight; the first to reach it on a tie. */
+function vote<T>(tally: Map<T, number>): T | undefined {
   let best: T | undefined;
   let bestCount = -1;
   for (const [v, c] of tally) if (c > bestCount) { best = v; bestCount = c; }
   return best;
 }
 
-function buildEntity(id: string, ms: DraftMention[], indices: number[], headline?: number): LocalEntity {
-  const kind = vote<EntityKind>(ms.map((m) => [m.kind, m.origin === 'name' ? NAME_WEIGHT : 1]))!;
-  const ofKind = ms.filter((m) => m.kind === kind);
+function add<T>(tally: Map<T, number>, value: T, weight: number): void {
+  tally.set(value, (tally.get(value) ?? 0) + weight);
+}
+
+function majorityKind(ms: readonly DraftMention[]): EntityKind {
+  const tally = new Map<EntityKind, number>();
+  for (const m of ms) add(tally, m.kind, m.origin === 'name' ? NAME_WEIGHT : 1);
+  return vote(tally)!;
+}
+
+function majorityCategory(ms: readonly DraftMention[]): string | undefined {
+  const tally = new Map<string, number>();
+  for (const m of ms) if (m.category) add(tally, m.category, 1);
+  return vote(tally);
+}
+
+/** Every surface form of the mentions, once each, sorted. */
+function surfaceForms(ms: readonly DraftMention[]): string[] {
+  if (ms.length === 1 && !ms[0]!.variants.length) return [ms[0]!.text];
+  const forms = new Set<string>();
+  for (const m of ms) {
+    forms.add(m.text);
+    for (const v of m.variants) forms.add(v);
+  }
+  return [...forms].sort();
+}
+
+const SKIPPED_ATTRS = new Set(['confidence', 'described', 'compound']);
+
+function buildEntity(id: string, all: readonly DraftMention[], indices: number[], headline?: number): LocalEntity {
+  const ms = indices.map((i) => all[i]!);
+  // Most entities have one mention: no votes to count.
+  const kind = ms.length === 1 ? ms[0]!.kind : majorityKind(ms);
+  const ofKind = ms.length === 1 ? ms : ms.filter((m) => m.kind === kind);
   const named = ofKind.filter((m) => m.origin === 'name');
   const pool = named.length ? named : ofKind;
-  const inBody = pool.filter((m) => m.sentence !== headline);
-  const label = named.length || kind === 'person' || kind === 'place' ? chooseLabel(kind, pool.map((m) => m.text))
-    : introduction((inBody.length ? inBody : pool).map((m) => m.text));
-  const aliases = [...new Set(ms.flatMap((m) => [m.text, ...m.variants]))].sort();
-  const category = vote<string>(ofKind.filter((m) => m.category).map((m) => [m.category!, 1]));
+  const label = named.length || kind === 'person' || kind === 'place' ? chooseLabel(kind, pool) : introduction(pool, headline);
+  const aliases = surfaceForms(ms);
+  const category = ofKind.length === 1 ? ofKind[0]!.category || undefined : majorityCategory(ofKind);
   const attrs: Record<string, AttrValue> = {};
   for (const m of ms) {
-    for (const [k, v] of Object.entries(m.attrs)) {
-      if (k === 'confidence' || k === 'described' || k === 'compound') continue;
-      if (attrs[k] === undefined) attrs[k] = v;
+    for (const k of Object.keys(m.attrs)) {
+      if (SKIPPED_ATTRS.has(k)) continue;
+      if (attrs[k] === undefined) attrs[k] = m.attrs[k]!;
     }
   }
-  return { id, kind, label, aliases, mentions: indices, ...(category ? { category } : {}), origin: named.length ? 'name' : 'description', attrs };
+  const origin = named.length ? 'name' : 'description';
+  return category
+    ? { id, kind, label, aliases, mentions: indices, category, origin, attrs }
+    : { id, kind, label, aliases, mentions: indices, origin, attrs };
 }
 
 /** Words that date or rank a description but do not name it ("a recent statement"). */
 const PASSING = /^(?:recent|new|latest|earlier|previous|last|former|current|same|further|other|separate|first|second|third|final)\s+/i;
 
 /** A description's label: how the article introduces it, the first reading of two words or more. */
-function introduction(texts: string[]): string {
-  const cleaned = texts.map((t) => t.replace(PASSING, ''));
-  return cleaned.find((t) => t.split(/\s+/).length >= 2 && t.split(/\s+/).length <= 10) ?? cleaned[0]!;
+function introduction(pool: readonly DraftMention[], headline: number | undefined): string {
+  if (pool.length === 1) return pool[0]!.text.replace(PASSING, '');
+  // Headlines are terse: the body's readings when there are some.
+  const inBody = pool.filter((m) => m.sentence !== headline);
+  let first: string | undefined;
+  for (const m of inBody.length ? inBody : pool) {
+    const cleaned = m.text.replace(PASSING, '');
+    first ??= cleaned;
+    const n = cleaned.split(/\s+/).length;
+    if (n >= 2 && n <= 10) return cleaned;
+  }
+  return first!;
 }
 
-function chooseLabel(kind: EntityKind, texts: string[]): string {
+function chooseLabel(kind: EntityKind, pool: readonly DraftMention[]): string {
+  if (pool.length === 1) return pool[0]!.text;
   const counts = new Map<string, number>();
-  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const forms = [...counts.keys()];
+  for (const { text } of pool) counts.set(text, (counts.get(text) ?? 0) + 1);
   const score = (t: string): number => {
     const n = t.split(/\s+/).length;
     if (kind === 'place') return (counts.get(t) ?? 0) * 10 + n;
@@ -279,7 +466,14 @@ function chooseLabel(kind: EntityKind, texts: string[]): string {
     // Descriptions: the most informative reading that is still a name, not a sentence.
     return (n <= 8 ? 100 : 0) + n * 10 + (counts.get(t) ?? 0);
   };
-  return forms.sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+  // The first of the forms sorted by descending score, then text; each form scored once.
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const t of counts.keys()) {
+    const s = score(t);
+    if (best === undefined || s - bestScore > 0 || (s === bestScore && t.localeCompare(best) < 0)) { best = t; bestScore = s; }
+  }
+  return best!;
 }
 
 export { normalName };

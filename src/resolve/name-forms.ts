@@ -2,7 +2,7 @@
  * Comparing names: normal forms, acronyms, abbreviations and short forms. Shared by resolution inside an article
  * and across articles, so both agree on what "the same name" means.
  */
-import { lexicon, isHonorific } from '../nlp/lexicon/index.js';
+import { lexicon, isHonorific, type KnownBody } from '../nlp/lexicon/index.js';
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'by', '&', 'de', 'du', 'des', 'la', 'le', 'el', 'al']);
 
@@ -20,6 +20,19 @@ export function normalName(text: string): string {
   return hit;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * False when `text` cannot have the normal name `key`, found without normalising it; true when it may. For ASCII
+ * text normalName only lower-cases, deletes and turns characters into spaces, so the first letter of its normal
+ * name is in the text in one case or the other. Must follow the rules of computeNormalName.
+ */
+export function mayNormaliseTo(text: string, key: string): boolean {
+  if (key === '' || !ASCII.test(text)) return true;
+  const first = key[0]!;
+  return text.includes(first) || text.includes(first.toUpperCase());
+}
+
 function computeNormalName(text: string): string {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘ʼ]/g, "'").replace(/'s\b/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -31,11 +44,19 @@ function computeNormalName(text: string): string {
 }
 
 export function words(text: string): string[] {
-  return normalName(text).split(' ').filter(Boolean);
+  return wordsOfNormal(normalName(text));
+}
+
+/** `words` for a name already in normal form (the result of `normalName`). */
+export function wordsOfNormal(normal: string): string[] {
+  // A normal name has single spaces and no spaces at its ends: only the empty name has no words.
+  return normal === '' ? [] : normal.split(' ');
 }
 
 /** "NATO", "U.N.", "UN": a short all-capitals token that can stand for a longer name. */
 export function isAcronym(text: string): boolean {
+  // Most texts are ruled out by their length alone, before any copy or regex.
+  if (text.length < 2 || (text.length > 9 && !text.includes('.'))) return false;
   const t = text.replace(/\./g, '');
   return /^[\p{Lu}&]{2,8}s?$/u.test(t) && t.length <= 9;
 }
@@ -51,26 +72,88 @@ export function initials(text: string): string[] {
   return [...forms];
 }
 
+const initialsCache = new Map<string, readonly string[]>();
+
+/** `initials`, memoised: names recur across the articles of a corpus. Callers must not mutate the result. */
+function cachedInitials(text: string): readonly string[] {
+  let hit = initialsCache.get(text);
+  if (hit === undefined) {
+    if (initialsCache.size > 200_000) initialsCache.clear();
+    hit = initials(text);
+    initialsCache.set(text, hit);
+  }
+  return hit;
+}
+
+/** What an acronym is matched by: its letters without and with a plural s, and the known body it stands for. */
+interface AcronymLetters {
+  singular: string;
+  bare: string;
+  body: KnownBody | undefined;
+}
+
+/** `short`'s letters and known body; undefined when it is no acronym. */
+function acronymLetters(short: string): AcronymLetters | undefined {
+  if (!isAcronym(short)) return undefined;
+  const bare = short.replace(/\./g, '').toLowerCase();
+  const bodies = lexicon().knownBodies;
+  return { singular: bare.replace(/s$/, ''), bare, body: bodies.get(bare) ?? bodies.get(short.toLowerCase()) };
+}
+
 /** Whether `short` is an acronym of `long`, by initials or by a known body's acronym. */
 export function isAcronymOf(short: string, long: string): boolean {
-  if (!isAcronym(short)) return false;
-  const s = short.replace(/\./g, '').toLowerCase().replace(/s$/, '');
-  if (initials(long).includes(s) || initials(long).includes(short.replace(/\./g, '').toLowerCase())) return true;
-  const bodies = lexicon().knownBodies;
-  const a = bodies.get(short.replace(/\./g, '').toLowerCase()) ?? bodies.get(short.toLowerCase());
-  const b = bodies.get(normalName(long));
-  return !!a && a === b;
+  const letters = acronymLetters(short);
+  if (!letters) return false;
+  const forms = cachedInitials(long);
+  if (forms.includes(letters.singular) || forms.includes(letters.bare)) return true;
+  return !!letters.body && letters.body === lexicon().knownBodies.get(normalName(long));
+}
+
+/**
+ * Names indexed by what acronyms match: `expansionsOf(short)` is every added name `long` with
+ * `isAcronymOf(short, long)`, in the order added, found without trying each one.
+ */
+export class AcronymIndex<T> {
+  private readonly byInitials = new Map<string, Array<[number, T]>>();
+  private readonly byBody = new Map<KnownBody, Array<[number, T]>>();
+  private added = 0;
+
+  add(long: string, value: T): void {
+    const entry: [number, T] = [this.added++, value];
+    for (const form of cachedInitials(long)) pushTo(this.byInitials, form, entry);
+    const body = lexicon().knownBodies.get(normalName(long));
+    if (body) pushTo(this.byBody, body, entry);
+  }
+
+  expansionsOf(short: string): T[] {
+    const letters = acronymLetters(short);
+    if (!letters) return [];
+    const found = new Map<number, T>();
+    for (const [n, v] of this.byInitials.get(letters.singular) ?? []) found.set(n, v);
+    for (const [n, v] of this.byInitials.get(letters.bare) ?? []) found.set(n, v);
+    if (letters.body) for (const [n, v] of this.byBody.get(letters.body) ?? []) found.set(n, v);
+    return [...found.keys()].sort((a, b) => a - b).map((n) => found.get(n)!);
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
 }
 
 /** "Soc Dems" for "Social Democrats": every word a prefix of the matching word, one at least shortened. */
 export function isAbbreviationOf(short: string, long: string): boolean {
-  const a = words(short);
-  const b = words(long);
+  return isAbbreviationOfWords(words(short), words(long));
+}
+
+/** `isAbbreviationOf` on the names' `words`, for callers that already have them. */
+export function isAbbreviationOfWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length || a.length < 2) return false;
   let shortened = false;
   for (let i = 0; i < a.length; i++) {
-    if (!b[i]!.startsWith(a[i]!.replace(/s$/, ''))) return false;
-    if (a[i]!.replace(/s$/, '').length < b[i]!.length - 1) shortened = true;
+    const stem = a[i]!.replace(/s$/, '');
+    if (!b[i]!.startsWith(stem)) return false;
+    if (stem.length < b[i]!.length - 1) shortened = true;
   }
   return shortened;
 }
@@ -82,8 +165,21 @@ export function sameUpToPlural(a: string, b: string): boolean {
   return x === y || x + 's' === y || y + 's' === x;
 }
 
+const expandedCache = new Map<string, string>();
+
 /** Expands a leading known acronym ("UN General Assembly" → "united nations general assembly"). */
 export function expandLeadingAcronym(text: string): string {
+  // Memoised like normalName: every name of every article goes through here, in resolution and in relations.
+  let hit = expandedCache.get(text);
+  if (hit === undefined) {
+    if (expandedCache.size > 200_000) expandedCache.clear();
+    hit = computeExpandLeadingAcronym(text);
+    expandedCache.set(text, hit);
+  }
+  return hit;
+}
+
+function computeExpandLeadingAcronym(text: string): string {
   const [first, ...rest] = text.trim().split(/\s+/);
   if (!first || !rest.length || !isAcronym(first)) return normalName(text);
   const body = lexicon().knownBodies.get(first.replace(/\./g, '').toLowerCase());
