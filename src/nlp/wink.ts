@@ -33,7 +33,26 @@ const WINK_DROPPED_SPACES = /[\v\f\u1680\u2000\u2001\u2006-\u2008\u2028\u2029\u3
 const LONG_RUN = /\S{100,}/g;
 const RUN_PIECE = 100;
 
+/** `\s` of a regular expression, for one UTF-16 code unit. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the text has a run of RUN_PIECE non-space characters: one pass, where LONG_RUN restarts inside every word. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) run = 0;
+    else if (++run >= RUN_PIECE) return true;
+  }
+  return false;
+}
+
 function breakLongRuns(text: string): string {
+  if (!hasLongRun(text)) return text;
   return text.replace(LONG_RUN, (run) => {
     const units = run.split('');
     const high = (k: number) => /[\uD800-\uDBFF]/.test(units[k] ?? '');

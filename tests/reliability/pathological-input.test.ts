@@ -38,6 +38,14 @@ describe('tokenise', () => {
     }
   });
 
+  it('cuts a run at 100 characters, not before, whatever whitespace ends it', () => {
+    const longest = (text: string) => Math.max(...tokenise(text).flatMap((s) => s.tokens).map((t) => t.text.length));
+    for (const space of [' ', '\u00a0', '\u2009', '\u3000', '\ufeff']) {
+      expect(longest(`Anna met ${'x'.repeat(99)}${space}${'y'.repeat(99)} there.`), JSON.stringify(space)).toBe(99);
+      expect(longest(`Anna met ${'x'.repeat(120)}${space}${'y'.repeat(50)} there.`), JSON.stringify(space)).toBeLessThan(100);
+    }
+  });
+
   it('keeps offsets through the whitespace characters wink drops, and trailing spaces', () => {
     expectTokensInPlace('Anna\u000bBerg\u000cmet\u1680Omar\u2000Haddad\u2001in\u2006the\u2007city\u2008of\u2028Valmora\u2029on\u3000Monday\ufeff.   ');
   });

@@ -2,8 +2,10 @@
  * What the relation rules see of one sentence: its tokens, its mentions with their resolved entities, and the
  * article-wide memory pronouns need.
  */
-import type { LocalEntity, RelationId, Sentence } from '../../schema/index.js';
+import type { LocalEntity, RelationId, Sentence, Token } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
+import { titleLengthAt } from '../mentions/names.js';
+import { lower, wordKey } from '../tokens.js';
 
 export interface Candidate {
   source: LocalEntity;
@@ -31,10 +33,45 @@ export interface Discourse {
   entities: readonly LocalEntity[];
 }
 
+/** Shared answer for positions where no mention starts or ends (rules only read it). */
+const NONE: readonly DraftMention[] = Object.freeze([]);
+
+/**
+ * Files `m` (whole phrase `length` tokens long) under token position `i`, keeping each list longest first and, among
+ * equally long mentions, in mention order (what a stable sort by length would give).
+ */
+function file(index: Array<DraftMention[] | undefined>, i: number, m: DraftMention, length: number): void {
+  const list = index[i];
+  if (!list) {
+    index[i] = [m];
+    return;
+  }
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.end - list[at - 1]!.start < length) at--;
+  if (at === list.length) list.push(m);
+  else list.splice(at, 0, m);
+}
+
 export class SentenceContext {
+  /**
+   * The sentence's tokens, read once: sentence objects come in many shapes, so every `sentence.tokens` is a slow
+   * (megamorphic) property load, and the rules ask for the tokens at every turn.
+   */
+  readonly tokens: readonly Token[];
   readonly mentions: DraftMention[];
-  private readonly starts = new Map<number, DraftMention[]>();
-  private readonly ends = new Map<number, DraftMention[]>();
+  /** Mentions by start and end token position; the rules look these up many times per sentence. */
+  private readonly starts: Array<DraftMention[] | undefined> = [];
+  private readonly ends: Array<DraftMention[] | undefined> = [];
+  /** `lower()` of every token, computed once: the rules compare lower-cased words at every turn. */
+  private readonly words: string[];
+  /** Whether each token is inside quotation marks. */
+  private readonly quoted: boolean[];
+  /** The last token position where a person's mention starts (-1: none). */
+  private readonly lastPersonStart: number = -1;
+  /** `titleLengthAt` by token position, filled on demand (-1: not yet known). */
+  private titleLengths?: number[];
+  /** `wordKey` of each token's text, filled on demand. */
+  private wordKeys?: Array<string | undefined>;
 
   constructor(
     readonly index: number,
@@ -42,54 +79,75 @@ export class SentenceContext {
     mentions: DraftMention[],
     private readonly entityOf: Map<DraftMention, LocalEntity>,
     readonly discourse: Discourse,
-    readonly emit: (c: Omit<Candidate, 'sentence'>) => void,
+    readonly emit: (c: Candidate) => void,
     readonly previous: ReadonlyArray<{ mentions: DraftMention[]; subject?: DraftMention }>,
     /** Whether a quotation opened in an earlier sentence of the paragraph is still open. */
     private readonly quoteOpenAtStart = false,
   ) {
-    this.mentions = mentions.filter((m) => entityOf.has(m));
+    this.mentions = mentions.every((m) => entityOf.has(m)) ? mentions : mentions.filter((m) => entityOf.has(m));
     for (const m of this.mentions) {
-      const s = m.charStart !== undefined ? m.start : m.coreStart;
-      if (!this.starts.has(m.start)) this.starts.set(m.start, []);
-      this.starts.get(m.start)!.push(m);
-      if (s !== m.start) {
-        if (!this.starts.has(s)) this.starts.set(s, []);
-        this.starts.get(s)!.push(m);
-      }
-      for (const e of new Set([m.end, m.coreEnd])) {
-        if (!this.ends.has(e)) this.ends.set(e, []);
-        this.ends.get(e)!.push(m);
-      }
+      const { start, end, coreEnd } = m;
+      const length = end - start;
+      const s = m.charStart !== undefined ? start : m.coreStart;
+      file(this.starts, start, m, length);
+      if (s !== start) file(this.starts, s, m, length);
+      file(this.ends, end, m, length);
+      if (coreEnd !== end) file(this.ends, coreEnd, m, length);
+      if (m.kind === 'person') this.lastPersonStart = Math.max(this.lastPersonStart, start, s);
     }
-    for (const list of [...this.starts.values(), ...this.ends.values()]) list.sort((a, b) => (b.end - b.start) - (a.end - a.start));
+
+    const tokens = sentence.tokens;
+    this.tokens = tokens;
+    this.words = new Array<string>(tokens.length);
+    this.quoted = new Array<boolean>(tokens.length);
+    let open = quoteOpenAtStart;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      this.words[i] = lower(t);
+      const text = t.text;
+      if (text === '“' || text === '„' || text === '«') { open = true; this.quoted[i] = true; }
+      else if (text === '”' || text === '»') { open = false; this.quoted[i] = true; }
+      else if (text === '"') { open = !open; this.quoted[i] = true; }
+      else this.quoted[i] = open;
+    }
   }
 
-  get tokens() { return this.sentence.tokens; }
+  /** `lower(tokens[i])`: the token's text in lower case, '' past either end. */
+  word(i: number): string {
+    return this.words[i] ?? '';
+  }
 
-  private quoted?: boolean[];
+  /** `wordKey(tokens[i].text)`, remembered (the title rules look at the same words again and again). */
+  wordKey(i: number): string {
+    const keys = this.wordKeys ??= new Array<string | undefined>(this.tokens.length);
+    return keys[i] ??= wordKey(this.tokens[i]!.text);
+  }
 
   /** Whether token i is inside quotation marks (quoted speech does not set who "they" are). */
   inQuote(i: number): boolean {
-    if (!this.quoted) {
-      let open = this.quoteOpenAtStart;
-      this.quoted = this.tokens.map((t) => {
-        if (t.text === '“' || t.text === '„' || t.text === '«') { open = true; return true; }
-        if (t.text === '”' || t.text === '»') { open = false; return true; }
-        if (t.text === '"') { open = !open; return true; }
-        return open;
-      });
-    }
-    return this.quoted![i] ?? false;
+    return this.quoted[i] ?? false;
   }
 
   /** Whether a quotation is still open after the last token. */
   get quoteOpenAtEnd(): boolean {
     const n = this.tokens.length;
     if (!n) return this.quoteOpenAtStart;
-    this.inQuote(0);
     const last = this.tokens[n - 1]!.text;
     if (last === '”' || last === '»') return false;
-    return this.quoted![n - 1]!;
+    return this.quoted[n - 1]!;
+  }
+
+  /** Whether a person's mention starts after token i. */
+  personStartsAfter(i: number): boolean {
+    return this.lastPersonStart > i;
+  }
+
+  /** `titleLengthAt(sentence, i)`, remembered: several rules ask about the same positions. */
+  titleLengthAt(i: number): number {
+    if (i < 0 || i >= this.tokens.length) return titleLengthAt(this.sentence, i);
+    const cache = this.titleLengths ??= new Array<number>(this.tokens.length).fill(-1);
+    if (cache[i]! < 0) cache[i] = titleLengthAt(this.sentence, i);
+    return cache[i]!;
   }
 
   entity(m: DraftMention): LocalEntity {
@@ -102,13 +160,13 @@ export class SentenceContext {
   }
 
   /** Mentions starting at token i (whole phrase or core), longest first. */
-  startingAt(i: number): DraftMention[] {
-    return this.starts.get(i) ?? [];
+  startingAt(i: number): readonly DraftMention[] {
+    return this.starts[i] ?? NONE;
   }
 
   /** Mentions ending just before token i (whole phrase or core), longest first. */
-  endingAt(i: number): DraftMention[] {
-    return this.ends.get(i) ?? [];
+  endingAt(i: number): readonly DraftMention[] {
+    return this.ends[i] ?? NONE;
   }
 
   /** Mentions whose core contains token i, innermost first. */

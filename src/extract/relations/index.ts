@@ -2,7 +2,7 @@
  * Runs every relation rule over every sentence and keeps what the relation table allows: the kinds must fit, an
  * edge needs a sentence that states it, and one sentence gives one edge per (source, relation, target).
  */
-import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type Sentence } from '../../schema/index.js';
+import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type RelationId, type Sentence } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { SentenceContext, type Candidate, type Discourse } from './context.js';
 import { sentenceSubject } from './clauses.js';
@@ -22,28 +22,37 @@ export interface RelationInput {
 }
 
 export function findRelations(input: RelationInput): { relations: LocalRelation[]; candidates: Candidate[] } {
-  const discourse: Discourse = {
-    subjects: [], article: input.article, entities: [...new Set(input.entityOf.values())],
-    ...(input.mainOrganisation ? { mainOrganisation: input.mainOrganisation } : {}),
-  };
+  const { article, mainOrganisation } = input;
+  const entities = [...new Set(input.entityOf.values())];
+  const discourse: Discourse = mainOrganisation ? { subjects: [], article, entities, mainOrganisation } : { subjects: [], article, entities };
   const kept: Candidate[] = [];
+  const relations: LocalRelation[] = [];
   const all: Candidate[] = [];
-  const seen = new Set<string>();
   let quoteOpen = false;
   const previous: Array<{ mentions: DraftMention[]; subject?: DraftMention }> = [];
-  input.sentences.forEach((sentence, index) => {
-    const emitted: Candidate[] = [];
+  // One buffer for every sentence: the rules of a sentence all run before its candidates are kept.
+  const emitted: Candidate[] = [];
+  const emit = (c: Candidate): void => { emitted.push(c); };
+  // Sentence objects come in many shapes (slow property loads): each one's start and end are read once.
+  let previousEnd = 0;
+  for (let index = 0; index < input.sentences.length; index++) {
+    const sentence = input.sentences[index]!;
+    emitted.length = 0;
+    const { start, end } = sentence;
     // Quotations do not run across paragraphs.
-    const prev = input.sentences[index - 1];
-    if (prev && /\n\s*\n/.test(input.body.slice(prev.end, sentence.start))) quoteOpen = false;
-    const ctx = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse,
-      (c) => emitted.push({ ...c, sentence: index }), previous, quoteOpen);
+    if (index > 0 && startsParagraph(input.body, previousEnd, start)) quoteOpen = false;
+    previousEnd = end;
+    const ctx: SentenceContext = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse, emit, previous, quoteOpen);
     quoteOpen = ctx.quoteOpenAtEnd;
     const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
     verbRelations(ctx, input.cues);
     phraseRelations(ctx);
     roleRelations(ctx);
     attributionRelations(ctx);
+    // One edge per (source, relation, target) and sentence: this sentence's edges are the tail of `kept`.
+    const firstOfSentence = kept.length;
+    let seen: Set<string> | undefined;
+    let text: string | undefined;
     for (const c of emitted) {
       all.push(c);
       let relation = c.relation;
@@ -54,28 +63,54 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
       // Symmetric relations are stored in one direction only.
       let { source, target } = c;
       if (RELATIONS[relation].symmetric && source.id > target.id) [source, target] = [target, source];
-      const key = `${source.id}|${relation}|${target.id}|${index}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      kept.push({ ...c, relation, source, target });
+      // Most sentences keep a handful of edges, quicker scanned than keyed; a long list gets a set.
+      if (kept.length - firstOfSentence <= SCAN_LIMIT) {
+        if (keptBefore(kept, firstOfSentence, source.id, relation, target.id)) continue;
+      } else {
+        seen ??= new Set(kept.slice(firstOfSentence).map((k) => edgeKey(k.source.id, k.relation, k.target.id)));
+        const key = edgeKey(source.id, relation, target.id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      kept.push(relation === c.relation && source === c.source && target === c.target ? c : { ...c, relation, source, target });
+      text ??= input.body.slice(start, end);
+      const from = ctx.tokens[c.from]!;
+      const to = ctx.tokens[Math.max(c.from, c.to - 1)]!;
+      relations.push({
+        source: source.id, relation, target: target.id, confidence: c.confidence,
+        evidence: { sentence: text, sentenceStart: start, start: from.start, end: to.end },
+      });
       if (c.rule.startsWith('verb') && !ctx.inQuote(c.from)) {
         const at = discourse.subjects.indexOf(c.source);
         if (at >= 0) discourse.subjects.splice(at, 1);
         discourse.subjects.push(c.source);
       }
     }
-    previous.push({ mentions: ctx.mentions, ...(subject ? { subject } : {}) });
-  });
-  const relations = kept.map((c): LocalRelation => {
-    const sentence = input.sentences[c.sentence]!;
-    const from = sentence.tokens[c.from]!;
-    const to = sentence.tokens[Math.max(c.from, c.to - 1)]!;
-    return {
-      source: c.source.id, relation: c.relation, target: c.target.id, confidence: c.confidence,
-      evidence: { sentence: input.body.slice(sentence.start, sentence.end), sentenceStart: sentence.start, start: from.start, end: to.end },
-    };
-  });
+    // Object literals rather than a spread: spreads build a new hidden class each time, and these are read often.
+    previous.push(subject ? { mentions: ctx.mentions, subject } : { mentions: ctx.mentions });
+  }
   return { relations, candidates: all };
+}
+
+/** Up to this many edges kept for a sentence, a new one is checked against them one by one. */
+const SCAN_LIMIT = 16;
+
+const edgeKey = (source: string, relation: RelationId, target: string): string => `${source}|${relation}|${target}`;
+
+/** Whether `kept[from..]` already holds an edge (source, relation, target); a sentence keeps only a handful. */
+function keptBefore(kept: readonly Candidate[], from: number, source: string, relation: RelationId, target: string): boolean {
+  for (let k = from; k < kept.length; k++) {
+    const c = kept[k]!;
+    if (c.relation === relation && c.source.id === source && c.target.id === target) return true;
+  }
+  return false;
+}
+
+/** Whether the text between two sentences, body[from, to), holds a blank line (a newline, spaces, a newline). */
+function startsParagraph(body: string, from: number, to: number): boolean {
+  // Most gaps are a single space: look for a newline before trying the pattern.
+  for (let i = from; i < to; i++) if (body.charCodeAt(i) === 10) return /\n\s*\n/.test(body.slice(from, to));
+  return false;
 }
 
 export { buildCueTable, type CueTable } from './verb-rules.js';

@@ -4,30 +4,70 @@
  */
 import type { EntityKind } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
-import { lower, DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
+import { DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { emitChecked } from './verb-rules.js';
 import { skipToMention } from './clauses.js';
 import { expandLeadingAcronym } from '../../resolve/name-forms.js';
 import type { LocalEntity } from '../../schema/index.js';
 
-const organisationIndex = new WeakMap<readonly LocalEntity[], Map<string, LocalEntity[]>>();
+const expandedNames = new Map<string, string>();
 
-/** The article's organisations by every name form (leading acronyms expanded), built once per article. */
-function organisationsByName(ctx: SentenceContext): Map<string, LocalEntity[]> {
+/** `expandLeadingAcronym`, remembered: organisation names repeat across the articles of a corpus (bounded memo). */
+function expandedName(text: string): string {
+  let hit = expandedNames.get(text);
+  if (hit === undefined) {
+    if (expandedNames.size > 100_000) expandedNames.clear();
+    hit = expandLeadingAcronym(text);
+    expandedNames.set(text, hit);
+  }
+  return hit;
+}
+
+interface OrganisationIndex {
+  /** The article's organisations by every name form (leading acronyms expanded); built when first needed. */
+  byName?: Map<string, LocalEntity[]>;
+  /** For an organisation name, the organisations named by its leading words, shortest prefix first. */
+  parentsByText: Map<string, LocalEntity[][]>;
+}
+
+const organisationIndex = new WeakMap<readonly LocalEntity[], OrganisationIndex>();
+
+function organisationsByName(entities: readonly LocalEntity[]): Map<string, LocalEntity[]> {
+  const byName = new Map<string, LocalEntity[]>();
+  for (const e of entities) {
+    if (e.kind !== 'organisation') continue;
+    for (const a of new Set([e.label, ...e.aliases].map(expandedName))) {
+      if (!byName.has(a)) byName.set(a, []);
+      byName.get(a)!.push(e);
+    }
+  }
+  return byName;
+}
+
+/** Organisations named by the leading words of `text` ("United Nations" for "UN Human Rights Council"). */
+function parentOrganisations(ctx: SentenceContext, text: string): LocalEntity[][] {
   let index = organisationIndex.get(ctx.discourse.entities);
   if (!index) {
-    index = new Map();
-    for (const e of ctx.discourse.entities) {
-      if (e.kind !== 'organisation') continue;
-      for (const a of new Set([e.label, ...e.aliases].map(expandLeadingAcronym))) {
-        if (!index.has(a)) index.set(a, []);
-        index.get(a)!.push(e);
-      }
-    }
+    index = { parentsByText: new Map() };
     organisationIndex.set(ctx.discourse.entities, index);
   }
-  return index;
+  let parents = index.parentsByText.get(text);
+  if (!parents) {
+    parents = [];
+    const words = expandedName(text).split(' ');
+    if (words.length > 1) {
+      const byName = index.byName ??= organisationsByName(ctx.discourse.entities);
+      let prefix = '';
+      for (let k = 1; k < words.length; k++) {
+        prefix = k === 1 ? words[0]! : `${prefix} ${words[k - 1]}`;
+        const named = byName.get(prefix);
+        if (named) parents.push(named);
+      }
+    }
+    index.parentsByText.set(text, parents);
+  }
+  return parents;
 }
 
 const ACTOR: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
@@ -38,6 +78,19 @@ const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'el
 /** Group heads whose "of"/"from" phrase is the body they belong to. */
 const MEMBER_HEADS = new Set(['member', 'delegate', 'representative', 'official', 'executive', 'employee', 'staff', 'delegation', 'leader', 'activist', 'supporter', 'cadre', 'soldier', 'troop', 'officer', 'lawmaker', 'mp']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'off', 'inside', 'outside']);
+/** Words after a document's core that start a phrase the document rules read. */
+const DOCUMENT_PREPOSITIONS = new Set(['by', 'of', 'from', 'against', 'in', 'before', 'with', 'at', 'on', 'about', 'into', 'regarding', 'concerning']);
+const NO_NAMES: readonly DraftMention[] = Object.freeze([]);
+
+/** Whether a rule below reads the mention after a `kind` mention's core when the core is followed by `word`. */
+function readsPhraseAfter(kind: EntityKind, word: string): boolean {
+  switch (kind) {
+    case 'document': return DOCUMENT_PREPOSITIONS.has(word);
+    case 'event': return word === 'of' || word === 'by';
+    case 'organisation': return LOCATIVE.has(word);
+    default: return false;
+  }
+}
 
 /**
  * The mention that starts after token i (determiners and titles skipped). A possessor gives way to what it
@@ -48,7 +101,7 @@ function mentionAfter(ctx: SentenceContext, i: number): DraftMention | undefined
   const m = ctx.startingAt(skipToMention(ctx, i))[0];
   if (!m) return undefined;
   if (m.attrs.compound) return ctx.startingAt(m.end)[0] ?? m;
-  if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[m.end]))) {
+  if (POSSESSIVE_MARKERS.has(ctx.word(m.end))) {
     const owned = ctx.startingAt(m.end + 1)[0];
     if (owned && owned.origin === 'name') return owned;
   }
@@ -56,21 +109,22 @@ function mentionAfter(ctx: SentenceContext, i: number): DraftMention | undefined
 }
 
 /** Names inside a phrase's own words (its modifiers and possessor), not in its trailing prepositional phrases. */
-function namesInside(ctx: SentenceContext, m: DraftMention): DraftMention[] {
+function namesInside(ctx: SentenceContext, m: DraftMention): readonly DraftMention[] {
   return ctx.mentions.filter((o) => o !== m && o.origin === 'name' && o.start >= m.start && o.end <= m.head && ctx.entity(o) !== ctx.entity(m));
 }
 
 export function phraseRelations(ctx: SentenceContext): void {
   for (const m of ctx.mentions) {
     const e = ctx.entity(m);
-    const afterCore = lower(ctx.tokens[m.coreEnd]);
-    const pp = afterCore ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
+    const afterCore = ctx.word(m.coreEnd);
+    // The phrase after the core and the names inside are looked up only for the kinds whose rules read them.
+    const pp = afterCore && readsPhraseAfter(m.kind, afterCore) ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
     const ppEntity = pp ? ctx.entity(pp) : undefined;
-    const inside = namesInside(ctx, m);
+    const inside = m.kind === 'document' || m.kind === 'event' || (m.kind === 'group' && m.origin === 'phrase') ? namesInside(ctx, m) : NO_NAMES;
 
     if (m.kind === 'document') {
       for (const n of inside) {
-        const possessive = POSSESSIVE_MARKERS.has(lower(ctx.tokens[n.end]));
+        const possessive = POSSESSIVE_MARKERS.has(ctx.word(n.end));
         if (ACTOR.has(ctx.entity(n).kind)) emitChecked(ctx, ctx.entity(n), 'authored', e, n.coreStart, m.coreEnd - 1, possessive ? 0.75 : 0.6, 'document-modifier');
       }
       if (pp && ppEntity && ACTOR.has(ppEntity.kind) && ['by', 'of', 'from'].includes(afterCore)) {
@@ -100,10 +154,8 @@ export function phraseRelations(ctx: SentenceContext): void {
 
     // "United Nations Human Rights Council" is part of the "United Nations" the article also names.
     if (m.kind === 'organisation' && m.origin === 'name') {
-      const words = expandLeadingAcronym(m.text).split(' ');
-      const byName = organisationsByName(ctx);
-      for (let k = 1; k < words.length; k++) {
-        for (const parent of byName.get(words.slice(0, k).join(' ')) ?? []) {
+      for (const parents of parentOrganisations(ctx, m.text)) {
+        for (const parent of parents) {
           if (parent !== e) emitChecked(ctx, e, 'member_of', parent, m.coreStart, m.coreEnd - 1, 0.6, 'organisation-part-of');
         }
       }
@@ -114,7 +166,7 @@ export function phraseRelations(ctx: SentenceContext): void {
 
     if (m.kind === 'group' && m.origin === 'phrase') {
       const head = m.category ?? ctx.tokens[m.head]!.lemma;
-      const prep = lower(ctx.tokens[m.coreEnd]);
+      const prep = afterCore;
       const member = m.end > m.coreEnd ? mentionAfter(ctx, m.coreEnd + 1) : undefined;
       if (member && MEMBER_HEADS.has(head) && (prep === 'of' || prep === 'from')) {
         emitChecked(ctx, e, 'member_of', ctx.entity(member), m.coreStart, member.coreEnd - 1, 0.75, 'members-of', true);
@@ -125,7 +177,7 @@ export function phraseRelations(ctx: SentenceContext): void {
     }
 
     // "US-based X", "Kenya-born X"
-    if (m.attrs.compound && m.kind === 'place') {
+    if (m.kind === 'place' && m.attrs.compound) {
       const host = ctx.startingAt(m.end)[0] ?? ctx.mentions.find((o) => o.start <= m.start && o.end > m.end && o !== m && o.origin === 'name');
       const target = host ?? mentionAfter(ctx, m.end);
       if (target && ctx.entity(target) !== e) {
@@ -142,28 +194,41 @@ export function phraseRelations(ctx: SentenceContext): void {
 
 /** "Russia's membership in the Council", "the membership of X in Y" → member_of (related_to for a country). */
 function membership(ctx: SentenceContext): void {
-  ctx.tokens.forEach((t, i) => {
-    if (!['membership', 'seat', 'accession'].includes(lower(t))) return;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const w = ctx.word(i);
+    if (w !== 'membership' && w !== 'seat' && w !== 'accession') continue;
     let member: DraftMention | undefined;
-    if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[i - 1]))) member = ctx.endingAt(i - 1)[0];
+    if (POSSESSIVE_MARKERS.has(ctx.word(i - 1))) member = ctx.endingAt(i - 1)[0];
     let k = i + 1;
-    if (!member && lower(ctx.tokens[k]) === 'of') { member = mentionAfter(ctx, k + 1); k = member ? member.end : k; }
-    if (!member || !['in', 'of', 'to', 'on'].includes(lower(ctx.tokens[k]))) return;
+    if (!member && ctx.word(k) === 'of') { member = mentionAfter(ctx, k + 1); k = member ? member.end : k; }
+    if (!member || !MEMBERSHIP_PREPOSITIONS.has(ctx.word(k))) continue;
     const body = mentionAfter(ctx, k + 1);
     if (body && ACTOR.has(ctx.entity(member).kind)) emitChecked(ctx, ctx.entity(member), 'member_of', ctx.entity(body), member.coreStart, body.coreEnd - 1, 0.7, 'membership', true);
-  });
+  }
 }
+
+const MEMBERSHIP_PREPOSITIONS = new Set(['in', 'of', 'to', 'on']);
+const SAYING = new Set(['say', 'state', 'write', 'tell', 'add', 'explain', 'announce', 'claim', 'argue']);
 
 /** "X said in a statement" → X authored the statement. */
 function saidIn(ctx: SentenceContext): void {
-  ctx.tokens.forEach((t, v) => {
-    if (!['say', 'state', 'write', 'tell', 'add', 'explain', 'announce', 'claim', 'argue'].includes(t.lemma) || t.pos !== 'VERB') return;
-    if (lower(ctx.tokens[v + 1]) !== 'in') return;
+  for (let v = 0; v < ctx.tokens.length; v++) {
+    const t = ctx.tokens[v]!;
+    if (t.pos !== 'VERB' || !SAYING.has(t.lemma) || ctx.word(v + 1) !== 'in') continue;
     const doc = mentionAfter(ctx, v + 2);
-    if (!doc || doc.kind !== 'document') return;
-    const speaker = ctx.endingAt(v)[0] ?? ctx.mentions.filter((m) => m.end <= v && ACTOR.has(m.kind)).pop();
+    if (!doc || doc.kind !== 'document') continue;
+    const speaker = ctx.endingAt(v)[0] ?? lastActorBefore(ctx, v);
     if (speaker && ACTOR.has(ctx.entity(speaker).kind)) emitChecked(ctx, ctx.entity(speaker), 'authored', ctx.entity(doc), v, doc.coreEnd - 1, 0.75, 'said-in');
-  });
+  }
+}
+
+/** The last mention of an actor that ends by token v. */
+function lastActorBefore(ctx: SentenceContext, v: number): DraftMention | undefined {
+  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+    const m = ctx.mentions[k]!;
+    if (m.end <= v && ACTOR.has(m.kind)) return m;
+  }
+  return undefined;
 }
 
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|\d{4}|\d{1,2})$/i;
@@ -174,20 +239,20 @@ function locatedAfter(ctx: SentenceContext, m: DraftMention, window: number): vo
   for (let j = m.end; j < Math.min(ctx.tokens.length, m.end + window); j++) {
     const t = ctx.tokens[j]!;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || (isComma(t) && j > m.end)) return;
-    if (!LOCATIVE.has(lower(t))) continue;
-    if (TIME_WORDS.test(lower(ctx.tokens[j + 1])) || TIME_WORDS.test(lower(ctx.tokens[j + 2]))) continue;
+    if (!LOCATIVE.has(ctx.word(j))) continue;
+    if (TIME_WORDS.test(ctx.word(j + 1)) || TIME_WORDS.test(ctx.word(j + 2))) continue;
     let k = j + 1;
     const places: DraftMention[] = [];
     while (k < ctx.tokens.length) {
-      while (DETERMINERS.has(lower(ctx.tokens[k])) && !ctx.startingAt(k).length) k++;
+      while (DETERMINERS.has(ctx.word(k)) && !ctx.startingAt(k).length) k++;
       const inner = ctx.startingAt(k).filter((x) => ctx.entity(x).kind === 'place');
       const place = inner[0];
       if (!place) break;
       places.push(place);
       k = place.end;
-      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k]))) { k++; continue; } // "Lima's Plaza Mayor"
+      if (POSSESSIVE_MARKERS.has(ctx.word(k))) { k++; continue; } // "Lima's Plaza Mayor"
       while (k < ctx.tokens.length && ctx.tokens[k]!.pos === 'NOUN') k++; // "mosque", "square"
-      if (lower(ctx.tokens[k]) === 'and' || isComma(ctx.tokens[k])) { k++; continue; }
+      if (ctx.word(k) === 'and' || isComma(ctx.tokens[k])) { k++; continue; }
       break;
     }
     for (const p of places) emitChecked(ctx, e, 'located_in', ctx.entity(p), m.coreStart, p.coreEnd - 1, 0.65, 'event-in-place');

@@ -7,7 +7,7 @@ import type { LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
 import { leaderTitles } from '../word-lists.js';
-import { lower, wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
+import { wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { emitChecked } from './verb-rules.js';
 
@@ -21,13 +21,45 @@ interface Title {
   words: string;
 }
 
+/**
+ * Honorifics skipped before a name. Note: an `in` test also finds inherited keys, so "constructor" counts as one;
+ * left as it is here so that this change keeps the output identical.
+ */
+const HONORIFIC_KEYS = { mr: 1, mrs: 1, ms: 1, dr: 1 };
+
+/**
+ * `wordKey` of the texts of tokens [from, to) joined by spaces. When no token's own key is empty, joining the keys
+ * gives the same string: lower-casing and the hyphen and space clean-up never reach across the joining space. The
+ * sentence's token keys are computed once, so the title windows tried around every name cost a few joins.
+ */
+function spanKey(ctx: SentenceContext, from: number, to: number): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const k = ctx.wordKey(i);
+    if (!k) return wordKey(ctx.tokens.slice(from, to).map((t) => t.text).join(' '));
+    key = i === from ? k : `${key} ${k}`;
+  }
+  return key;
+}
+
 /** The title ending just before token `end` (up to four words, honorifics and "then" skipped). */
 function titleEndingAt(ctx: SentenceContext, end: number): Title | undefined {
   let stop = end;
-  while (stop > 0 && (ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase() in { mr: 1, mrs: 1, ms: 1, dr: 1 })) stop--;
+  while (stop > 0 && (ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase() in HONORIFIC_KEYS)) stop--;
   for (let n = Math.min(4, stop); n >= 1; n--) {
-    const words = wordKey(ctx.tokens.slice(stop - n, stop).map((t) => t.text).join(' '));
+    const words = spanKey(ctx, stop - n, stop);
     if (isTitle(words)) return { start: stop - n, end: stop, words };
+  }
+  return undefined;
+}
+
+/** The title of up to four words starting at token k and followed by "of", longest first. */
+function titleBeforeOf(ctx: SentenceContext, k: number): { words: string; n: number } | undefined {
+  for (let n = 4; n >= 1; n--) {
+    if (ctx.word(k + n) !== 'of') continue;
+    // As `tokens.slice(k, k + n)` would give them.
+    const words = spanKey(ctx, k, Math.min(k + n, ctx.tokens.length));
+    if (isTitle(words)) return { words, n };
   }
   return undefined;
 }
@@ -41,15 +73,15 @@ function relationFor(title: string, other: LocalEntity): 'leads' | 'member_of' |
 
 export function roleRelations(ctx: SentenceContext): void {
   for (const p of ctx.mentions) {
-    if (ctx.entity(p).kind !== 'person' || p.origin !== 'name') continue;
+    if (p.origin !== 'name' || ctx.entity(p).kind !== 'person') continue;
     const person = ctx.entity(p);
     // A. "[X]['s] [modifiers] TITLE PERSON"
     const title = titleEndingAt(ctx, p.coreStart);
     if (title) {
       let k = title.start;
       // role modifiers: "climate and energy manager", "executive director"
-      while (k > 0 && (ctx.tokens[k - 1]!.pos === 'NOUN' || ctx.tokens[k - 1]!.pos === 'ADJ' || lower(ctx.tokens[k - 1]) === 'and') && !ctx.endingAt(k).length) k--;
-      if (POSSESSIVE_MARKERS.has(lower(ctx.tokens[k - 1]))) k--;
+      while (k > 0 && (ctx.tokens[k - 1]!.pos === 'NOUN' || ctx.tokens[k - 1]!.pos === 'ADJ' || ctx.word(k - 1) === 'and') && !ctx.endingAt(k).length) k--;
+      if (POSSESSIVE_MARKERS.has(ctx.word(k - 1))) k--;
       const holder = ctx.endingAt(k).find((m) => m !== p && ctx.entity(m).kind !== 'person');
       if (holder) {
         const other = ctx.entity(holder);
@@ -70,7 +102,7 @@ export function roleRelations(ctx: SentenceContext): void {
     while (j > 0 && /^(?:mr|mrs|ms|dr|sir)\.?$/i.test(ctx.tokens[j - 1]!.text)) j--;
     if (isComma(ctx.tokens[j - 1])) {
       const t = titleEndingAt(ctx, j - 1);
-      if (t && ['its', 'their'].includes(lower(ctx.tokens[t.start - 1]))) {
+      if (t && (ctx.word(t.start - 1) === 'its' || ctx.word(t.start - 1) === 'their')) {
         let owner: LocalEntity | undefined;
         for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 3) && !owner; k--) {
           const subject = ctx.previous[k]!.subject;
@@ -80,7 +112,7 @@ export function roleRelations(ctx: SentenceContext): void {
         if (owner) emitChecked(ctx, person, relationFor(t.words, owner), owner, t.start - 1, p.coreEnd - 1, 0.6, 'its-title-name');
       }
       // "The bank's chief executive, Olivia Grant,"
-      if (t && POSSESSIVE_MARKERS.has(lower(ctx.tokens[t.start - 1]))) {
+      if (t && POSSESSIVE_MARKERS.has(ctx.word(t.start - 1))) {
         const owner = ctx.endingAt(t.start - 1).find((m) => ctx.entity(m).kind !== 'person');
         if (owner) emitChecked(ctx, person, relationFor(t.words, ctx.entity(owner)), ctx.entity(owner), owner.coreStart, p.coreEnd - 1, 0.75, 'owner-title-comma-name');
       }
@@ -94,31 +126,29 @@ export function roleRelations(ctx: SentenceContext): void {
       const holder = ctx.endingAt(end).find((m) => ctx.entity(m).kind !== 'person');
       if (holder) {
         let k = holder.start;
-        while (DETERMINERS.has(lower(ctx.tokens[k - 1]))) k--;
-        if (lower(ctx.tokens[k - 1]) === 'of') {
+        while (DETERMINERS.has(ctx.word(k - 1))) k--;
+        if (ctx.word(k - 1) === 'of') {
           const t = titleEndingAt(ctx, k - 1);
           if (t) emitChecked(ctx, person, relationFor(t.words, ctx.entity(holder)), ctx.entity(holder), t.start, p.coreEnd - 1, 0.8, 'title-of-comma-name');
         }
       }
     }
     // D. "Prime Minister X of Sweden": a titled name followed by "of" and its country or organisation.
-    if (title && lower(ctx.tokens[p.coreEnd]) === 'of') {
+    if (title && ctx.word(p.coreEnd) === 'of') {
       const holder = ctx.startingAt(p.coreEnd + 1).find((m) => ctx.entity(m).kind !== 'person') ??
-        ctx.startingAt(p.coreEnd + 2).find((m) => ctx.entity(m).kind !== 'person' && lower(ctx.tokens[p.coreEnd + 1]) === 'the');
+        ctx.startingAt(p.coreEnd + 2).find((m) => ctx.entity(m).kind !== 'person' && ctx.word(p.coreEnd + 1) === 'the');
       if (holder) emitChecked(ctx, person, relationFor(title.words, ctx.entity(holder)), ctx.entity(holder), title.start, holder.coreEnd - 1, 0.75, 'title-name-of');
     }
     // C. "PERSON, (the) TITLE of X"
     if (isComma(ctx.tokens[p.coreEnd])) {
       let k = p.coreEnd + 1;
-      while (DETERMINERS.has(lower(ctx.tokens[k]))) k++;
-      for (let n = 4; n >= 1; n--) {
-        const words = wordKey(ctx.tokens.slice(k, k + n).map((t) => t.text).join(' '));
-        if (!isTitle(words) || lower(ctx.tokens[k + n]) !== 'of') continue;
-        let h = k + n + 1;
-        while (DETERMINERS.has(lower(ctx.tokens[h])) && !ctx.startingAt(h).length) h++;
+      while (DETERMINERS.has(ctx.word(k))) k++;
+      const role = titleBeforeOf(ctx, k);
+      if (role) {
+        let h = k + role.n + 1;
+        while (DETERMINERS.has(ctx.word(h)) && !ctx.startingAt(h).length) h++;
         const holder = ctx.startingAt(h).find((m) => ctx.entity(m).kind !== 'person');
-        if (holder) emitChecked(ctx, person, relationFor(words, ctx.entity(holder)), ctx.entity(holder), p.coreStart, holder.coreEnd - 1, 0.8, 'name-comma-title-of');
-        break;
+        if (holder) emitChecked(ctx, person, relationFor(role.words, ctx.entity(holder)), ctx.entity(holder), p.coreStart, holder.coreEnd - 1, 0.8, 'name-comma-title-of');
       }
     }
   }
@@ -129,7 +159,7 @@ function coordinatedPeople(ctx: SentenceContext, p: DraftMention): DraftMention[
   const out: DraftMention[] = [];
   let end = p.coreEnd;
   for (;;) {
-    if (lower(ctx.tokens[end]) !== 'and' && !isComma(ctx.tokens[end])) break;
+    if (ctx.word(end) !== 'and' && !isComma(ctx.tokens[end])) break;
     const next = ctx.startingAt(end + 1).find((m) => ctx.entity(m).kind === 'person');
     if (!next) break;
     out.push(next);

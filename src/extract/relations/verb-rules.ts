@@ -4,7 +4,7 @@
  */
 import { RELATION_IDS, RELATIONS, type RelationCue, type RelationId, type LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
-import { lower, isPreposition } from '../tokens.js';
+import { isPreposition } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { agentsOf, hasCopula, isNegated, isPassive, objectsAfter, subjectsOf } from './clauses.js';
 
@@ -30,38 +30,50 @@ export function buildCueTable(extra: ReadonlyArray<{ relation: RelationId; cue: 
   return table;
 }
 
-/** Cues for a verb; wink sometimes mis-lemmatises ("fined" → "fin"), so plain suffix stripping is the fallback. */
-function cuesFor(table: CueTable, t: { text: string; lemma: string }): readonly IndexedCue[] | undefined {
-  const w = t.text.toLowerCase();
-  return table.get(t.lemma) ?? table.get(w) ??
+/**
+ * Cues for a verb; wink sometimes mis-lemmatises ("fined" → "fin"), so plain suffix stripping is the fallback.
+ * `lowered` is `lower(t)`, which is the text in lower case unless it holds an apostrophe (then made plain).
+ */
+function cuesFor(table: CueTable, t: { text: string; lemma: string }, lowered: string): readonly IndexedCue[] | undefined {
+  const byLemma = table.get(t.lemma);
+  if (byLemma) return byLemma;
+  const w = lowered.includes("'") ? t.text.toLowerCase() : lowered;
+  return table.get(w) ??
     (w.endsWith('ed') ? table.get(w.slice(0, -1)) ?? table.get(w.slice(0, -2)) : w.endsWith('s') ? table.get(w.slice(0, -1)) : undefined);
 }
 
 /** Matches the rest of a cue after token v; returns the index of its last token, adverbs allowed between words. */
 function matchRest(ctx: SentenceContext, v: number, words: string[]): number {
   let j = v;
-  for (const w of words.slice(1)) {
+  for (let n = 1; n < words.length; n++) {
+    const w = words[n]!;
     let k = j + 1;
     while (ctx.tokens[k] && ctx.tokens[k]!.pos === 'ADV' && ctx.tokens[k]!.lemma !== w && k < j + 3) k++;
     const t = ctx.tokens[k];
-    if (!t || (t.lemma !== w && lower(t) !== w)) return -1;
+    if (!t || (t.lemma !== w && ctx.word(k) !== w)) return -1;
     j = k;
   }
   return j;
 }
 
+const CALL_DETERMINERS = new Set(['the', 'a', 'this', 'its', 'their']);
+const CALL_NOUNS = new Set(['call', 'appeal', 'demand', 'plea', 'request', 'proposal', 'initiative', 'efforts', 'work', 'actions', 'campaign']);
+
 /** A noun phrase "the call of/by X (for Y)": the caller X is what a verb like "support" is really about. */
 function callOwner(ctx: SentenceContext, e: number): { owner: DraftMention; forTarget?: DraftMention } | undefined {
   let j = e + 1;
-  while (ctx.tokens[j] && ['the', 'a', 'this', 'its', 'their'].includes(lower(ctx.tokens[j]))) j++;
-  if (!['call', 'appeal', 'demand', 'plea', 'request', 'proposal', 'initiative', 'efforts', 'work', 'actions', 'campaign'].includes(ctx.tokens[j]?.lemma ?? '')) return undefined;
-  if (!['of', 'by'].includes(lower(ctx.tokens[j + 1]))) return undefined;
-  const until = ctx.tokens.findIndex((t, k) => k > j + 1 && (lower(t) === 'for' || t.pos === 'VERB'));
+  while (ctx.tokens[j] && CALL_DETERMINERS.has(ctx.word(j))) j++;
+  if (!CALL_NOUNS.has(ctx.tokens[j]?.lemma ?? '')) return undefined;
+  if (ctx.word(j + 1) !== 'of' && ctx.word(j + 1) !== 'by') return undefined;
+  let until = -1;
+  for (let k = j + 2; k < ctx.tokens.length; k++) {
+    if (ctx.word(k) === 'for' || ctx.tokens[k]!.pos === 'VERB') { until = k; break; }
+  }
   const limit = until < 0 ? ctx.tokens.length : until;
   const inside = ctx.mentions.filter((m) => m.start > j + 1 && m.end <= limit);
   const owner = inside.find((m) => m.kind === 'person') ?? inside.find((m) => m.kind !== 'event' && m.kind !== 'document');
   if (!owner) return undefined;
-  const forTarget = until >= 0 && lower(ctx.tokens[until]) === 'for' ? ctx.startingAt(firstMentionIndex(ctx, until + 1))[0] : undefined;
+  const forTarget = until >= 0 && ctx.word(until) === 'for' ? ctx.startingAt(firstMentionIndex(ctx, until + 1))[0] : undefined;
   return forTarget ? { owner, forTarget } : { owner };
 }
 
@@ -74,7 +86,7 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
   for (let v = 0; v < ctx.tokens.length; v++) {
     const t = ctx.tokens[v]!;
     if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !verbTaggedAsNoun(ctx, v)) continue;
-    const candidates = cuesFor(table, t);
+    const candidates = cuesFor(table, t, ctx.word(v));
     if (!candidates) continue;
     // The longest cue wins ("call for" over "call"); cues of equal length compete through their kinds.
     let best = -1;
@@ -108,13 +120,13 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
       }
       sources = subjects;
       const afterVerb = ctx.tokens[objectStart + 1];
-      if (ic.words.length === 1 && afterVerb && isPreposition(afterVerb) && !['to'].includes(lower(afterVerb))) targets = [];
+      if (ic.words.length === 1 && afterVerb && isPreposition(afterVerb) && ctx.word(objectStart + 1) !== 'to') targets = [];
       else targets = objectsAfter(ctx, objectStart);
       // "highlighted claims of X": what a document is about can sit inside an "of" phrase.
       if (!targets.length && ic.relation === 'mentions') {
         let j = objectStart + 1;
         while (ctx.tokens[j] && ['DET', 'ADJ', 'NOUN', 'ADV'].includes(ctx.tokens[j]!.pos) && !ctx.startingAt(j).length) j++;
-        if (j > objectStart + 1 && ['of', 'by', 'against', 'on'].includes(lower(ctx.tokens[j]))) targets = objectsAfter(ctx, j);
+        if (j > objectStart + 1 && ['of', 'by', 'against', 'on'].includes(ctx.word(j))) targets = objectsAfter(ctx, j);
       }
       // "was invited to take part", "attended": the event the sentence names is what they took part in.
       if (!targets.length && ic.relation === 'participated_in') {
@@ -139,6 +151,8 @@ export function verbRelations(ctx: SentenceContext, table: CueTable): void {
   }
 }
 
+const OBJECT_POSSESSIVES = new Set(['its', 'their', 'his', 'her']);
+
 /**
  * The tagger sometimes reads a verb as a noun: "and calls for the suspension", "We, the undersigned, support the
  * call". A noun followed by a determiner, after "and", a pronoun or an appositive comma, is taken as a verb.
@@ -147,9 +161,10 @@ function verbTaggedAsNoun(ctx: SentenceContext, v: number): boolean {
   const t = ctx.tokens[v]!;
   if (t.pos !== 'NOUN') return false;
   const next = ctx.tokens[v + 1];
-  const prev = lower(ctx.tokens[v - 1]);
-  const followedByObject = !!next && (next.pos === 'DET' || next.pos === 'ADP' || ['its', 'their', 'his', 'her'].includes(lower(next)));
-  return followedByObject && (prev === 'and' || ctx.tokens[v - 1]?.pos === 'PRON' || prev === ',');
+  const followedByObject = !!next && (next.pos === 'DET' || next.pos === 'ADP' || OBJECT_POSSESSIVES.has(ctx.word(v + 1)));
+  if (!followedByObject) return false;
+  const prev = ctx.word(v - 1);
+  return prev === 'and' || ctx.tokens[v - 1]?.pos === 'PRON' || prev === ',';
 }
 
 /** Verbs that bring an event or a document about: asking someone to do them is calling for the thing. */
@@ -158,21 +173,25 @@ const BRING_ABOUT = new Set(['hold', 'order', 'open', 'launch', 'conduct', 'carr
 /** "... to order an inquiry", "... to hold talks": the event or document a bring-about verb takes as object. */
 function demandedAfter(ctx: SentenceContext, from: number): DraftMention | undefined {
   let j = from;
-  if (lower(ctx.tokens[j]) === 'to') j++;
+  if (ctx.word(j) === 'to') j++;
   while (ctx.tokens[j]?.pos === 'ADV') j++;
   const verb = ctx.tokens[j];
   if (!verb || verb.pos !== 'VERB' || !BRING_ABOUT.has(verb.lemma)) return undefined;
-  const object = objectsAfter(ctx, lower(ctx.tokens[j + 1]) === 'out' || lower(ctx.tokens[j + 1]) === 'up' ? j + 1 : j)[0];
+  const object = objectsAfter(ctx, ctx.word(j + 1) === 'out' || ctx.word(j + 1) === 'up' ? j + 1 : j)[0];
   return object && (object.kind === 'event' || object.kind === 'document') ? object : undefined;
 }
 
+const DELEGATIONS = new Set(['delegation', 'representative', 'envoy', 'delegate']);
+const isDelegation = (s: LocalEntity): boolean => s.kind === 'group' && DELEGATIONS.has(s.category ?? '');
+
 /** A delegation acts for the body it comes from: "a delegation from X took part" → X took part too. */
 function actingFor(ctx: SentenceContext, sources: LocalEntity[]): LocalEntity[] {
+  if (!sources.some(isDelegation)) return sources;
   const out = [...sources];
   for (const s of sources) {
-    if (s.kind !== 'group' || !['delegation', 'representative', 'envoy', 'delegate'].includes(s.category ?? '')) continue;
+    if (!isDelegation(s)) continue;
     for (const m of ctx.mentions) {
-      if (ctx.entity(m) !== s || m.end <= m.coreEnd || !['from', 'of'].includes(lower(ctx.tokens[m.coreEnd]))) continue;
+      if (ctx.entity(m) !== s || m.end <= m.coreEnd || (ctx.word(m.coreEnd) !== 'from' && ctx.word(m.coreEnd) !== 'of')) continue;
       const body = ctx.mentions.find((o) => o.start > m.coreEnd && o.end <= m.end && o.kind === 'organisation');
       if (body && !out.includes(ctx.entity(body))) out.push(ctx.entity(body));
     }
@@ -189,11 +208,25 @@ export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation:
   let lo = from;
   let hi = to;
   for (const e of [source, target]) {
-    const nearest = ctx.mentions.filter((m) => ctx.entity(m) === e)
-      .sort((a, b) => Math.abs(a.coreStart - from) - Math.abs(b.coreStart - from))[0];
+    const nearest = nearestMention(ctx, e, from);
     // An end named far away (a pronoun's antecedent at the start of a long sentence) is not part of the citation:
     // the span stays on the words that state the relation.
     if (nearest && Math.abs(nearest.coreStart - from) <= MAX_CITATION_REACH) { lo = Math.min(lo, nearest.coreStart); hi = Math.max(hi, nearest.coreEnd - 1); }
   }
-  ctx.emit({ source, relation, target, from: lo, to: hi + 1, confidence, rule, ...(fallback ? { fallback } : {}) });
+  const sentence = ctx.index;
+  ctx.emit(fallback
+    ? { source, relation, target, from: lo, to: hi + 1, confidence, rule, fallback, sentence }
+    : { source, relation, target, from: lo, to: hi + 1, confidence, rule, sentence });
+}
+
+/** The mention of `e` whose core starts closest to token `from`; the first of equally close ones. */
+function nearestMention(ctx: SentenceContext, e: LocalEntity, from: number): DraftMention | undefined {
+  let nearest: DraftMention | undefined;
+  let distance = Infinity;
+  for (const m of ctx.mentions) {
+    if (ctx.entity(m) !== e) continue;
+    const d = Math.abs(m.coreStart - from);
+    if (d < distance) { nearest = m; distance = d; }
+  }
+  return nearest;
 }
