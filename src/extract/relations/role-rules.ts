@@ -21,11 +21,8 @@ interface Title {
   words: string;
 }
 
-/**
- * Honorifics skipped before a name. Note: an `in` test also finds inherited keys, so "constructor" counts as one;
- * left as it is here so that this change keeps the output identical.
- */
-const HONORIFIC_KEYS = { mr: 1, mrs: 1, ms: 1, dr: 1 };
+/** Honorifics skipped between a title and the name ("chief executive Dr Jane Holt"). */
+const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr']);
 
 /**
  * `wordKey` of the texts of tokens [from, to) joined by spaces. When no token's own key is empty, joining the keys
@@ -45,7 +42,7 @@ function spanKey(ctx: SentenceContext, from: number, to: number): string {
 /** The title ending just before token `end` (up to four words, honorifics and "then" skipped). */
 function titleEndingAt(ctx: SentenceContext, end: number): Title | undefined {
   let stop = end;
-  while (stop > 0 && (ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase() in HONORIFIC_KEYS)) stop--;
+  while (stop > 0 && HONORIFICS.has(ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase())) stop--;
   for (let n = Math.min(4, stop); n >= 1; n--) {
     const words = spanKey(ctx, stop - n, stop);
     if (isTitle(words)) return { start: stop - n, end: stop, words };
