@@ -1,5 +1,5 @@
 /**
- * One article's step in a corpus build: extract, cache the full extraction, keep the corpus view of it. The same
+ * One article's step in a corpus build: extract, keep the corpus view of it and cache that. The same
  * code runs in worker threads and in the lead thread. A worker that caches its own results also sends the lead
  * thread less to copy, and the lead thread holds 10k articles at once, of which the mention lists are a third.
  */
@@ -7,9 +7,9 @@ import type { Article, ArticleExtraction, CorpusExtraction } from '../schema/ind
 import { extractArticle, type ExtractOptions } from '../extract/extract-article.js';
 import { ExtractionCache, cacheKey } from './cache.js';
 
-export function forCorpus(extraction: ArticleExtraction, article: Article): CorpusExtraction {
+export function forCorpus(extraction: ArticleExtraction | CorpusExtraction, article: Article): CorpusExtraction {
   // The cache key ignores where the file lies, so an entry found for a moved file names the file as it is now.
-  const { mentions: _mentions, ...rest } = extraction;
+  const { mentions: _mentions, ...rest } = extraction as ArticleExtraction;
   // One string per sentence: a sentence that states three relations is parsed from the cache three times.
   const sentences = new Map<string, string>();
   for (const r of rest.relations) {
@@ -20,15 +20,15 @@ export function forCorpus(extraction: ArticleExtraction, article: Article): Corp
   return { ...rest, article: { ...extraction.article, file: article.file } };
 }
 
-/** A cache to store full extractions in, with the extractor version their keys include. */
+/** A cache to store extractions in, with the extractor version their keys include. */
 export interface CacheTarget {
   store: ExtractionCache;
   version: string;
 }
 
-/** Extracts one article, stores the full extraction in the cache if given, and returns what the corpus build keeps. */
+/** Extracts one article and returns what the corpus build keeps, storing that in the cache if given. */
 export function extractForCorpus(article: Article, options: ExtractOptions, cache?: CacheTarget): CorpusExtraction {
-  const extraction = extractArticle(article, options);
-  cache?.store.put(cacheKey(article, cache.version), extraction);
-  return forCorpus(extraction, article);
+  const kept = forCorpus(extractArticle(article, options), article);
+  cache?.store.put(cacheKey(article, cache.version), kept);
+  return kept;
 }

@@ -1,5 +1,5 @@
 /**
- * A worker thread that extracts articles: the lead thread sends batches, the worker caches each full extraction
+ * A worker thread that extracts articles: the lead thread sends batches, the worker caches each extraction
  * itself and answers with the corpus view of each, in the same order. Errors are returned per article, so one bad
  * article never takes the batch down.
  */

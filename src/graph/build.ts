@@ -15,6 +15,22 @@ function combineConfidence(values: number[]): number {
   return Math.round((1 - miss) * 1000) / 1000;
 }
 
+const citation = (ev: Evidence) => `${ev.article}\u0000${ev.start}\u0000${ev.end}`;
+
+/**
+ * Whether the edge already cites this span, noting it if not. A set, not a scan: an edge such as "X located_in
+ * <country>" can gather thousands of sentences in a corpus; but most edges have one sentence, and only an edge's
+ * second sentence makes its set, which spares the build a set per edge.
+ */
+function isCited(edge: { evidence: Evidence[]; cited?: Set<string> }, ev: Evidence): boolean {
+  if (edge.evidence.length === 0) return false;
+  edge.cited ??= new Set(edge.evidence.map(citation));
+  const cite = citation(ev);
+  if (edge.cited.has(cite)) return true;
+  edge.cited.add(cite);
+  return false;
+}
+
 export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
   const graph = createNewsGraph();
   const versions = [...new Set(extractions.map((x) => x.extractorVersion))].sort();
@@ -54,7 +70,7 @@ export function buildGraph(extractions: readonly CorpusExtraction[], resolution:
   }
 
   // One edge per (source, relation, target); its evidence lists every sentence that states it.
-  const edges = new Map<string, { source: string; target: string; relation: RelationId; evidence: Evidence[]; confidences: number[]; cited: Set<string> }>();
+  const edges = new Map<string, { source: string; target: string; relation: RelationId; evidence: Evidence[]; confidences: number[]; cited?: Set<string> }>();
   for (const x of extractions) {
     for (const r of x.relations) {
       const source = resolution.keyOf.get(`${x.article.id}#${r.source}`);
@@ -65,15 +81,12 @@ export function buildGraph(extractions: readonly CorpusExtraction[], resolution:
       const key = `${s}->${r.relation}->${t}`;
       let edge = edges.get(key);
       if (!edge) {
-        edge = { source: s, target: t, relation: r.relation, evidence: [], confidences: [], cited: new Set() };
+        edge = { source: s, target: t, relation: r.relation, evidence: [], confidences: [] };
         edges.set(key, edge);
       }
       const ev: Evidence = { article: x.article.id, sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, sentenceStart: r.evidence.sentenceStart };
       if (r.evidence.source) ev.source = r.evidence.source;
-      // A set, not a scan: an edge such as "X located_in <country>" can gather thousands of sentences in a corpus.
-      const cite = `${ev.article}\u0000${ev.start}\u0000${ev.end}`;
-      if (!edge.cited.has(cite)) {
-        edge.cited.add(cite);
+      if (!isCited(edge, ev)) {
         edge.evidence.push(ev);
         edge.confidences.push(r.confidence);
       }

@@ -58,21 +58,23 @@ export function loadGraph(path: string): NewsGraph {
  */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const sortedKeyOrders = new Map<string, string[]>();
+/** Per key signature: the keys in sorted order and each one's `"key":` text, made once for the many objects alike. */
+const sortedKeyOrders = new Map<string, { keys: string[]; prefixes: string[] }>();
 function stringifySorted(value: object): string {
   const keys = Object.keys(value);
   const signature = keys.join('\u0000');
   let order = sortedKeyOrders.get(signature);
   if (!order) {
-    order = [...keys].sort(byKey);
+    const sorted = [...keys].sort(byKey);
+    order = { keys: sorted, prefixes: sorted.map((key) => `${JSON.stringify(key)}:`) };
     if (sortedKeyOrders.size < 1000) sortedKeyOrders.set(signature, order);
   }
   let out = '';
-  for (const key of order) {
-    const v = (value as Record<string, unknown>)[key];
+  for (let i = 0; i < order.keys.length; i++) {
+    const v = (value as Record<string, unknown>)[order.keys[i]!];
     const json = v === undefined ? undefined : JSON.stringify(v);
     // JSON.stringify drops undefined and functions; so does this.
-    if (json !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${json}`;
+    if (json !== undefined) out += `${out ? ',' : ''}${order.prefixes[i]}${json}`;
   }
   return `{${out}}`;
 }

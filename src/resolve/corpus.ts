@@ -181,6 +181,32 @@ function slug(text: string): string {
   return normalName(text) || text.trim().toLowerCase();
 }
 
+// Most clusters hold one local entity (a name seen in one article): the helpers below answer those without tallies.
+
+/** The kind most mentions give the cluster, and the votes when they disagree (kept as `kindVotes`). */
+function majorityKind(group: readonly Item[]): { kind: EntityKind; votes?: Partial<Record<EntityKind, number>> } {
+  if (group.length === 1) return { kind: group[0]!.entity.kind };
+  const votes: Partial<Record<EntityKind, number>> = {};
+  for (const { entity } of group) votes[entity.kind] = (votes[entity.kind] ?? 0) + Math.max(1, entity.mentions.length);
+  const ranked = (Object.entries(votes) as Array<[EntityKind, number]>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return ranked.length > 1 ? { kind: ranked[0]![0], votes } : { kind: ranked[0]![0] };
+}
+
+/** The label most members of the winning kind use; ties go to the longer name, then alphabetical order. */
+function commonestLabel(group: readonly Item[], kind: EntityKind): string {
+  if (group.length === 1) return group[0]!.entity.label;
+  const labels = new Map<string, number>();
+  for (const { entity } of group) if (entity.kind === kind) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
+  return [...labels.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function commonestCategory(group: readonly Item[]): string | undefined {
+  if (group.length === 1) return group[0]!.entity.category || undefined;
+  const categories = new Map<string, number>();
+  for (const { entity } of group) if (entity.category) categories.set(entity.category, (categories.get(entity.category) ?? 0) + 1);
+  return [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
 function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
   const clusters = new Map<number, number[]>();
   items.forEach((_, i) => {
@@ -194,25 +220,19 @@ function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
   const usedKeys = new Set<string>();
   for (const members of clusters.values()) {
     const group = members.map((i) => items[i]!);
-    const votes: Partial<Record<EntityKind, number>> = {};
-    for (const { entity } of group) votes[entity.kind] = (votes[entity.kind] ?? 0) + Math.max(1, entity.mentions.length);
-    const kind = (Object.entries(votes) as Array<[EntityKind, number]>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-    const labels = new Map<string, number>();
-    for (const { entity } of group) if (entity.kind === kind) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
-    const label = [...labels.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || a[0].localeCompare(b[0]))[0]![0];
+    const { kind, votes } = majorityKind(group);
+    const label = commonestLabel(group, kind);
     const first = group[0]!;
     const isArticle = first.entity.origin === 'article';
     const scoped = !isArticle && first.entity.origin !== 'name' && !isDistinctive(first.entity);
     let key = isArticle ? `article:${first.article}` : scoped ? `${kind}:${slug(label)}@${first.article}` : `${kind}:${slug(label)}`;
     for (let n = 2; usedKeys.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
     usedKeys.add(key);
-    const categories = new Map<string, number>();
     const attrs: Record<string, AttrValue> = {};
     for (const { entity } of group) {
-      if (entity.category) categories.set(entity.category, (categories.get(entity.category) ?? 0) + 1);
-      for (const [k, v] of Object.entries(entity.attrs)) if (attrs[k] === undefined) attrs[k] = v;
+      for (const k in entity.attrs) if (attrs[k] === undefined) attrs[k] = entity.attrs[k]!;
     }
-    const category = [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const category = commonestCategory(group);
     const merged: MergedEntity = {
       key, kind, label,
       aliases: [...new Set(group.flatMap(({ entity }) => [entity.label, ...entity.aliases]))].sort(),
@@ -220,7 +240,7 @@ function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
       mentions: group.reduce((n, { entity }) => n + Math.max(1, entity.mentions.length), 0),
       ...(category ? { category } : {}),
       attrs,
-      ...(Object.keys(votes).length > 1 ? { kindVotes: votes } : {}),
+      ...(votes ? { kindVotes: votes } : {}),
       members: group.map((g) => g.ref),
     };
     entities.push(merged);
