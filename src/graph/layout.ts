@@ -5,6 +5,7 @@
  */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
+import { MultiDirectedGraph } from 'graphology';
 import type { NewsGraph } from './io.js';
 import { hashString, seededRandom } from '../random.js';
 
@@ -45,6 +46,21 @@ export function autoIterations(graph: NewsGraph): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * What the layouts read, and nothing else: each node's start position and size, each edge's weight, in the graph's
+ * order (so the result is the same as on a full copy, which would also copy every attribute and evidence list).
+ */
+function layoutCopy(graph: NewsGraph, radius: number, seed: number): MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }> {
+  const work = new MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: graph.allowSelfLoops });
+  graph.forEachNode((key, attrs) => {
+    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
+    const rand = seededRandom(hashString(key, seed));
+    work.addNode(key, { x: (rand() * 2 - 1) * radius, y: (rand() * 2 - 1) * radius, size: attrs.size });
+  });
+  graph.forEachEdge((key, attrs, source, target) => { work.addDirectedEdgeWithKey(key, source, target, { weight: attrs.weight }); });
+  return work;
+}
+
 /** Positions for every node, as `{ key: { x, y } }`. */
 export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Record<string, { x: number; y: number }> {
   const o = { ...LAYOUT_DEFAULTS, ...options };
@@ -53,13 +69,7 @@ export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): 
     graph.forEachNode((key) => { if (o.previous!.has(key)) known++; });
     if (known / graph.order >= REUSE_SHARE) return continueLayout(graph, o.previous, o.seed);
   }
-  const work = graph.copy();
-  const radius = Math.sqrt(Math.max(1, graph.order)) * 10;
-  work.forEachNode((key) => {
-    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
-    const rand = seededRandom(hashString(key, o.seed));
-    work.mergeNodeAttributes(key, { x: (rand() * 2 - 1) * radius, y: (rand() * 2 - 1) * radius });
-  });
+  const work = layoutCopy(graph, Math.sqrt(Math.max(1, graph.order)) * 10, o.seed);
   if (graph.size > 0) {
     const settings = forceAtlas2.inferSettings(work);
     const iterations = o.iterations === 'auto' ? autoIterations(graph) : o.iterations;
