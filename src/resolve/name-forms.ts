@@ -3,22 +3,15 @@
  * and across articles, so both agree on what "the same name" means.
  */
 import { lexicon, isHonorific, type KnownBody } from '../nlp/lexicon/index.js';
+import { remembered } from '../memo.js';
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at', 'by', '&', 'de', 'du', 'des', 'la', 'le', 'el', 'al']);
 
-const normalCache = new Map<string, string>();
-
-/** Lower case, no punctuation or possessive, no leading article or honorific: the key names are compared by. */
-export function normalName(text: string): string {
-  let hit = normalCache.get(text);
-  if (hit === undefined) {
-    // Names repeat across a corpus; a bounded memo saves most of the regex work.
-    if (normalCache.size > 200_000) normalCache.clear();
-    hit = computeNormalName(text);
-    normalCache.set(text, hit);
-  }
-  return hit;
-}
+/**
+ * Lower case, no punctuation or possessive, no leading article or honorific: the key names are compared by.
+ * Remembered: names repeat across a corpus, and this saves most of the regular-expression work.
+ */
+export const normalName = remembered(computeNormalName, 200_000);
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -72,18 +65,8 @@ export function initials(text: string): string[] {
   return [...forms];
 }
 
-const initialsCache = new Map<string, readonly string[]>();
-
-/** `initials`, memoised: names recur across the articles of a corpus. Callers must not mutate the result. */
-function cachedInitials(text: string): readonly string[] {
-  let hit = initialsCache.get(text);
-  if (hit === undefined) {
-    if (initialsCache.size > 200_000) initialsCache.clear();
-    hit = initials(text);
-    initialsCache.set(text, hit);
-  }
-  return hit;
-}
+/** `initials`, remembered. Callers must not mutate the result. */
+const cachedInitials: (text: string) => readonly string[] = remembered(initials, 200_000);
 
 /** What an acronym is matched by: its letters without and with a plural s, and the known body it stands for. */
 interface AcronymLetters {
@@ -165,19 +148,11 @@ export function sameUpToPlural(a: string, b: string): boolean {
   return x === y || x + 's' === y || y + 's' === x;
 }
 
-const expandedCache = new Map<string, string>();
-
-/** Expands a leading known acronym ("UN General Assembly" → "united nations general assembly"). */
-export function expandLeadingAcronym(text: string): string {
-  // Memoised like normalName: every name of every article goes through here, in resolution and in relations.
-  let hit = expandedCache.get(text);
-  if (hit === undefined) {
-    if (expandedCache.size > 200_000) expandedCache.clear();
-    hit = computeExpandLeadingAcronym(text);
-    expandedCache.set(text, hit);
-  }
-  return hit;
-}
+/**
+ * Expands a leading known acronym ("UN General Assembly" → "united nations general assembly"). Remembered like
+ * normalName: every name of every article goes through here, in resolution and in relations.
+ */
+export const expandLeadingAcronym = remembered(computeExpandLeadingAcronym, 200_000);
 
 function computeExpandLeadingAcronym(text: string): string {
   const [first, ...rest] = text.trim().split(/\s+/);

@@ -3,7 +3,8 @@
  * possessors without a parser.
  */
 import type { Sentence, Token } from '../../schema/index.js';
-import { lowerWords, remembered } from './draft.js';
+import { lowerWords } from './draft.js';
+import { remembered } from '../../memo.js';
 import { DETERMINERS, POSSESSIVE_MARKERS, isNoun, numberValue as parseNumber, QUANTIFIER_WORDS, isCoordinator } from '../tokens.js';
 
 export interface Chunk {

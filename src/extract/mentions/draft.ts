@@ -57,26 +57,6 @@ export function startsCapital(text: string): boolean {
   return /^\p{Lu}/u.test(text);
 }
 
-/** Stands for `undefined` in a memo, so one lookup tells "not asked yet" from "no answer". */
-const NO_VALUE: unique symbol = Symbol('no value');
-
-/**
- * A pure function of one string, remembered: the mention rules ask the same questions about the same words all the
- * time. The memo is emptied when it reaches `limit` entries, so a long run cannot hoard words. Results are shared
- * between callers and must not be mutated.
- */
-export function remembered<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
-  const memo = new Map<string, T | typeof NO_VALUE>();
-  return (key) => {
-    const known = memo.get(key);
-    if (known !== undefined) return known === NO_VALUE ? (undefined as T) : known;
-    const value = fn(key);
-    if (memo.size >= limit) memo.clear();
-    memo.set(key, value === undefined ? NO_VALUE : value);
-    return value;
-  };
-}
-
 /**
  * Every token's `lower` form, by position. The rules compare words many times over; made once per sentence and
  * shared by the name, chunk and phrase rules.

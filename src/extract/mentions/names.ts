@@ -7,7 +7,8 @@ import type { EntityKind, NameSpan, Sentence, Token } from '../../schema/index.j
 import { lexicon, isHonorific as isHonorificWord } from '../../nlp/lexicon/index.js';
 import { wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
 import { groupNouns, lookupNoun } from '../word-lists.js';
-import { lowerWords, remembered, spanText, startsCapital, type DraftMention } from './draft.js';
+import { lowerWords, spanText, startsCapital, type DraftMention } from './draft.js';
+import { remembered } from '../../memo.js';
 
 /** Asked of every capitalised word: remember the answers. */
 const isHonorific = remembered(isHonorificWord);

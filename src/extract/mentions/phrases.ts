@@ -8,7 +8,8 @@ import { lexicon } from '../../nlp/lexicon/index.js';
 import { documentNouns, eventNouns, groupNouns, lookupNoun } from '../word-lists.js';
 import { wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
 import { chunk, type Chunk } from './chunks.js';
-import { lowerWords, remembered, spanText, startsCapital, type DraftMention } from './draft.js';
+import { lowerWords, spanText, startsCapital, type DraftMention } from './draft.js';
+import { remembered } from '../../memo.js';
 
 /** Prepositions whose phrase belongs to an event's or document's name ("investigation by the UN"). */
 const NAME_PREPOSITIONS = new Set(['of', 'by', 'on', 'into', 'against', 'over', 'from', 'about', 'for']);

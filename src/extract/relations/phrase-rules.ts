@@ -11,19 +11,6 @@ import { skipToMention } from './clauses.js';
 import { expandLeadingAcronym } from '../../resolve/name-forms.js';
 import type { LocalEntity } from '../../schema/index.js';
 
-const expandedNames = new Map<string, string>();
-
-/** `expandLeadingAcronym`, remembered: organisation names repeat across the articles of a corpus (bounded memo). */
-function expandedName(text: string): string {
-  let hit = expandedNames.get(text);
-  if (hit === undefined) {
-    if (expandedNames.size > 100_000) expandedNames.clear();
-    hit = expandLeadingAcronym(text);
-    expandedNames.set(text, hit);
-  }
-  return hit;
-}
-
 interface OrganisationIndex {
   /** The article's organisations by every name form (leading acronyms expanded); built when first needed. */
   byName?: Map<string, LocalEntity[]>;
@@ -37,7 +24,7 @@ function organisationsByName(entities: readonly LocalEntity[]): Map<string, Loca
   const byName = new Map<string, LocalEntity[]>();
   for (const e of entities) {
     if (e.kind !== 'organisation') continue;
-    for (const a of new Set([e.label, ...e.aliases].map(expandedName))) {
+    for (const a of new Set([e.label, ...e.aliases].map((a) => expandLeadingAcronym(a)))) {
       if (!byName.has(a)) byName.set(a, []);
       byName.get(a)!.push(e);
     }
@@ -55,7 +42,7 @@ function parentOrganisations(ctx: SentenceContext, text: string): LocalEntity[][
   let parents = index.parentsByText.get(text);
   if (!parents) {
     parents = [];
-    const words = expandedName(text).split(' ');
+    const words = expandLeadingAcronym(text).split(' ');
     if (words.length > 1) {
       const byName = index.byName ??= organisationsByName(ctx.discourse.entities);
       let prefix = '';
