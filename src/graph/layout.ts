@@ -38,7 +38,7 @@ const REUSE_SHARE = 0.9;
  * a Barnes–Hut iteration costs about n log n + m. Small graphs get up to 500 iterations and settle fully; a graph
  * of 90k nodes gets one, and is better laid out live in the viewer.
  */
-export function autoIterations(graph: NewsGraph): number {
+export function autoIterations(graph: { order: number; size: number }): number {
   const n = Math.max(2, graph.order);
   const work = n * Math.log2(n) + graph.size;
   return Math.max(1, Math.min(500, Math.floor(2_000_000 / work)));
@@ -46,42 +46,59 @@ export function autoIterations(graph: NewsGraph): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** What the layouts read: each node's position and size, each edge's weight. */
+type LayoutGraph = MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
+
 /**
- * What the layouts read, and nothing else: each node's start position and size, each edge's weight, in the graph's
- * order (so the result is the same as on a full copy, which would also copy every attribute and evidence list).
+ * A copy of the graph with only what the layouts read, in the graph's order (so they give what they would give on
+ * the graph itself, without copying every attribute and evidence list).
  */
-function layoutCopy(graph: NewsGraph, radius: number, seed: number): MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }> {
-  const work = new MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: graph.allowSelfLoops });
-  graph.forEachNode((key, attrs) => {
-    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
-    const rand = seededRandom(hashString(key, seed));
-    work.addNode(key, { x: (rand() * 2 - 1) * radius, y: (rand() * 2 - 1) * radius, size: attrs.size });
-  });
+function layoutCopy(graph: NewsGraph): LayoutGraph {
+  const work: LayoutGraph = new MultiDirectedGraph({ allowSelfLoops: graph.allowSelfLoops });
+  graph.forEachNode((key, attrs) => { work.addNode(key, { x: 0, y: 0, size: attrs.size }); });
   graph.forEachEdge((key, attrs, source, target) => { work.addDirectedEdgeWithKey(key, source, target, { weight: attrs.weight }); });
   return work;
 }
 
-/** Positions for every node, as `{ key: { x, y } }`. */
-export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Record<string, { x: number; y: number }> {
-  const o = { ...LAYOUT_DEFAULTS, ...options };
-  if (o.previous && graph.order > 0) {
-    let known = 0;
-    graph.forEachNode((key) => { if (o.previous!.has(key)) known++; });
-    if (known / graph.order >= REUSE_SHARE) return continueLayout(graph, o.previous, o.seed);
-  }
-  const work = layoutCopy(graph, Math.sqrt(Math.max(1, graph.order)) * 10, o.seed);
-  if (graph.size > 0) {
+/** Whether `previous` places enough of the graph's nodes for the layout to continue from it. */
+function continues(graph: NewsGraph, previous: LayoutOptions['previous']): previous is ReadonlyMap<string, { x: number; y: number }> {
+  if (!previous || graph.order === 0) return false;
+  let known = 0;
+  graph.forEachNode((key) => { if (previous.has(key)) known++; });
+  return known / graph.order >= REUSE_SHARE;
+}
+
+/** Seeded start positions, ForceAtlas2, then noverlap, written into `work`'s node attributes and rounded. */
+function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
+  const radius = Math.sqrt(Math.max(1, work.order)) * 10;
+  work.forEachNode((key, attrs) => {
+    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
+    const rand = seededRandom(hashString(key, o.seed));
+    attrs.x = (rand() * 2 - 1) * radius;
+    attrs.y = (rand() * 2 - 1) * radius;
+  });
+  if (work.size > 0) {
     const settings = forceAtlas2.inferSettings(work);
-    const iterations = o.iterations === 'auto' ? autoIterations(graph) : o.iterations;
+    const iterations = o.iterations === 'auto' ? autoIterations(work) : o.iterations;
     forceAtlas2.assign(work, { iterations, settings: { ...settings, adjustSizes: false }, getEdgeWeight: 'weight' });
   }
-  if (o.noverlap && graph.order <= o.noverlapMaxNodes) {
+  if (o.noverlap && work.order <= o.noverlapMaxNodes) {
     noverlap.assign(work, { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } });
   }
-  const positions: Record<string, { x: number; y: number }> = {};
-  work.forEachNode((key, attrs) => {
-    positions[key] = { x: round(attrs.x), y: round(attrs.y) };
+  work.forEachNode((_, attrs) => {
+    attrs.x = round(attrs.x);
+    attrs.y = round(attrs.y);
   });
+}
+
+/** Positions for every node, as `{ key: { x, y } }`; the graph is left as it is. */
+export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Record<string, { x: number; y: number }> {
+  const o = { ...LAYOUT_DEFAULTS, ...options };
+  if (continues(graph, o.previous)) return continueLayout(graph, o.previous, o.seed);
+  const work = layoutCopy(graph);
+  runLayouts(work, o);
+  const positions: Record<string, { x: number; y: number }> = {};
+  work.forEachNode((key, attrs) => { positions[key] = { x: attrs.x, y: attrs.y }; });
   return positions;
 }
 
@@ -112,10 +129,17 @@ function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: num
   return positions;
 }
 
-/** Writes the positions into the graph's `x` and `y` attributes. */
+/**
+ * Writes the positions into the graph's `x` and `y` attributes. A fresh layout runs on the graph itself: a copy of
+ * a 100k-node graph, even a bare one, was the largest thing in a corpus build's memory.
+ */
 layout.assign = function assign(graph: NewsGraph, options: Partial<LayoutOptions> = {}): void {
-  const positions = layout(graph, options);
-  // In place, as style.ts does: a copy of every node's attributes costs more than the positions themselves.
+  const o = { ...LAYOUT_DEFAULTS, ...options };
+  if (!continues(graph, o.previous)) {
+    runLayouts(graph, o);
+    return;
+  }
+  const positions = continueLayout(graph, o.previous, o.seed);
   graph.forEachNode((key, attrs) => {
     const p = positions[key]!;
     attrs.x = p.x;
