@@ -78,10 +78,33 @@ function readPositions(file: string): Map<string, { x: number; y: number }> | un
   }
 }
 
+/**
+ * The files a build writes besides graph.json go out in pieces too, like graph.json: whole, they were strings and
+ * buffers of many megabytes made at the very end of a build, when its memory is at its peak.
+ */
+function* positionPieces(graph: NewsGraph): Generator<string> {
+  let first = true;
+  yield '{';
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    yield `${first ? '' : ','}${JSON.stringify(node)}:[${JSON.stringify(a.x)},${JSON.stringify(a.y)}]`;
+    first = false;
+  }
+  yield '}';
+}
+
 function writePositions(file: string, graph: NewsGraph): void {
-  const data: Record<string, [number, number]> = {};
-  graph.forEachNode((key, a) => { data[key] = [a.x, a.y]; });
-  writeFileAtomic(file, JSON.stringify(data), { durable: false });
+  writeFileAtomic(file, positionPieces(graph), { durable: false });
+}
+
+/** `JSON.stringify(merges, null, 1)` and a newline, one decision at a time. */
+export function* mergePieces(merges: readonly MergeDecision[]): Generator<string> {
+  if (!merges.length) {
+    yield '[]\n';
+    return;
+  }
+  yield '[';
+  for (let i = 0; i < merges.length; i++) yield `${i ? ',' : ''}\n ${JSON.stringify(merges[i], null, 1).replace(/\n/g, '\n ')}`;
+  yield '\n]\n';
 }
 
 /** Identities, then the graph; the extractions are emptied once read, so only the graph outlives this. */
@@ -208,7 +231,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
 
   if (options.out) {
     writeGraph(graph, options.out);
-    writeFileAtomic(mergesPathFor(options.out), JSON.stringify(merges, null, 1) + '\n');
+    writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
     if (positionsFile) writePositions(positionsFile, graph);
   }
   lap('write');
