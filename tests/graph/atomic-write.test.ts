@@ -16,6 +16,17 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['graph.json']);
   });
 
+  it('writes pieces of any size and script exactly, across its buffer boundaries', () => {
+    const file = join(tmp(), 'pieces.json');
+    const pieces: string[] = [];
+    // Small pieces of one-, two-, three- and four-byte characters, a piece bigger than the buffer, then more small ones.
+    for (let i = 0; i < 60_000; i++) pieces.push(`{"n":${i},"s":"Zoë 東京 😀 ${'x'.repeat(i % 17)}"}`);
+    pieces.push('é'.repeat(700_000));
+    for (let i = 0; i < 1000; i++) pieces.push(`,${i}ß`);
+    writeFileAtomic(file, pieces);
+    expect(readFileSync(file)).toEqual(Buffer.from(pieces.join(''), 'utf8'));
+  });
+
   it('removes temporaries left by writers that were killed, and keeps those of running ones', () => {
     const dir = tmp();
     const file = join(dir, 'graph.json');
