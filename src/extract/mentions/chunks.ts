@@ -3,9 +3,8 @@
  * possessors without a parser.
  */
 import type { Sentence, Token } from '../../schema/index.js';
-import { lowerWords } from './draft.js';
 import { remembered } from '../../memo.js';
-import { DETERMINERS, POSSESSIVE_MARKERS, isNoun, numberValue as parseNumber, QUANTIFIER_WORDS, isCoordinator } from '../tokens.js';
+import { DETERMINERS, POSSESSIVE_MARKERS, isNoun, lower, numberValue as parseNumber, QUANTIFIER_WORDS, isCoordinator } from '../tokens.js';
 
 export interface Chunk {
   /** Token range of the phrase [start, end). */
@@ -34,16 +33,16 @@ function isModifier(t: Token, word: string, next: Token | undefined, prev: Token
 }
 
 /** Whether token i can close a noun phrase: a noun not followed by more of the same phrase. */
-function isHead(tokens: Token[], words: readonly string[], i: number, nameOf: readonly number[]): boolean {
+function isHead(tokens: Token[], i: number, nameOf: readonly number[]): boolean {
   const t = tokens[i]!;
   const name = nameOf[i]!;
   if (name >= 0 && name === nameOf[i + 1]) return false;
-  if (name >= 0 && !isNoun(t)) return !isNoun(tokens[i + 1]) && !POSSESSIVE_MARKERS.has(words[i + 1] ?? '');
+  if (name >= 0 && !isNoun(t)) return !isNoun(tokens[i + 1]) && !POSSESSIVE_MARKERS.has(lower(tokens[i + 1]));
   if (!isNoun(t) && !(t.pos === 'NUM' && i > 0 && tokens[i - 1]!.pos === 'DET')) return false;
   const next = tokens[i + 1];
   if (!next) return true;
   if (isNoun(next)) return false;
-  if (POSSESSIVE_MARKERS.has(words[i + 1]!)) return false;
+  if (POSSESSIVE_MARKERS.has(lower(tokens[i + 1]))) return false;
   if ((next.pos === 'ADJ' || next.pos === 'NUM') && tokens[i + 2] && isNoun(tokens[i + 2])) return false;
   return true;
 }
@@ -73,21 +72,21 @@ const DEFINITE_DETERMINERS = new Set(['the', 'this', 'these', 'that', 'those']);
 const EXACT_QUANTIFIERS = new Set(['of', 'just', 'only']);
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her']);
 
-/** Chunks of a sentence, left to right, not overlapping. `words`: the tokens' `lower` forms. */
-export function chunk(sentence: Sentence, words: readonly string[] = lowerWords(sentence.tokens)): Chunk[] {
+/** Chunks of a sentence, left to right, not overlapping. */
+export function chunk(sentence: Sentence): Chunk[] {
   const tokens = sentence.tokens;
   const nameOf = nameIndexByToken(sentence);
   const inName = (i: number) => nameOf[i]! >= 0;
   const chunks: Chunk[] = [];
   let floor = 0;
   for (let h = 0; h < tokens.length; h++) {
-    if (!isHead(tokens, words, h, nameOf)) continue;
+    if (!isHead(tokens, h, nameOf)) continue;
     let s = h;
     // Modifiers, possessors and coordinated modifiers ("climate and energy manager") to the left.
     let possessor: Chunk['possessor'];
     while (s > floor) {
       const prev = tokens[s - 1]!;
-      const prevWord = words[s - 1]!;
+      const prevWord = lower(tokens[s - 1]);
       if (isModifier(prev, prevWord, tokens[s], tokens[s - 2]) || (inName(s - 1) && inName(s))) { s--; continue; }
       if (inName(s - 1) && prev.pos !== 'DET' && !POSSESSIVE_MARKERS.has(prevWord)) { s--; continue; }
       if (s - 2 >= floor && (isNoun(tokens[s - 2]) || tokens[s - 2]!.pos === 'PRON') && POSSESSIVE_MARKERS.has(prevWord)) {
@@ -119,7 +118,7 @@ export function chunk(sentence: Sentence, words: readonly string[] = lowerWords(
     let q = s;
     let approx = false;
     while (q > floor) {
-      const w = words[q - 1]!;
+      const w = lower(tokens[q - 1]);
       if (tokens[q - 1]!.pos === 'DET' || DETERMINERS.has(w)) {
         if (DEFINITE_DETERMINERS.has(w)) definite = true;
         q--;
@@ -130,7 +129,7 @@ export function chunk(sentence: Sentence, words: readonly string[] = lowerWords(
     }
     if (count && approx) count = { ...count, approx: true };
     // "its report", "their statement": a possessive pronoun makes the phrase definite.
-    if (possessor === undefined && q > floor && tokens[q - 1]!.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(words[q - 1]!)) {
+    if (possessor === undefined && q > floor && tokens[q - 1]!.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(tokens[q - 1]!.lower)) {
       q--;
       definite = true;
     }

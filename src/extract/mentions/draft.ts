@@ -1,8 +1,7 @@
 /**
  * The extractor's working form of a mention: token indices within one sentence, so rules can look around it.
  */
-import type { AttrValue, EntityKind, Mention, Sentence, Token } from '../../schema/index.js';
-import { lower } from '../tokens.js';
+import type { AttrValue, EntityKind, Mention, Sentence } from '../../schema/index.js';
 
 export type MentionOrigin = 'name' | 'phrase' | 'pronoun' | 'header';
 
@@ -55,14 +54,4 @@ export function startsCapital(text: string): boolean {
   const code = text.charCodeAt(0);
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   return /^\p{Lu}/u.test(text);
-}
-
-/**
- * Every token's `lower` form, by position. The rules compare words many times over; made once per sentence and
- * shared by the name, chunk and phrase rules.
- */
-export function lowerWords(tokens: readonly Token[]): string[] {
-  const words = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = lower(tokens[i]);
-  return words;
 }

@@ -4,7 +4,7 @@
 import type { AnalysedText, Sentence } from '../../schema/index.js';
 import { nameMentions } from './names.js';
 import { phraseMentions } from './phrases.js';
-import { lowerWords, type DraftMention } from './draft.js';
+import type { DraftMention } from './draft.js';
 
 export interface MentionResult {
   /** Per sentence, in text order. */
@@ -23,12 +23,11 @@ function inTextOrder(mentions: readonly DraftMention[]): boolean {
 
 /** One sentence's mentions in text order; its MISC names go to `misc`. */
 function sentenceMentions(sentence: Sentence, index: number, body: string, misc: MentionResult['misc']): DraftMention[] {
-  const words = lowerWords(sentence.tokens);
-  const names = nameMentions(sentence, index, body, words);
+  const names = nameMentions(sentence, index, body);
   for (const m of names.misc) misc.push(m);
   // Phrases see the names as repaired, not as the tagger first gave them.
   const repaired: Sentence = { start: sentence.start, end: sentence.end, tokens: sentence.tokens, names: names.spans };
-  const all = phraseMentions(repaired, index, body, words, names.mentions);
+  const all = phraseMentions(repaired, index, body, names.mentions);
   return inTextOrder(all) ? all : all.sort(byPosition);
 }
 

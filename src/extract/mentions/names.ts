@@ -5,9 +5,9 @@
  */
 import type { EntityKind, NameSpan, Sentence, Token } from '../../schema/index.js';
 import { lexicon, isHonorific as isHonorificWord } from '../../nlp/lexicon/index.js';
-import { wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
+import { lower, wordKey, isPluralNoun, POSSESSIVE_MARKERS } from '../tokens.js';
 import { groupNouns, lookupNoun } from '../word-lists.js';
-import { lowerWords, spanText, startsCapital, type DraftMention } from './draft.js';
+import { spanText, startsCapital, type DraftMention } from './draft.js';
 import { remembered } from '../../memo.js';
 
 /** Asked of every capitalised word: remember the answers. */
@@ -124,19 +124,19 @@ function nameSpan(start: number, end: number, type: NameSpan['type'], confidence
  * Repairs two common tagger slips: "the Ministry of Labour and the Treasury" read as one name (split at "and the"),
  * and "Members of the Farmers Alliance" at the start of a sentence (the people are not part of the name).
  */
-function splitNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
+function splitNames(sentence: Sentence): NameSpan[] {
   if (!sentence.names.length) return [];
   const out: NameSpan[] = [];
   const tokens = sentence.tokens;
   for (const span of sentence.names) {
     let start = span.start;
-    if (span.type !== 'PER' && span.end - start > 2 && words[start + 1] === 'of' && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) {
+    if (span.type !== 'PER' && span.end - start > 2 && lower(tokens[start + 1]) === 'of' && groupNouns().has(wordKey(tokens[start]!.lemma)) && isPluralNoun(tokens[start]!)) {
       start += 2;
-      while (start < span.end && words[start] === 'the') start++;
+      while (start < span.end && lower(tokens[start]) === 'the') start++;
     }
     let from = start;
     for (let i = start + 1; i < span.end - 1; i++) {
-      if ((words[i] === 'and' || tokens[i]!.text === '&') && words[i + 1] === 'the' && i > from) {
+      if ((lower(tokens[i]) === 'and' || tokens[i]!.text === '&') && lower(tokens[i + 1]) === 'the' && i > from) {
         out.push(nameSpan(from, i, span.type, span.confidence));
         from = i + 2;
       }
@@ -148,9 +148,9 @@ function splitNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
     const a = out[k]!;
     const b = out[k + 1]!;
     let gap = a.end;
-    if (words[gap] !== 'for') continue;
+    if (lower(tokens[gap]) !== 'for') continue;
     gap++;
-    if (words[gap] === 'the') gap++;
+    if (lower(tokens[gap]) === 'the') gap++;
     if (a.type === 'ORG' && gap === b.start && b.type !== 'PER') {
       out.splice(k, 2, nameSpan(a.start, b.end, a.type, Math.min(a.confidence, b.confidence)));
       k--;
@@ -189,17 +189,17 @@ function hasToken(tokens: readonly Token[], text: string): boolean {
   return false;
 }
 
-function creditNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
+function creditNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
   if (!hasToken(tokens, 'by')) return [];
   const out: NameSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (words[i + 1] !== 'by' || !CREDIT_WORDS.has(words[i]!)) continue;
+    if (lower(tokens[i + 1]) !== 'by' || !CREDIT_WORDS.has(lower(tokens[i]))) continue;
     let j = i + 2;
     while (j < tokens.length && !/^[;)]$/.test(tokens[j]!.text)) {
       if (startsCapital(tokens[j]!.text) && !/^(?:and|by)$/i.test(tokens[j]!.text)) {
         const start = j;
-        while (j < tokens.length && (startsCapital(tokens[j]!.text) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(tokens[j]!.text)) && words[j] !== 'and') j++;
+        while (j < tokens.length && (startsCapital(tokens[j]!.text) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(tokens[j]!.text)) && lower(tokens[j]) !== 'and') j++;
         if (j - start >= 2 && j - start <= 4) out.push(nameSpan(start, j, 'PER', 0.9));
       } else j++;
     }
@@ -208,16 +208,16 @@ function creditNames(sentence: Sentence, words: readonly string[]): NameSpan[] {
 }
 
 /** Whether words [start, end) include "of" or an organisation word ("General Union of Transport Workers"). */
-function hasOfOrOrgWord(words: readonly string[], start: number, end: number): boolean {
+function hasOfOrOrgWord(tokens: readonly Token[], start: number, end: number): boolean {
   const orgSuffixes = lexicon().orgSuffixes;
-  for (let i = start; i < end; i++) if (words[i] === 'of' || orgSuffixes.has(words[i]!)) return true;
+  for (let i = start; i < end; i++) if (lower(tokens[i]) === 'of' || orgSuffixes.has(lower(tokens[i]))) return true;
   return false;
 }
 
 /** Whether tokens [start, end) are all nationalities, numbers or adjectives ("British", "two Dutch"). */
-function onlyNationalities(tokens: readonly Token[], words: readonly string[], start: number, end: number): boolean {
+function onlyNationalities(tokens: readonly Token[], start: number, end: number): boolean {
   const demonyms = lexicon().demonyms;
-  for (let i = start; i < end; i++) if (!demonyms.has(words[i]!) && tokens[i]!.pos !== 'NUM' && tokens[i]!.pos !== 'ADJ') return false;
+  for (let i = start; i < end; i++) if (!demonyms.has(lower(tokens[i])) && tokens[i]!.pos !== 'NUM' && tokens[i]!.pos !== 'ADJ') return false;
   return true;
 }
 
@@ -229,36 +229,35 @@ export interface NameResult {
   misc: Array<{ sentence: number; start: number; end: number; text: string }>;
 }
 
-/** `words`: the tokens' `lower` forms, when the caller has them already. */
-export function nameMentions(sentence: Sentence, index: number, body: string, words: readonly string[] = lowerWords(sentence.tokens)): NameResult {
+export function nameMentions(sentence: Sentence, index: number, body: string): NameResult {
   const mentions: DraftMention[] = [];
   const misc: NameResult['misc'] = [];
   const tokens = sentence.tokens;
-  const word = (i: number): string => words[i] ?? '';
-  const credits = creditNames(sentence, words);
+  const word = (i: number): string => lower(tokens[i]);
+  const credits = creditNames(sentence);
   for (const span of honorificNames(sentence)) credits.push(span);
   const spans: NameSpan[] = [];
-  const repaired = splitNames(sentence, words);
+  const repaired = splitNames(sentence);
   const all = credits.length ? [...repaired.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start) : repaired;
   for (const span of all) {
     let start = span.start;
     let end = span.end;
-    while (end > start && POSSESSIVE_MARKERS.has(words[end - 1]!)) end--;
+    while (end > start && POSSESSIVE_MARKERS.has(lower(tokens[end - 1]))) end--;
     while (end > start && isPunctuation(tokens[end - 1]!.text)) end--;
     // "Later Yusuf", "Meanwhile Acme": a capitalised function word opening the sentence is not part of the name.
-    while (start === 0 && end - start > 1 && FUNCTION_POS.has(tokens[start]!.pos) && !isKnownPlace(words[start]!)) start++;
-    while (start < end && (words[start] === 'the' || isPunctuation(tokens[start]!.text) || isCompound(tokens[start]!.text))) start++;
+    while (start === 0 && end - start > 1 && FUNCTION_POS.has(tokens[start]!.pos) && !isKnownPlace(lower(tokens[start]))) start++;
+    while (start < end && (lower(tokens[start]) === 'the' || isPunctuation(tokens[start]!.text) || isCompound(tokens[start]!.text))) start++;
     if (end <= start) continue;
     // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
     // stands before it is a name only when it is more than nationalities.
     // A name built on "of" or an organisation word keeps its people ("General Union of Transport Workers").
     if (span.type !== 'PER' && groupNoun(tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
-        !lexicon().orgSuffixes.has(words[end - 1]!) && !hasOfOrOrgWord(words, start, end - 1)) {
+        !lexicon().orgSuffixes.has(lower(tokens[end - 1])) && !hasOfOrOrgWord(tokens, start, end - 1)) {
       end--;
-      if (onlyNationalities(tokens, words, start, end)) continue;
+      if (onlyNationalities(tokens, start, end)) continue;
     }
     // "Syrian Opposition", "French Foreign Ministry": a nationality right before an organisation is part of its name.
-    if (span.type === 'ORG' && start > 0 && start === span.start && startsCapital(tokens[start - 1]!.text) && lexicon().demonyms.has(words[start - 1]!) &&
+    if (span.type === 'ORG' && start > 0 && start === span.start && startsCapital(tokens[start - 1]!.text) && lexicon().demonyms.has(lower(tokens[start - 1])) &&
         !sentence.names.some((n) => n.end === start && n.type !== 'MISC')) start--;
     const titles: string[] = [];
     // Honorifics and titles inside a person's name span, and just before it.
@@ -283,7 +282,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string, wo
     if (end <= start) continue;
     // "Union square", "Blue mosque": a place noun right after the name makes it a place named by both.
     let placeHead = false;
-    if (tokens[end] && tokens[end]!.pos !== 'PROPN' && !startsCapital(tokens[end]!.text) && (span.type === 'PER' ? PERSON_PLACE_HEADS : PLACE_HEADS).has(words[end]!)) {
+    if (tokens[end] && tokens[end]!.pos !== 'PROPN' && !startsCapital(tokens[end]!.text) && (span.type === 'PER' ? PERSON_PLACE_HEADS : PLACE_HEADS).has(lower(tokens[end]))) {
       end++;
       placeHead = true;
     }
@@ -291,7 +290,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string, wo
     let kind = placeHead ? 'place' : kindFor(span, nameKey(text, tokens, start, end), tokenKey(tokens[end - 1]!.text));
     // "the Social Democrats", "the Greens": a plural MISC name used as a noun phrase is a party or movement.
     if (!kind && span.type === 'MISC' && word(start - 1) === 'the' && end - start <= 3 && /\p{Lu}.*s$/u.test(tokens[end - 1]!.text) &&
-        !lexicon().demonyms.has(words[end - 1]!)) kind = 'organisation';
+        !lexicon().demonyms.has(lower(tokens[end - 1]))) kind = 'organisation';
     if (!kind) {
       misc.push({ sentence: index, start, end, text });
       spans.push(nameSpan(start, end, 'MISC', span.confidence));

@@ -6,9 +6,9 @@
 import type { Sentence, NameSpan, Token } from '../../schema/index.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
 import { documentNouns, eventNouns, groupNouns, lookupNoun } from '../word-lists.js';
-import { wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
+import { lower, wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
 import { chunk, type Chunk } from './chunks.js';
-import { lowerWords, spanText, startsCapital, type DraftMention } from './draft.js';
+import { spanText, startsCapital, type DraftMention } from './draft.js';
 import { remembered } from '../../memo.js';
 
 /** Prepositions whose phrase belongs to an event's or document's name ("investigation by the UN"). */
@@ -86,15 +86,11 @@ const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|
 
 const stripDeterminer = (text: string): string => text.replace(/^(?:the|a|an|this|these|that|those)\s+/i, '');
 
-/**
- * The phrase mentions of a sentence, appended to `out` (returned). `words`: the tokens' `lower` forms, when the caller
- * has them already.
- */
-export function phraseMentions(sentence: Sentence, index: number, body: string, words: readonly string[] = lowerWords(sentence.tokens),
-  out: DraftMention[] = []): DraftMention[] {
+/** The phrase mentions of a sentence, appended to `out` (returned). */
+export function phraseMentions(sentence: Sentence, index: number, body: string, out: DraftMention[] = []): DraftMention[] {
   const tokens = sentence.tokens;
-  const word = (i: number): string => words[i] ?? '';
-  const chunks = chunk(sentence, words);
+  const word = (i: number): string => lower(tokens[i]);
+  const chunks = chunk(sentence);
   const text = (s: number, e: number) => spanText(sentence, body, s, e);
   const chunkStarting: Array<Chunk | undefined> = new Array(tokens.length);
   for (const c of chunks) chunkStarting[c.start] = c;
@@ -142,7 +138,7 @@ export function phraseMentions(sentence: Sentence, index: number, body: string, 
     if (MONTHS.test(headToken.text)) continue;
     const core = text(c.coreStart, c.end);
     const attrs: DraftMention['attrs'] = {};
-    const nationality = demonymIn(tokens, words, c.coreStart, c.head);
+    const nationality = demonymIn(tokens, c.coreStart, c.head);
     if (nationality) attrs.nationality = nationality;
     const year = yearIn(tokens, c.coreStart, c.head);
     if (year !== undefined) attrs.year = year;
@@ -226,10 +222,10 @@ function yearIn(tokens: readonly Token[], start: number, end: number): number | 
 }
 
 /** The country of a nationality adjective among tokens [start, end) ("British" → United Kingdom). */
-function demonymIn(tokens: readonly Token[], words: readonly string[], start: number, end: number): string | undefined {
+function demonymIn(tokens: readonly Token[], start: number, end: number): string | undefined {
   const demonyms = lexicon().demonyms;
   for (let i = start; i < end; i++) {
-    const country = demonyms.get(words[i]!);
+    const country = demonyms.get(tokens[i]!.lower);
     if (country && startsCapital(tokens[i]!.text)) return country;
   }
   return undefined;

@@ -62,8 +62,6 @@ export class SentenceContext {
   /** Mentions by start and end token position; the rules look these up many times per sentence. */
   private readonly starts: Array<DraftMention[] | undefined> = [];
   private readonly ends: Array<DraftMention[] | undefined> = [];
-  /** `lower()` of every token, computed once: the rules compare lower-cased words at every turn. */
-  private readonly words: string[];
   /** Whether each token is inside quotation marks. */
   private readonly quoted: boolean[];
   /** The last token position where a person's mention starts (-1: none). */
@@ -98,12 +96,10 @@ export class SentenceContext {
 
     const tokens = sentence.tokens;
     this.tokens = tokens;
-    this.words = new Array<string>(tokens.length);
     this.quoted = new Array<boolean>(tokens.length);
     let open = quoteOpenAtStart;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      this.words[i] = lower(t);
       const text = t.text;
       if (text === '“' || text === '„' || text === '«') { open = true; this.quoted[i] = true; }
       else if (text === '”' || text === '»') { open = false; this.quoted[i] = true; }
@@ -114,7 +110,7 @@ export class SentenceContext {
 
   /** `lower(tokens[i])`: the token's text in lower case, '' past either end. */
   word(i: number): string {
-    return this.words[i] ?? '';
+    return lower(this.tokens[i]);
   }
 
   /** `wordKey(tokens[i].text)`, remembered (the title rules look at the same words again and again). */
