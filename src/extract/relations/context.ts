@@ -53,10 +53,7 @@ function file(index: Array<DraftMention[] | undefined>, i: number, m: DraftMenti
 }
 
 export class SentenceContext {
-  /**
-   * The sentence's tokens, read once: sentence objects come in many shapes, so every `sentence.tokens` is a slow
-   * (megamorphic) property load, and the rules ask for the tokens at every turn.
-   */
+  /** The sentence's tokens, which the rules ask for at every turn. */
   readonly tokens: readonly Token[];
   readonly mentions: DraftMention[];
   /** Mentions by start and end token position; the rules look these up many times per sentence. */

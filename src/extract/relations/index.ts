@@ -33,7 +33,6 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
   // One buffer for every sentence: the rules of a sentence all run before its candidates are kept.
   const emitted: Candidate[] = [];
   const emit = (c: Candidate): void => { emitted.push(c); };
-  // Sentence objects come in many shapes (slow property loads): each one's start and end are read once.
   let previousEnd = 0;
   for (let index = 0; index < input.sentences.length; index++) {
     const sentence = input.sentences[index]!;
