@@ -45,6 +45,7 @@ export function autoIterations(graph: { order: number; size: number }): number {
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What the layouts read: each node's position and size, each edge's weight. */
 type LayoutGraph = MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
@@ -60,12 +61,17 @@ function layoutCopy(graph: NewsGraph): LayoutGraph {
   return work;
 }
 
+/** Whether `known` of `order` nodes having an earlier position is enough for the layout to continue from them. */
+export function canContinue(known: number, order: number): boolean {
+  return order > 0 && known / order >= REUSE_SHARE;
+}
+
 /** Whether `previous` places enough of the graph's nodes for the layout to continue from it. */
 function continues(graph: NewsGraph, previous: LayoutOptions['previous']): previous is ReadonlyMap<string, { x: number; y: number }> {
-  if (!previous || graph.order === 0) return false;
+  if (!previous) return false;
   let known = 0;
   graph.forEachNode((key) => { if (previous.has(key)) known++; });
-  return known / graph.order >= REUSE_SHARE;
+  return canContinue(known, graph.order);
 }
 
 /** Seeded start positions, ForceAtlas2, then noverlap, written into `work`'s node attributes and rounded. */
@@ -102,10 +108,7 @@ export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): 
   return positions;
 }
 
-/**
- * Keeps earlier positions and puts each new node at the centre of its already placed neighbours (or at its seeded
- * start when it has none), a small seeded step away so new nodes do not sit exactly on each other.
- */
+/** Keeps earlier positions and places the nodes that have none (see placeNewNodes). */
 function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: number; y: number }>, seed: number): Record<string, { x: number; y: number }> {
   const positions: Record<string, { x: number; y: number }> = {};
   const fresh: string[] = [];
@@ -117,16 +120,27 @@ function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: num
       spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
     } else fresh.push(key);
   });
-  for (const key of fresh.sort()) {
-    const rand = seededRandom(hashString(key, seed));
-    const placed = graph.neighbors(key).map((n) => positions[n]).filter((p): p is { x: number; y: number } => !!p);
-    const step = spread * 0.02;
+  placeNewNodes(positions, fresh, (key) => graph.neighbors(key), { spread, seed });
+  return positions;
+}
+
+/**
+ * Puts each new node at the centre of its already placed neighbours (or at its seeded start when it has none), a
+ * small seeded step away so new nodes do not sit exactly on each other. New nodes go in key order and their
+ * neighbours are summed in key order, so the result depends only on the graph and the earlier positions: an
+ * incremental rebuild places them exactly as a full one does. `spread` is the largest coordinate already placed.
+ */
+export function placeNewNodes(positions: Record<string, { x: number; y: number }>, fresh: readonly string[],
+  neighboursOf: (key: string) => readonly string[], o: { spread: number; seed: number }): void {
+  const step = o.spread * 0.02;
+  for (const key of [...fresh].sort(byKey)) {
+    const rand = seededRandom(hashString(key, o.seed));
+    const placed = [...neighboursOf(key)].sort(byKey).map((n) => positions[n]).filter((p): p is { x: number; y: number } => !!p);
     const base = placed.length
       ? { x: placed.reduce((s, p) => s + p.x, 0) / placed.length, y: placed.reduce((s, p) => s + p.y, 0) / placed.length }
-      : { x: (rand() * 2 - 1) * spread, y: (rand() * 2 - 1) * spread };
+      : { x: (rand() * 2 - 1) * o.spread, y: (rand() * 2 - 1) * o.spread };
     positions[key] = { x: round(base.x + (rand() * 2 - 1) * step), y: round(base.y + (rand() * 2 - 1) * step) };
   }
-  return positions;
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
  * Size and colour for the viewer: colour by kind from the schema, size by degree (a hub of the story is drawn
  * bigger), edge thickness by the number of sentences that state the edge.
+ *
+ * Sizes follow a fixed scale, not the largest node or edge of the graph: adding an article then changes only the
+ * sizes of what it touches, so a user comparing builds sees what grew, and an incremental rebuild stays incremental.
  */
 import { KINDS } from '../schema/index.js';
 import type { NewsGraph } from './io.js';
@@ -8,24 +11,36 @@ import type { NewsGraph } from './io.js';
 export interface StyleOptions {
   minNodeSize: number;
   maxNodeSize: number;
+  /** Degree at which a node reaches `maxNodeSize`; bigger hubs stay at that size. */
+  fullSizeDegree: number;
   minEdgeSize: number;
   maxEdgeSize: number;
+  /** Sentences at which an edge reaches `maxEdgeSize`. */
+  fullSizeWeight: number;
 }
 
-export const STYLE_DEFAULTS: StyleOptions = { minNodeSize: 4, maxNodeSize: 20, minEdgeSize: 1, maxEdgeSize: 6 };
+export const STYLE_DEFAULTS: StyleOptions = { minNodeSize: 4, maxNodeSize: 20, fullSizeDegree: 100, minEdgeSize: 1, maxEdgeSize: 6, fullSizeWeight: 20 };
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** On a log scale, so a node of degree 1, 10 and 100 are told apart as clearly as those of 10 and 11 are not. */
+export function nodeSize(degree: number, o: StyleOptions = STYLE_DEFAULTS): number {
+  const share = Math.min(1, Math.log1p(Math.max(0, degree)) / Math.log1p(Math.max(1, o.fullSizeDegree)));
+  return round(o.minNodeSize + (o.maxNodeSize - o.minNodeSize) * share);
+}
+
+/** One sentence draws the thinnest line. */
+export function edgeSize(weight: number, o: StyleOptions = STYLE_DEFAULTS): number {
+  const share = Math.min(1, Math.log(Math.max(1, weight)) / Math.log(Math.max(2, o.fullSizeWeight)));
+  return round(o.minEdgeSize + (o.maxEdgeSize - o.minEdgeSize) * share);
+}
 
 export function style(graph: NewsGraph, options: Partial<StyleOptions> = {}): void {
   const o = { ...STYLE_DEFAULTS, ...options };
-  let maxDegree = 1;
-  graph.forEachNode((key) => { maxDegree = Math.max(maxDegree, graph.degree(key)); });
   // Set in place: nothing listens to attribute events while building, and copying 100k attribute objects shows.
   graph.forEachNode((key, attrs) => {
     attrs.color = KINDS[attrs.kind].color;
-    attrs.size = Math.round((o.minNodeSize + (o.maxNodeSize - o.minNodeSize) * Math.sqrt(graph.degree(key) / maxDegree)) * 100) / 100;
+    attrs.size = nodeSize(graph.degree(key), o);
   });
-  let maxWeight = 1;
-  graph.forEachEdge((_, attrs) => { maxWeight = Math.max(maxWeight, attrs.weight); });
-  graph.forEachEdge((_, attrs) => {
-    attrs.size = Math.round((o.minEdgeSize + (o.maxEdgeSize - o.minEdgeSize) * Math.log1p(attrs.weight - 1) / Math.log1p(Math.max(1, maxWeight - 1) || 1)) * 100) / 100;
-  });
+  graph.forEachEdge((_, attrs) => { attrs.size = edgeSize(attrs.weight, o); });
 }
