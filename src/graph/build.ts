@@ -2,8 +2,8 @@
  * Extractions + identity decisions → the graphology graph of the contract (docs/graph-format.md). Positions and
  * colours come later (layout.ts, style.ts); this module decides what the nodes and edges are.
  */
-import { ARTICLE_CATEGORY, KINDS, RELATIONS, SCHEMA_VERSION, type CorpusExtraction, type Evidence, type NodeAttrs, type RelationId } from '../schema/index.js';
-import type { CorpusResolution } from '../resolve/corpus.js';
+import { ARTICLE_CATEGORY, KINDS, RELATIONS, SCHEMA_VERSION, type ArticleMeta, type CorpusExtraction, type EdgeAttrs, type Evidence, type GraphAttrs, type LocalRelation, type NodeAttrs, type RelationId } from '../schema/index.js';
+import type { CorpusResolution, MergedEntity } from '../resolve/corpus.js';
 import { VERSION } from '../version.js';
 import { createNewsGraph, type NewsGraph } from './io.js';
 
@@ -31,50 +31,31 @@ function isCited(edge: { evidence: Evidence[]; cited?: Set<string> }, ev: Eviden
   return false;
 }
 
-export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
-  const graph = createNewsGraph();
-  const versions = [...new Set(extractions.map((x) => x.extractorVersion))].sort();
-  graph.replaceAttributes({
-    schemaVersion: SCHEMA_VERSION,
-    generator: `newsgraph ${VERSION}`,
-    extractorVersion: versions.join(', '),
-    articleCount: extractions.length,
-  });
-  const articles = new Map(extractions.map((x) => [x.article.id, x.article]));
+/** An edge while its sentences are being gathered. */
+export interface EdgeDraft {
+  source: string;
+  target: string;
+  relation: RelationId;
+  evidence: Evidence[];
+  confidences: number[];
+  cited?: Set<string>;
+}
 
-  for (const e of resolution.entities) {
-    const attrs: NodeAttrs = {
-      label: e.label, kind: e.kind, aliases: e.aliases, articles: e.articles, mentions: e.mentions,
-      x: 0, y: 0, size: 1, color: KINDS[e.kind].color,
-      ...(e.category ? { category: e.category } : {}),
-      ...(e.kindVotes ? { kindVotes: e.kindVotes } : {}),
-    };
-    for (const field of ['title', 'nationality', 'date'] as const) {
-      const v = e.attrs[field];
-      if (typeof v === 'string') attrs[field] = v;
-    }
-    if (typeof e.attrs.count === 'number') attrs.count = e.attrs.count;
-    if (typeof e.attrs.approx === 'boolean') attrs.approx = e.attrs.approx;
-    if (e.category === ARTICLE_CATEGORY) {
-      const meta = articles.get(e.articles[0]!);
-      if (meta) {
-        attrs.file = meta.file;
-        if (meta.title) attrs.title = meta.title;
-        if (meta.date) attrs.date = meta.date;
-        if (meta.publisher) attrs.publisher = meta.publisher;
-        if (meta.url) attrs.url = meta.url;
-        if (meta.otherNames) attrs.otherNames = meta.otherNames;
-      }
-    }
-    graph.addNode(e.key, attrs);
-  }
+/** What edges are made of: each article's relations, with its local entity ids. */
+export interface EdgeInput {
+  article: { id: string };
+  relations: readonly LocalRelation[];
+}
 
-  // One edge per (source, relation, target); its evidence lists every sentence that states it.
-  const edges = new Map<string, { source: string; target: string; relation: RelationId; evidence: Evidence[]; confidences: number[]; cited?: Set<string> }>();
+/**
+ * One edge per (source, relation, target), keyed `source->relation->target`, gathering every sentence that states
+ * it, in the order the articles and their relations come. A sentence cited twice counts once.
+ */
+export function collectEdges(extractions: readonly EdgeInput[], keyOf: ReadonlyMap<string, string>, edges = new Map<string, EdgeDraft>()): Map<string, EdgeDraft> {
   for (const x of extractions) {
     for (const r of x.relations) {
-      const source = resolution.keyOf.get(`${x.article.id}#${r.source}`);
-      const target = resolution.keyOf.get(`${x.article.id}#${r.target}`);
+      const source = keyOf.get(`${x.article.id}#${r.source}`);
+      const target = keyOf.get(`${x.article.id}#${r.target}`);
       if (!source || !target || source === target) continue;
       let [s, t] = [source, target];
       if (RELATIONS[r.relation].symmetric && s > t) [s, t] = [t, s];
@@ -92,13 +73,66 @@ export function buildGraph(extractions: readonly CorpusExtraction[], resolution:
       }
     }
   }
+  return edges;
+}
+
+/** Evidence in reading order: by article, then by place in it. */
+export function sortEvidence(evidence: Evidence[]): Evidence[] {
+  return evidence.sort((a, b) => byString(a.article, b.article) || a.start - b.start || a.end - b.end);
+}
+
+/** An edge's attributes, before style gives it a size. */
+export function edgeAttributes(edge: EdgeDraft): EdgeAttrs {
+  return {
+    relation: edge.relation, label: RELATIONS[edge.relation].label, evidence: sortEvidence(edge.evidence), weight: edge.evidence.length,
+    confidence: combineConfidence(edge.confidences),
+  };
+}
+
+/** A node's attributes, before style and layout give it a size and a place; `meta` is the article of an article node. */
+export function nodeAttributes(e: MergedEntity, meta: ArticleMeta | undefined): NodeAttrs {
+  const attrs: NodeAttrs = {
+    label: e.label, kind: e.kind, aliases: e.aliases, articles: e.articles, mentions: e.mentions,
+    x: 0, y: 0, size: 1, color: KINDS[e.kind].color,
+    ...(e.category ? { category: e.category } : {}),
+    ...(e.kindVotes ? { kindVotes: e.kindVotes } : {}),
+  };
+  for (const field of ['title', 'nationality', 'date'] as const) {
+    const v = e.attrs[field];
+    if (typeof v === 'string') attrs[field] = v;
+  }
+  if (typeof e.attrs.count === 'number') attrs.count = e.attrs.count;
+  if (typeof e.attrs.approx === 'boolean') attrs.approx = e.attrs.approx;
+  if (e.category === ARTICLE_CATEGORY && meta) {
+    attrs.file = meta.file;
+    if (meta.title) attrs.title = meta.title;
+    if (meta.date) attrs.date = meta.date;
+    if (meta.publisher) attrs.publisher = meta.publisher;
+    if (meta.url) attrs.url = meta.url;
+    if (meta.otherNames) attrs.otherNames = meta.otherNames;
+  }
+  return attrs;
+}
+
+/** The graph's own attributes: what made it and from how many articles. */
+export function graphAttributes(extractorVersions: Iterable<string>, articleCount: number): GraphAttrs {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: `newsgraph ${VERSION}`,
+    extractorVersion: [...new Set(extractorVersions)].sort().join(', '),
+    articleCount,
+  };
+}
+
+export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
+  const graph = createNewsGraph();
+  graph.replaceAttributes(graphAttributes(extractions.map((x) => x.extractorVersion), extractions.length));
+  const articles = new Map(extractions.map((x) => [x.article.id, x.article]));
+  for (const e of resolution.entities) graph.addNode(e.key, nodeAttributes(e, articles.get(e.articles[0]!)));
+  const edges = collectEdges(extractions, resolution.keyOf);
   for (const key of [...edges.keys()].sort(byString)) {
     const e = edges.get(key)!;
-    e.evidence.sort((a, b) => byString(a.article, b.article) || a.start - b.start || a.end - b.end);
-    graph.addDirectedEdgeWithKey(key, e.source, e.target, {
-      relation: e.relation, label: RELATIONS[e.relation].label, evidence: e.evidence, weight: e.evidence.length,
-      confidence: combineConfidence(e.confidences),
-    });
+    graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttributes(e));
   }
   return graph;
 }

@@ -2,7 +2,7 @@
  * Identity across articles: the same person, organisation, place or named event in many articles becomes one node.
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
-import type { CorpusExtraction, AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import { normalName, words, isAcronym, initials, expandLeadingAcronym } from './name-forms.js';
 
 export interface MergedEntity {
@@ -32,6 +32,28 @@ export interface CorpusResolution {
   log: MergeDecision[];
 }
 
+/**
+ * What resolution reads of a local entity: everything but the mention list, of which only the length counts (so an
+ * incremental rebuild can give the count alone).
+ */
+export type ResolveEntity = Omit<LocalEntity, 'mentions'> & { mentions: { readonly length: number } };
+
+/** What resolution reads of an article's extraction; a CorpusExtraction is one. */
+export interface ResolveInput {
+  article: { id: string };
+  entities: readonly ResolveEntity[];
+}
+
+/** The clusters and their node keys, before the merged entities are described. */
+export interface CorpusPartition {
+  /** `articleId#localId` → node key. */
+  keyOf: Map<string, string>;
+  /** Node keys, one per cluster. */
+  keys: string[];
+  /** The merged entity of node `key`, and its merge decision when it merged anything. */
+  describe(key: string): { entity: MergedEntity; decision?: MergeDecision };
+}
+
 export interface CorpusResolveOptions {
   /** Pairs of names that are the same thing whatever the rules say. */
   sameAs?: ReadonlyArray<readonly [string, string]>;
@@ -42,7 +64,7 @@ export interface CorpusResolveOptions {
 interface Item {
   ref: string;
   article: string;
-  entity: LocalEntity;
+  entity: ResolveEntity;
   forms: string[];
 }
 
@@ -70,11 +92,11 @@ class UnionFind {
 const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
 
 /** Descriptions merge across articles only when they carry a real name ("the 2004 Lagos floods"), never "the statement". */
-function isDistinctive(e: LocalEntity): boolean {
+function isDistinctive(e: ResolveEntity): boolean {
   return words(e.label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(e.label);
 }
 
-function formsOf(e: LocalEntity): string[] {
+function formsOf(e: ResolveEntity): string[] {
   const forms = new Set<string>();
   for (const a of [e.label, ...e.aliases]) {
     const n = expandLeadingAcronym(a);
@@ -83,7 +105,26 @@ function formsOf(e: LocalEntity): string[] {
   return [...forms];
 }
 
-export function resolveCorpus(extractions: readonly CorpusExtraction[], options: CorpusResolveOptions = {}): CorpusResolution {
+/** Every merged entity, sorted by key, with the merge log. */
+export function resolveCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusResolution {
+  const partition = partitionCorpus(extractions, options);
+  const entities: MergedEntity[] = [];
+  const log: MergeDecision[] = [];
+  for (const key of partition.keys) {
+    const { entity, decision } = partition.describe(key);
+    entities.push(entity);
+    if (decision) log.push(decision);
+  }
+  entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  log.sort((a, b) => (a.into < b.into ? -1 : 1));
+  return { entities, keyOf: partition.keyOf, log };
+}
+
+/**
+ * Which local entities are one thing, and each cluster's node key. Describing a cluster (aliases, articles, the log
+ * entry) is left to `describe`, so a rebuild that changed a few clusters describes only those.
+ */
+export function partitionCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusPartition {
   const items: Item[] = [];
   for (const x of extractions) {
     for (const e of x.entities) items.push({ ref: `${x.article.id}#${e.id}`, article: x.article.id, entity: e, forms: formsOf(e) });
@@ -170,7 +211,7 @@ export function resolveCorpus(extractions: readonly CorpusExtraction[], options:
     if (ia >= 0 && ib >= 0) uf.union(ia, ib, `sameAs ["${a}", "${b}"] in newsgraph.config.json`);
   }
 
-  return buildMerged(items, uf);
+  return partition(items, uf);
 }
 
 function pairKey(a: string, b: string): string {
@@ -207,18 +248,25 @@ function commonestCategory(group: readonly Item[]): string | undefined {
   return [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
-  const clusters = new Map<number, number[]>();
+interface Cluster {
+  members: number[];
+  group: Item[];
+  kind: EntityKind;
+  votes?: Partial<Record<EntityKind, number>>;
+  label: string;
+}
+
+function partition(items: Item[], uf: UnionFind): CorpusPartition {
+  const byRoot = new Map<number, number[]>();
   items.forEach((_, i) => {
     const r = uf.find(i);
-    if (!clusters.has(r)) clusters.set(r, []);
-    clusters.get(r)!.push(i);
+    const members = byRoot.get(r);
+    if (members) members.push(i);
+    else byRoot.set(r, [i]);
   });
-  const entities: MergedEntity[] = [];
+  const clusters = new Map<string, Cluster>();
   const keyOf = new Map<string, string>();
-  const log: MergeDecision[] = [];
-  const usedKeys = new Set<string>();
-  for (const members of clusters.values()) {
+  for (const members of byRoot.values()) {
     const group = members.map((i) => items[i]!);
     const { kind, votes } = majorityKind(group);
     const label = commonestLabel(group, kind);
@@ -226,33 +274,39 @@ function buildMerged(items: Item[], uf: UnionFind): CorpusResolution {
     const isArticle = first.entity.origin === 'article';
     const scoped = !isArticle && first.entity.origin !== 'name' && !isDistinctive(first.entity);
     let key = isArticle ? `article:${first.article}` : scoped ? `${kind}:${slug(label)}@${first.article}` : `${kind}:${slug(label)}`;
-    for (let n = 2; usedKeys.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
-    usedKeys.add(key);
-    const attrs: Record<string, AttrValue> = {};
-    for (const { entity } of group) {
-      for (const k in entity.attrs) if (attrs[k] === undefined) attrs[k] = entity.attrs[k]!;
-    }
-    const category = commonestCategory(group);
-    const merged: MergedEntity = {
-      key, kind, label,
-      aliases: [...new Set(group.flatMap(({ entity }) => [entity.label, ...entity.aliases]))].sort(),
-      articles: [...new Set(group.map((g) => g.article))].sort(),
-      mentions: group.reduce((n, { entity }) => n + Math.max(1, entity.mentions.length), 0),
-      ...(category ? { category } : {}),
-      attrs,
-      ...(votes ? { kindVotes: votes } : {}),
-      members: group.map((g) => g.ref),
-    };
-    entities.push(merged);
+    for (let n = 2; clusters.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
+    clusters.set(key, { members, group, kind, label, ...(votes ? { votes } : {}) });
     for (const g of group) keyOf.set(g.ref, key);
-    const reasons = new Set<string>();
-    for (let i = 1; i < members.length; i++) {
-      const reason = uf.reason[members[i]!];
-      if (reason) reasons.add(reason);
-    }
-    if (reasons.size) log.push({ into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...reasons].join('; ') });
   }
-  entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  log.sort((a, b) => (a.into < b.into ? -1 : 1));
-  return { entities, keyOf, log };
+  const describe = (key: string) => {
+    const cluster = clusters.get(key);
+    if (!cluster) throw new Error(`resolve: no cluster has the key "${key}"`);
+    return describeCluster(key, cluster, uf);
+  };
+  return { keyOf, keys: [...clusters.keys()], describe };
+}
+
+function describeCluster(key: string, { members, group, kind, votes, label }: Cluster, uf: UnionFind): { entity: MergedEntity; decision?: MergeDecision } {
+  const attrs: Record<string, AttrValue> = {};
+  for (const { entity } of group) {
+    for (const k in entity.attrs) if (attrs[k] === undefined) attrs[k] = entity.attrs[k]!;
+  }
+  const category = commonestCategory(group);
+  const entity: MergedEntity = {
+    key, kind, label,
+    aliases: [...new Set(group.flatMap(({ entity: e }) => [e.label, ...e.aliases]))].sort(),
+    articles: [...new Set(group.map((g) => g.article))].sort(),
+    mentions: group.reduce((n, { entity: e }) => n + Math.max(1, e.mentions.length), 0),
+    ...(category ? { category } : {}),
+    attrs,
+    ...(votes ? { kindVotes: votes } : {}),
+    members: group.map((g) => g.ref),
+  };
+  const reasons = new Set<string>();
+  for (let i = 1; i < members.length; i++) {
+    const reason = uf.reason[members[i]!];
+    if (reason) reasons.add(reason);
+  }
+  if (!reasons.size) return { entity };
+  return { entity, decision: { into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...reasons].join('; ') } };
 }
