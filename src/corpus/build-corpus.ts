@@ -1,11 +1,14 @@
 /**
  * A corpus build, end to end: find the articles, read them, extract each (from the cache when it can, in worker
  * threads when it pays), merge identities across articles, build the graph, lay it out, and write graph.json and
- * merges.json atomically. The output depends only on the inputs and settings, never on timing or job count.
+ * merges.json atomically. When only a few articles changed since the last build, the last graph is updated instead
+ * (update-graph.ts), with the same result. The output depends only on the inputs, the settings and the last
+ * layout, never on timing or job count.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Article, CorpusExtraction } from '../schema/index.js';
 import { NewsgraphError, InputError, describeError } from '../errors.js';
 import { discoverArticleFiles } from '../ingest/discover.js';
@@ -17,12 +20,18 @@ import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
 import { buildGraph } from '../graph/build.js';
 import { layout } from '../graph/layout.js';
 import { style } from '../graph/style.js';
-import { writeGraph, type NewsGraph } from '../graph/io.js';
+import { loadGraph, writeGraph, type NewsGraph } from '../graph/io.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache, cacheKey } from './cache.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
+import { mergePieces, mergesPathFor } from './merges-file.js';
+import { readPositions, writePositions } from './positions-file.js';
+import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
+import { planUpdate, updateGraph } from './update-graph.js';
+
+export { mergePieces, mergesPathFor };
 
 export interface BuildOptions {
   paths: string[];
@@ -33,6 +42,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Make a bad input file fatal instead of skipping it. */
   strict?: boolean;
+  /** Update the last graph when few articles changed (the default); false builds it whole, from the cache. */
+  incremental?: boolean;
   settings?: Settings;
   /** Called as articles finish: done, total. */
   onProgress?: (done: number, total: number) => void;
@@ -51,10 +62,16 @@ export interface BuildSummary {
   nodes: number;
   edges: number;
   seconds: number;
-  /** Seconds spent in each phase, for finding where a build's time goes. */
-  timings: Record<'read' | 'extract' | 'resolve' | 'graph' | 'layout' | 'write', number>;
+  /** Seconds spent in each phase that ran, for finding where a build's time goes. */
+  timings: Partial<Record<Phase, number>>;
+  /** `incremental`: the last graph was updated; `unchanged`: nothing changed since it was written; `full`: built whole. */
+  mode: 'full' | 'incremental' | 'unchanged';
+  /** Why a build with an output and a cache was not incremental. */
+  fullBecause?: string;
   warnings: string[];
 }
+
+type Phase = 'read' | 'extract' | 'resolve' | 'graph' | 'layout' | 'write' | 'update';
 
 export interface BuildResult {
   graph: NewsGraph;
@@ -62,54 +79,14 @@ export interface BuildResult {
   summary: BuildSummary;
 }
 
-/** graph/graph.json → graph/merges.json; other/name.json → other/name.merges.json. */
-export function mergesPathFor(out: string): string {
-  const stem = basename(out).replace(/\.json$/i, '');
-  return join(dirname(out), stem === 'graph' ? 'merges.json' : `${stem}.merges.json`);
-}
-
-/** Node positions of the last build, so the next one can continue its layout; a missing or bad file means none. */
-function readPositions(file: string): Map<string, { x: number; y: number }> | undefined {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, [number, number]>;
-    return new Map(Object.entries(data).map(([k, [x, y]]) => [k, { x, y }]));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The files a build writes besides graph.json go out in pieces too, like graph.json: whole, they were strings and
- * buffers of many megabytes made at the very end of a build, when its memory is at its peak.
- */
-function* positionPieces(graph: NewsGraph): Generator<string> {
-  let first = true;
-  yield '{';
-  for (const { node, attributes: a } of graph.nodeEntries()) {
-    yield `${first ? '' : ','}${JSON.stringify(node)}:[${JSON.stringify(a.x)},${JSON.stringify(a.y)}]`;
-    first = false;
-  }
-  yield '}';
-}
-
-function writePositions(file: string, graph: NewsGraph): void {
-  writeFileAtomic(file, positionPieces(graph), { durable: false });
-}
-
-/** `JSON.stringify(merges, null, 1)` and a newline, one decision at a time. */
-export function* mergePieces(merges: readonly MergeDecision[]): Generator<string> {
-  if (!merges.length) {
-    yield '[]\n';
-    return;
-  }
-  yield '[';
-  for (let i = 0; i < merges.length; i++) yield `${i ? ',' : ''}\n ${JSON.stringify(merges[i], null, 1).replace(/\n/g, '\n ')}`;
-  yield '\n]\n';
-}
-
 /** Identities, then the graph; the extractions are emptied once read, so only the graph outlives this. */
-function resolveAndBuild(extractions: CorpusExtraction[], settings: Settings, lap: (phase: 'resolve') => void): { graph: NewsGraph; merges: MergeDecision[] } {
+function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settings: Settings, files: StateFiles | undefined,
+  lap: (phase: 'resolve') => void): { graph: NewsGraph; merges: MergeDecision[] } {
   const resolution = resolveCorpus(extractions, settings.resolve);
+  // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
+  if (files) writeIndex(files, (function* () {
+    for (let i = 0; i < extractions.length; i++) yield `${JSON.stringify(indexRecord(extractions[i]!, keys[i]!, resolution.keyOf))}\n`;
+  })());
   lap('resolve');
   const graph = buildGraph(extractions, resolution);
   extractions.length = 0;
@@ -119,11 +96,63 @@ function resolveAndBuild(extractions: CorpusExtraction[], settings: Settings, la
 /** Worker start-up costs about a model load; below this many articles per worker, one thread is faster. */
 const MIN_ARTICLES_PER_WORKER = 12;
 
+/**
+ * The cache key's version part: the extractor's, and the extraction settings when they are not the defaults, since
+ * a relation cue in newsgraph.config.json changes what is extracted.
+ */
+function cacheVersion(settings: Settings): string {
+  const extract = JSON.stringify(settings.extract);
+  if (extract === JSON.stringify(DEFAULT_SETTINGS.extract)) return extractorVersion();
+  return `${extractorVersion()}+${createHash('sha256').update(extract).digest('hex').slice(0, 12)}`;
+}
+
+interface Extracted {
+  /** One per article, in order; undefined where extraction failed. */
+  extractions: Array<CorpusExtraction | undefined>;
+  /** How many came from the cache. */
+  cached: number;
+  failures: string[];
+}
+
+/** Each article's extraction, from the cache when it has it, else extracted here or in worker threads. */
+async function extractAll(articles: readonly Article[], keys: readonly string[], cache: ExtractionCache | undefined, options: BuildOptions,
+  settings: Settings, version: string, onReady: (cached: number) => void, tick: (n: number) => void): Promise<Extracted> {
+  const extractions: Array<CorpusExtraction | undefined> = articles.map((a, i) => {
+    const hit = cache?.get(keys[i]!);
+    return hit && forCorpus(hit, a);
+  });
+  const todo = articles.map((a, i) => ({ a, i })).filter(({ i }) => !extractions[i]);
+  const cached = articles.length - todo.length;
+  onReady(cached);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const failures: string[] = [];
+  if (jobs > 1 && todo.length >= MIN_ARTICLES_PER_WORKER * 2) {
+    const results = await extractInWorkers(todo.map((t) => t.a), Math.min(jobs, Math.ceil(todo.length / MIN_ARTICLES_PER_WORKER)),
+      { settings, ...(cache ? { cache: { dir: cache.dir, version } } : {}) }, tick);
+    results.forEach((r, k) => {
+      const { a, i } = todo[k]!;
+      if (r.ok) extractions[i] = r.extraction;
+      else failures.push(`${a.file}: extraction failed: ${r.error}`);
+    });
+  } else {
+    const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases };
+    for (const { a, i } of todo) {
+      try {
+        extractions[i] = extractForCorpus(a, step, cache && { store: cache, version });
+      } catch (error) {
+        failures.push(`${a.file}: extraction failed: ${describeError(error)}`);
+      }
+      tick(1);
+    }
+  }
+  return { extractions, cached, failures };
+}
+
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const timings: BuildSummary['timings'] = { read: 0, extract: 0, resolve: 0, graph: 0, layout: 0, write: 0 };
+  const timings: BuildSummary['timings'] = {};
   let mark = started;
-  const lap = (phase: keyof BuildSummary['timings']) => {
+  const lap = (phase: Phase) => {
     const now = performance.now();
     timings[phase] = Math.round(now - mark) / 1000;
     mark = now;
@@ -171,75 +200,101 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     unique.push(id === article.id ? article : { ...article, id });
   }
   unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  articles.length = 0;
 
   lap('read');
-  const version = extractorVersion();
+  const version = cacheVersion(settings);
+  const keys = unique.map((a) => cacheKey(a, version));
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
-  const extractions: Array<CorpusExtraction | undefined> = unique.map((a) => {
-    const hit = cache?.get(cacheKey(a, version));
-    return hit && forCorpus(hit, a);
+  const state = cache && options.out ? stateFiles(options.out, mergesPathFor(options.out), dirname(cache.dir)) : undefined;
+  const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
+    ...counts, duplicates, skipped, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
+    ...(fullBecause ? { fullBecause } : {}), warnings,
   });
-  const todo = unique.map((a, i) => ({ a, i })).filter(({ i }) => !extractions[i]);
-  const cached = unique.length - todo.length;
-  options.onPlan?.({ total: unique.length, cached, toExtract: todo.length });
-  let done = cached;
+  let done = 0;
   const tick = (n: number) => { done += n; options.onProgress?.(done, unique.length); };
 
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const useWorkers = jobs > 1 && todo.length >= MIN_ARTICLES_PER_WORKER * 2;
-  const failures: string[] = [];
-  if (useWorkers) {
-    const results = await extractInWorkers(todo.map((t) => t.a), Math.min(jobs, Math.ceil(todo.length / MIN_ARTICLES_PER_WORKER)),
-      { settings, ...(cache ? { cache: { dir: cache.dir, version } } : {}) }, tick);
-    results.forEach((r, k) => {
-      const { a, i } = todo[k]!;
-      if (r.ok) extractions[i] = r.extraction;
-      else failures.push(`${a.file}: extraction failed: ${r.error}`);
-    });
-  } else {
-    const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases };
-    for (const { a, i } of todo) {
-      try {
-        extractions[i] = extractForCorpus(a, step, cache && { store: cache, version });
-      } catch (error) {
-        failures.push(`${a.file}: extraction failed: ${describeError(error)}`);
+  let fullBecause: string | undefined;
+  // Articles an update extracted before it declined: the full build finds them in the cache, but this run made them.
+  let extractedBefore = 0;
+  if (state && options.incremental !== false) {
+    const last = loadBuildState(state, settings);
+    const plan = typeof last === 'string' ? undefined : planUpdate(last, unique.map((article, i) => ({ article, key: keys[i]! })));
+    if (typeof last === 'string') fullBecause = last;
+    else if (!plan) fullBecause = 'too many articles changed for an update';
+    else if (!plan.added.length && !plan.removed.length) {
+      options.onPlan?.({ total: unique.length, cached: unique.length, toExtract: 0 });
+      return lazyResult(options.out!, summary('unchanged', { articles: unique.length, extracted: 0, cached: unique.length, nodes: last.nodes, edges: last.edges }));
+    } else {
+      const { extractions, cached, failures } = await extractAll(plan.added.map((a) => a.article), plan.added.map((a) => a.key), cache, options, settings, version,
+        (hits) => {
+          done = plan.kept.length + hits;
+          options.onPlan?.({ total: unique.length, cached: done, toExtract: unique.length - done });
+        }, tick);
+      lap('extract');
+      extractedBefore = plan.added.length - cached - failures.length;
+      if (failures.length) fullBecause = failures[0];
+      else {
+        const added = plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key }));
+        const result = updateGraph(state, last, plan, added, settings);
+        if (typeof result !== 'string') {
+          lap('update');
+          const counts = { articles: unique.length, extracted: plan.added.length - cached, cached: plan.kept.length + cached, ...result.counts };
+          return lazyResult(options.out!, summary('incremental', counts), result.merges);
+        }
+        fullBecause = result;
       }
-      tick(1);
     }
   }
+
+  done = 0;
+  const { extractions, cached, failures } = await extractAll(unique, keys, cache, options, settings, version, (hits) => {
+    done = hits;
+    options.onPlan?.({ total: unique.length, cached: hits, toExtract: unique.length - hits });
+  }, tick);
   if (failures.length) {
     if (options.strict) throw new NewsgraphError(failures[0]!);
     warnings.push(...failures.map((f) => `${f}; skipped`));
     skipped += failures.length;
   }
-
-  const kept = extractions.filter((x): x is CorpusExtraction => !!x);
+  const kept: CorpusExtraction[] = [];
+  const keptKeys: string[] = [];
+  extractions.forEach((x, i) => {
+    if (x) { kept.push(x); keptKeys.push(keys[i]!); }
+  });
   if (!kept.length) throw new NewsgraphError(`no article could be extracted (${failures[0] ?? 'nothing to extract'})`);
   lap('extract');
   const articleCount = kept.length;
-  const extracted = todo.length - failures.length;
+  const extracted = unique.length - cached - failures.length + extractedBefore;
   // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
   // write run in the memory the graph needs, not twice that.
-  for (const list of [articles, unique, todo, extractions]) list.length = 0;
-  const { graph, merges } = resolveAndBuild(kept, settings, lap);
+  for (const list of [unique, extractions, keys]) list.length = 0;
+  const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
   style(graph, settings.style);
   lap('graph');
-  const positionsFile = cache ? join(cache.dir, '..', 'positions.json') : undefined;
-  const previous = positionsFile ? readPositions(positionsFile) : undefined;
+  const previous = state ? readPositions(state.positions) : undefined;
   layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
   lap('layout');
 
   if (options.out) {
     writeGraph(graph, options.out);
     writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
-    if (positionsFile) writePositions(positionsFile, graph);
+    if (state) {
+      writePositions(state.positions, (function* () { for (const { node, attributes: a } of graph.nodeEntries()) yield [node, a] as [string, { x: number; y: number }]; })());
+      writeManifest(state, settings, { nodes: graph.order, edges: graph.size });
+    }
   }
   lap('write');
+  return { graph, merges, summary: summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, nodes: graph.order, edges: graph.size }, fullBecause) };
+}
+
+/** A result whose graph is read from `out` only if asked for: an update never holds the whole graph. */
+function lazyResult(out: string, summary: BuildSummary, merges?: MergeDecision[]): BuildResult {
+  let graph: NewsGraph | undefined;
+  let decisions = merges;
   return {
-    graph, merges,
-    summary: {
-      articles: articleCount, extracted, cached, duplicates, skipped,
-      nodes: graph.order, edges: graph.size, seconds: Math.round((performance.now() - started) / 10) / 100, timings, warnings,
-    },
+    summary,
+    get graph() { return (graph ??= loadGraph(out)); },
+    get merges() { return (decisions ??= JSON.parse(readFileSync(mergesPathFor(out), 'utf8')) as MergeDecision[]); },
   };
 }

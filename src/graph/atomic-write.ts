@@ -9,7 +9,7 @@ const BATCH_BYTES = 1 << 20;
  * Writes `data` to `path` so that a reader sees either the old file or the new one, never a part: the bytes go to a
  * temporary file in the same folder (same file system, so the rename is atomic), are flushed, then renamed over.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: { durable?: boolean } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: { durable?: boolean } = {}): void {
   const durable = options.durable ?? true;
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
@@ -30,6 +30,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
         const buffer = Buffer.allocUnsafe(BATCH_BYTES);
         let used = 0;
         for (const piece of data) {
+          if (typeof piece !== 'string') {
+            // Bytes copied from an earlier file (an incremental rebuild) go as they are, but after what came before.
+            if (used + piece.length > buffer.length) {
+              write(buffer.subarray(0, used));
+              used = 0;
+            }
+            if (piece.length > buffer.length) write(piece);
+            else used += Buffer.from(piece.buffer, piece.byteOffset, piece.length).copy(buffer, used);
+            continue;
+          }
           // UTF-8 takes at most three bytes per UTF-16 code unit.
           if (used + piece.length * 3 > buffer.length) {
             write(buffer.subarray(0, used));

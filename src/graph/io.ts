@@ -81,24 +81,38 @@ function stringifySorted(value: object): string {
 
 
 /**
+ * graph.json's layout, in four parts: the head (options and graph attributes) up to the node list, one line per
+ * node, the text between the lists, one line per edge, then the tail. A rebuild that changed a few nodes and edges
+ * copies the other lines from the last graph.json (graph/graph-file.ts), so these are the only places the layout is
+ * spelt.
+ */
+export const GRAPH_FILE = {
+  head: (graph: Pick<NewsGraph, 'type' | 'multi' | 'allowSelfLoops'>, attributes: GraphAttrs) =>
+    `{"options":${JSON.stringify({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops })},\n"attributes":${stringifySorted(attributes)},\n"nodes":[`,
+  /** Before each record: a comma after the one before it, then a new line. */
+  separator: (index: number) => (index ? ',\n' : '\n'),
+  between: (nodes: number) => `${nodes ? '\n' : ''}],\n"edges":[`,
+  tail: (edges: number) => `${edges ? '\n' : ''}]}\n`,
+  node: (key: string, attributes: NodeAttrs) => `{"key":${JSON.stringify(key)},"attributes":${stringifySorted(attributes)}}`,
+  edge: (key: string, source: string, target: string, attributes: EdgeAttrs) =>
+    `{"key":${JSON.stringify(key)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)},"attributes":${stringifySorted(attributes)}}`,
+};
+
+/**
  * graph.json as a sequence of text pieces: nodes, edges and attribute keys in a fixed order, one node or edge per
  * line, so equal graphs give equal bytes, large graphs stream to disk, and diffs stay readable.
  */
 export function* serializeGraphPieces(graph: NewsGraph): Generator<string> {
-  yield `{"options":${JSON.stringify({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops })},\n`;
-  yield `"attributes":${stringifySorted(graph.getAttributes())},\n"nodes":[`;
+  yield GRAPH_FILE.head(graph, graph.getAttributes());
   const nodes = graph.nodes().sort(byKey);
-  for (let i = 0; i < nodes.length; i++) {
-    const key = nodes[i]!;
-    yield `${i ? ',' : ''}\n{"key":${JSON.stringify(key)},"attributes":${stringifySorted(graph.getNodeAttributes(key))}}`;
-  }
-  yield `${nodes.length ? '\n' : ''}],\n"edges":[`;
+  for (let i = 0; i < nodes.length; i++) yield GRAPH_FILE.separator(i) + GRAPH_FILE.node(nodes[i]!, graph.getNodeAttributes(nodes[i]!));
+  yield GRAPH_FILE.between(nodes.length);
   const edges = graph.edges().sort(byKey);
   for (let i = 0; i < edges.length; i++) {
     const key = edges[i]!;
-    yield `${i ? ',' : ''}\n{"key":${JSON.stringify(key)},"source":${JSON.stringify(graph.source(key))},"target":${JSON.stringify(graph.target(key))},"attributes":${stringifySorted(graph.getEdgeAttributes(key))}}`;
+    yield GRAPH_FILE.separator(i) + GRAPH_FILE.edge(key, graph.source(key), graph.target(key), graph.getEdgeAttributes(key));
   }
-  yield `${edges.length ? '\n' : ''}]}\n`;
+  yield GRAPH_FILE.tail(edges.length);
 }
 
 export function serializeGraph(graph: NewsGraph): string {

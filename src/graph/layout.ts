@@ -110,18 +110,18 @@ export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): 
 
 /** Keeps earlier positions and places the nodes that have none (see placeNewNodes). */
 function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: number; y: number }>, seed: number): Record<string, { x: number; y: number }> {
-  const positions: Record<string, { x: number; y: number }> = {};
+  const positions = new Map<string, { x: number; y: number }>();
   const fresh: string[] = [];
   let spread = 1;
   graph.forEachNode((key) => {
     const p = previous.get(key);
     if (p) {
-      positions[key] = { x: p.x, y: p.y };
+      positions.set(key, { x: p.x, y: p.y });
       spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
     } else fresh.push(key);
   });
   placeNewNodes(positions, fresh, (key) => graph.neighbors(key), { spread, seed });
-  return positions;
+  return Object.fromEntries(positions);
 }
 
 /**
@@ -130,16 +130,16 @@ function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: num
  * neighbours are summed in key order, so the result depends only on the graph and the earlier positions: an
  * incremental rebuild places them exactly as a full one does. `spread` is the largest coordinate already placed.
  */
-export function placeNewNodes(positions: Record<string, { x: number; y: number }>, fresh: readonly string[],
+export function placeNewNodes(positions: Map<string, { x: number; y: number }>, fresh: readonly string[],
   neighboursOf: (key: string) => readonly string[], o: { spread: number; seed: number }): void {
   const step = o.spread * 0.02;
   for (const key of [...fresh].sort(byKey)) {
     const rand = seededRandom(hashString(key, o.seed));
-    const placed = [...neighboursOf(key)].sort(byKey).map((n) => positions[n]).filter((p): p is { x: number; y: number } => !!p);
+    const placed = [...neighboursOf(key)].sort(byKey).map((n) => positions.get(n)).filter((p): p is { x: number; y: number } => !!p);
     const base = placed.length
       ? { x: placed.reduce((s, p) => s + p.x, 0) / placed.length, y: placed.reduce((s, p) => s + p.y, 0) / placed.length }
       : { x: (rand() * 2 - 1) * o.spread, y: (rand() * 2 - 1) * o.spread };
-    positions[key] = { x: round(base.x + (rand() * 2 - 1) * step), y: round(base.y + (rand() * 2 - 1) * step) };
+    positions.set(key, { x: round(base.x + (rand() * 2 - 1) * step), y: round(base.y + (rand() * 2 - 1) * step) });
   }
 }
 

@@ -52,6 +52,8 @@ export interface CorpusPartition {
   keys: string[];
   /** The merged entity of node `key`, and its merge decision when it merged anything. */
   describe(key: string): { entity: MergedEntity; decision?: MergeDecision };
+  /** The `reason` of node `key`'s merge decision, without describing the rest; undefined when it merged nothing. */
+  reasonOf(key: string): string | undefined;
 }
 
 export interface CorpusResolveOptions {
@@ -278,12 +280,26 @@ function partition(items: Item[], uf: UnionFind): CorpusPartition {
     clusters.set(key, { members, group, kind, label, ...(votes ? { votes } : {}) });
     for (const g of group) keyOf.set(g.ref, key);
   }
-  const describe = (key: string) => {
+  const clusterOf = (key: string) => {
     const cluster = clusters.get(key);
     if (!cluster) throw new Error(`resolve: no cluster has the key "${key}"`);
-    return describeCluster(key, cluster, uf);
+    return cluster;
   };
-  return { keyOf, keys: [...clusters.keys()], describe };
+  return {
+    keyOf, keys: [...clusters.keys()],
+    describe: (key) => describeCluster(key, clusterOf(key), uf),
+    reasonOf: (key) => (clusters.has(key) ? reasonsOf(clusterOf(key).members, uf) : undefined),
+  };
+}
+
+/** Why a cluster's members joined it, each reason once, in member order; undefined for a cluster of one. */
+function reasonsOf(members: readonly number[], uf: UnionFind): string | undefined {
+  const reasons = new Set<string>();
+  for (let i = 1; i < members.length; i++) {
+    const reason = uf.reason[members[i]!];
+    if (reason) reasons.add(reason);
+  }
+  return reasons.size ? [...reasons].join('; ') : undefined;
 }
 
 function describeCluster(key: string, { members, group, kind, votes, label }: Cluster, uf: UnionFind): { entity: MergedEntity; decision?: MergeDecision } {
@@ -302,11 +318,7 @@ function describeCluster(key: string, { members, group, kind, votes, label }: Cl
     ...(votes ? { kindVotes: votes } : {}),
     members: group.map((g) => g.ref),
   };
-  const reasons = new Set<string>();
-  for (let i = 1; i < members.length; i++) {
-    const reason = uf.reason[members[i]!];
-    if (reason) reasons.add(reason);
-  }
-  if (!reasons.size) return { entity };
-  return { entity, decision: { into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason: [...reasons].join('; ') } };
+  const reason = reasonsOf(members, uf);
+  if (!reason) return { entity };
+  return { entity, decision: { into: key, merged: group.map((g) => `${g.article}: ${g.entity.label}`), reason } };
 }

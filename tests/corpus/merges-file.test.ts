@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePieces } from '../../src/corpus/build-corpus.js';
+import { mergePieces } from '../../src/corpus/merges-file.js';
 import type { MergeDecision } from '../../src/resolve/corpus.js';
 
 // merges.json is written in pieces; it must read exactly as the one-string form a user or a diff tool expects.

@@ -27,6 +27,17 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(file)).toEqual(Buffer.from(pieces.join(''), 'utf8'));
   });
 
+  it('writes byte pieces, small and bigger than its buffer, in order with the text around them', () => {
+    const file = join(tmp(), 'mixed.json');
+    const big = Buffer.alloc(3_000_000, 'b');
+    const copied = Buffer.from('[copied ünïcode line]');
+    const pieces: Array<string | Uint8Array> = [];
+    for (let i = 0; i < 50_000; i++) pieces.push(i % 3 ? `text ${i} 東京;` : copied.subarray(1, 20));
+    pieces.push(big, 'after the big one', new Uint8Array([0x7b, 0x7d]));
+    writeFileAtomic(file, pieces);
+    expect(readFileSync(file)).toEqual(Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  });
+
   it('removes temporaries left by writers that were killed, and keeps those of running ones', () => {
     const dir = tmp();
     const file = join(dir, 'graph.json');

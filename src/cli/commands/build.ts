@@ -10,6 +10,7 @@ interface BuildFlags {
   out: string;
   jobs?: number;
   cache: boolean;
+  incremental: boolean;
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -24,6 +25,7 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'graph file to write', 'graph/graph.json')
     .option('-j, --jobs <n>', 'worker threads for extraction (default: number of cores)', parsePositiveInt)
     .option('--no-cache', 'extract every article again instead of reusing cached results')
+    .option('--no-incremental', 'build the whole graph again (from cached extractions) instead of updating the last one')
     .option('--strict', 'stop at the first bad input file instead of skipping it')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'also print the seconds spent in each phase')
@@ -35,7 +37,7 @@ export function register(program: Command): void {
       const bar = showBar ? new SingleBar({ format: 'extracting |{bar}| {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
       const started = performance.now();
       const result = await buildCorpus({
-        paths, out: flags.out, cache: flags.cache, ...(flags.strict ? { strict: true } : {}),
+        paths, out: flags.out, cache: flags.cache, incremental: flags.incremental, ...(flags.strict ? { strict: true } : {}),
         ...(flags.jobs ? { jobs: flags.jobs } : {}), settings,
         onPlan: ({ total, cached }) => bar?.start(total, cached, { speed: '0' }),
         onProgress: (done) => bar?.update(done, { speed: (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(0) }),
@@ -44,7 +46,10 @@ export function register(program: Command): void {
       const s = result.summary;
       if (!flags.quiet) {
         for (const w of s.warnings) process.stderr.write(`newsgraph: warning: ${w}\n`);
-        if (flags.verbose) process.stderr.write(`newsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
+        if (flags.verbose) {
+          const how = s.mode === 'incremental' ? 'updated the last graph' : s.mode === 'unchanged' ? 'nothing changed since the last build' : `built whole${s.fullBecause ? `: ${s.fullBecause}` : ''}`;
+          process.stderr.write(`newsgraph: ${how}\nnewsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
+        }
         await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s\n`);
       }
     }));

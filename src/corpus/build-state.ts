@@ -1,0 +1,168 @@
+/**
+ * What a build leaves for the next one, so adding an article need not re-read every extraction: one compact line
+ * per article (its entities, relations without sentence text, and the node each entity went to) and a manifest of
+ * the files the build wrote. The next build trusts them only while nothing else has touched those files.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ArticleMeta, AttrValue, CorpusExtraction, EntityKind, LocalRelation, RelationId } from '../schema/index.js';
+import type { ResolveEntity } from '../resolve/corpus.js';
+import type { Settings } from '../config/settings.js';
+import { writeFileAtomic } from '../graph/atomic-write.js';
+
+const FORMAT = 1;
+
+type CompactEntity = [id: string, kind: EntityKind, origin: ResolveEntity['origin'], label: string, aliases: string[], mentions: number, category: string | null, attrs: Record<string, AttrValue> | null];
+type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
+
+/** One article as the index keeps it. */
+export interface IndexRecord {
+  id: string;
+  /** Cache key: article text, metadata and extractor version. */
+  key: string;
+  version: string;
+  meta: ArticleMeta;
+  /** Node key of each entity, in entity order. */
+  nodes: string[];
+  e: CompactEntity[];
+  r: CompactRelation[];
+}
+
+/** An index record as resolution and edge building read it: relations carry no sentence text. */
+export interface IndexedArticle {
+  article: ArticleMeta;
+  entities: ResolveEntity[];
+  relations: LocalRelation[];
+  extractorVersion: string;
+}
+
+export function indexRecord(x: CorpusExtraction, key: string, keyOf: ReadonlyMap<string, string>): IndexRecord {
+  return {
+    id: x.article.id, key, version: x.extractorVersion, meta: x.article,
+    nodes: x.entities.map((e) => keyOf.get(`${x.article.id}#${e.id}`) ?? ''),
+    e: x.entities.map((e) => [e.id, e.kind, e.origin, e.label, e.aliases, e.mentions.length, e.category ?? null, Object.keys(e.attrs).length ? e.attrs : null]),
+    r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
+  };
+}
+
+export function fromIndex(record: IndexRecord): IndexedArticle {
+  return {
+    article: record.meta,
+    extractorVersion: record.version,
+    entities: record.e.map(([id, kind, origin, label, aliases, mentions, category, attrs]) => ({
+      id, kind, origin, label, aliases, mentions: { length: mentions }, attrs: attrs ?? {}, ...(category !== null ? { category } : {}),
+    })),
+    relations: record.r.map(([source, relation, target, confidence, start, end, sentenceStart, header]) => ({
+      source, relation, target, confidence,
+      evidence: { sentence: '', start, end, sentenceStart, ...(header ? { source: 'header' as const } : {}) },
+    })),
+  };
+}
+
+interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+}
+
+function fingerprint(file: string): Fingerprint | undefined {
+  try {
+    const s = statSync(file);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files a build writes that the next one reads back. */
+const ROLES = ['graph', 'merges', 'positions', 'index'] as const;
+
+interface Manifest {
+  format: number;
+  settings: string;
+  nodes: number;
+  edges: number;
+  /** Each file the build wrote, as it left it. */
+  files: Partial<Record<(typeof ROLES)[number], Fingerprint>>;
+}
+
+/** Where a graph's state lies: beside the extraction cache, named after the graph file. */
+export interface StateFiles {
+  graph: string;
+  merges: string;
+  positions: string;
+  index: string;
+  manifest: string;
+}
+
+export function stateFiles(out: string, merges: string, cacheDir: string): StateFiles {
+  const stem = basename(out).replace(/\.json$/i, '');
+  const dir = join(cacheDir, 'state');
+  return {
+    graph: out, merges,
+    positions: join(cacheDir, 'positions.json'),
+    index: join(dir, `${stem}.index.jsonl`),
+    manifest: join(dir, `${stem}.manifest.json`),
+  };
+}
+
+/** The settings a graph depends on, hashed: other settings than last time mean a full rebuild. */
+export function settingsHash(settings: Settings): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+}
+
+export interface BuildState {
+  /** Index records in article id order, each with its line as read (new line included), so unchanged lines are written back as they are. */
+  records: Array<{ record: IndexRecord; line: string }>;
+  nodes: number;
+  edges: number;
+}
+
+/** The last build's state, or why it cannot be used. */
+export function loadBuildState(files: StateFiles, settings: Settings): BuildState | string {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(files.manifest, 'utf8')) as Manifest;
+  } catch {
+    return 'no state from an earlier build';
+  }
+  if (manifest.format !== FORMAT) return 'the state of the last build is in an older format';
+  if (manifest.settings !== settingsHash(settings)) return 'the settings changed';
+  for (const role of ROLES) {
+    const file = files[role];
+    const was = manifest.files[role];
+    const now = fingerprint(file);
+    if (!was || !now || was.size !== now.size || was.mtimeMs !== now.mtimeMs) return `${file} changed since the last build`;
+  }
+  let text: string;
+  try {
+    text = readFileSync(files.index, 'utf8');
+  } catch {
+    return `${files.index}: unreadable`;
+  }
+  const records: BuildState['records'] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      records.push({ record: JSON.parse(line) as IndexRecord, line: `${line}\n` });
+    } catch {
+      return `${files.index}: damaged`;
+    }
+  }
+  return { records, nodes: manifest.nodes, edges: manifest.edges };
+}
+
+/** Index lines in article id order, each ending in a new line. */
+export function writeIndex(files: StateFiles, lines: Iterable<string>): void {
+  writeFileAtomic(files.index, lines, { durable: false });
+}
+
+/** Written last: it vouches for the files written before it, as they are now. */
+export function writeManifest(files: StateFiles, settings: Settings, counts: { nodes: number; edges: number }): void {
+  const manifest: Manifest = { format: FORMAT, settings: settingsHash(settings), ...counts, files: {} };
+  for (const role of ROLES) {
+    const now = fingerprint(files[role]);
+    if (now) manifest.files[role] = now;
+  }
+  writeFileAtomic(files.manifest, JSON.stringify(manifest), { durable: false });
+}
