@@ -29,14 +29,6 @@ export interface IndexRecord {
   r: CompactRelation[];
 }
 
-/** An index record as resolution and edge building read it: relations carry no sentence text. */
-export interface IndexedArticle {
-  article: ArticleMeta;
-  entities: ResolveEntity[];
-  relations: LocalRelation[];
-  extractorVersion: string;
-}
-
 export function indexRecord(x: CorpusExtraction, key: string, keyOf: ReadonlyMap<string, string>): IndexRecord {
   return {
     id: x.article.id, key, version: x.extractorVersion, meta: x.article,
@@ -46,18 +38,20 @@ export function indexRecord(x: CorpusExtraction, key: string, keyOf: ReadonlyMap
   };
 }
 
-export function fromIndex(record: IndexRecord): IndexedArticle {
-  return {
-    article: record.meta,
-    extractorVersion: record.version,
-    entities: record.e.map(([id, kind, origin, label, aliases, mentions, category, attrs]) => ({
-      id, kind, origin, label, aliases, mentions: { length: mentions }, attrs: attrs ?? {}, ...(category !== null ? { category } : {}),
-    })),
-    relations: record.r.map(([source, relation, target, confidence, start, end, sentenceStart, header]) => ({
-      source, relation, target, confidence,
-      evidence: { sentence: '', start, end, sentenceStart, ...(header ? { source: 'header' as const } : {}) },
-    })),
-  };
+/** The record's entities as resolution reads them. */
+export function entitiesOf(record: IndexRecord): ResolveEntity[] {
+  return record.e.map(([id, kind, origin, label, aliases, mentions, category, attrs]) => ({
+    id, kind, origin, label, aliases, mentions: { length: mentions }, attrs: attrs ?? {}, ...(category !== null ? { category } : {}),
+  }));
+}
+
+/** The record's relations (those whose ends' local ids pass `keep`, when given) as edge building reads them: without sentence text. */
+export function relationsOf(record: IndexRecord, keep?: (source: string, target: string) => boolean): LocalRelation[] {
+  const kept = keep ? record.r.filter(([source, , target]) => keep(source, target)) : record.r;
+  return kept.map(([source, relation, target, confidence, start, end, sentenceStart, header]) => ({
+    source, relation, target, confidence,
+    evidence: { sentence: '', start, end, sentenceStart, ...(header ? { source: 'header' as const } : {}) },
+  }));
 }
 
 interface Fingerprint {

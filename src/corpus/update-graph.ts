@@ -4,22 +4,22 @@
  * index (build-state.ts), so the rules live in one place; then only the nodes, edges and merge decisions the change
  * touched are described and written, and every other line of graph.json is copied as bytes.
  *
- * The result is byte for byte what a full build would write. Where that cannot be had cheaply, as when the change
- * moves an entity of an unchanged article to another node, the update declines with the reason and the caller
- * builds in full.
+ * The result is byte for byte what a full build would write (tests/corpus/incremental.test.ts holds it to that).
+ * When an update would not be cheaper, as when the change touches a large part of the graph or the last layout
+ * cannot simply be continued, it declines with the reason and the caller builds in full.
  */
 import { readFileSync } from 'node:fs';
-import type { Article, CorpusExtraction, Evidence } from '../schema/index.js';
+import type { Article, ArticleMeta, CorpusExtraction, Evidence } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
-import { partitionCorpus, type MergeDecision } from '../resolve/corpus.js';
-import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, type EdgeDraft } from '../graph/build.js';
+import { partitionCorpus, type MergeDecision, type ResolveEntity } from '../resolve/corpus.js';
+import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, type EdgeDraft, type EdgeInput } from '../graph/build.js';
 import { GraphFile } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { readPositions, writePositions } from './positions-file.js';
-import { fromIndex, indexRecord, writeIndex, writeManifest, type BuildState, type IndexRecord, type IndexedArticle, type StateFiles } from './build-state.js';
+import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexRecord, type StateFiles } from './build-state.js';
 import { mergePieces } from './merges-file.js';
 
 export interface UpdatePlan {
@@ -60,7 +60,30 @@ export interface UpdateResult {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const citation = (ev: Evidence) => `${ev.article}\u0000${ev.start}\u0000${ev.end}`;
+
+/** An article as the update reads it: unchanged ones from their index record, changed ones from their extraction. */
+type Input = (IndexedArticle & { relations?: undefined; record: IndexRecord }) | (CorpusExtraction & { record: undefined });
+interface IndexedArticle {
+  article: ArticleMeta;
+  entities: ResolveEntity[];
+  extractorVersion: string;
+}
+/** A sentence is known by its article and where it starts (and whether it is the header line). */
+const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>) => `${ev.article}\u0000${ev.sentenceStart}\u0000${ev.source ?? ''}`;
+
+/** Share of all nodes a change may touch for an update to be worth it (a change renaming a hub touches its world). */
+const MAX_TOUCHED_SHARE = 0.25;
+
+/** The record's relations with an end on one of `nodes` and none on `not`. */
+function nearRelations(record: IndexRecord, nodes: ReadonlySet<string>, not?: ReadonlySet<string>) {
+  if (!record.nodes.some((key) => nodes.has(key))) return [];
+  const nodeOf = new Map(record.e.map(([id], i) => [id, record.nodes[i]!]));
+  return relationsOf(record, (source, target) => {
+    const s = nodeOf.get(source)!;
+    const t = nodeOf.get(target)!;
+    return (nodes.has(s) || nodes.has(t)) && !(not && (not.has(s) || not.has(t)));
+  });
+}
 
 /** Writes the updated graph.json, merges.json, positions and state; returns the counts, or why it declined. */
 export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: ReadonlyArray<{ extraction: CorpusExtraction; key: string }>, settings: Settings): UpdateResult | string {
@@ -69,47 +92,80 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   const previous = readPositions(files.positions);
   if (!previous) return `${files.positions}: unreadable`;
 
-  const kept = plan.kept.map(({ record }) => fromIndex(record));
-  const inputs: Array<IndexedArticle | CorpusExtraction> = [...kept, ...added.map((a) => a.extraction)];
+  // Every article, unchanged ones from the index, in id order: identities are decided over the whole corpus.
+  const inputs: Input[] = [
+    ...plan.kept.map(({ record }) => ({ article: record.meta, entities: entitiesOf(record), extractorVersion: record.version, record })),
+    ...added.map(({ extraction }) => ({ ...extraction, record: undefined })),
+  ];
   inputs.sort((a, b) => byString(a.article.id, b.article.id));
   const partition = partitionCorpus(inputs, settings.resolve);
   const { keyOf } = partition;
 
-  // Every entity of an unchanged article must stay on its node: then only what the change touched differs.
-  for (const { record } of plan.kept) {
-    for (let i = 0; i < record.e.length; i++) {
-      if (keyOf.get(`${record.id}#${record.e[i]![0]}`) !== record.nodes[i]) return `the change moves "${record.e[i]![3]}" of ${record.id} to another node`;
-    }
-  }
+  // Nodes whose members changed: those of added and removed entities, and both nodes of an entity of an unchanged
+  // article that the change moved (a node renamed when its commonest label changed, or a merge undone).
   const touched = new Set<string>();
   for (const { extraction: x } of added) for (const e of x.entities) touched.add(keyOf.get(`${x.article.id}#${e.id}`)!);
-  const removedKeyOf = new Map<string, string>();
+  const oldKeyOf = new Map<string, string>();
+  const movedFrom: EdgeInput[] = [];
+  /** Index lines of unchanged articles with moved entities, naming their new nodes. */
+  const renamed = new Map<string, string>();
+  for (const { record } of plan.kept) {
+    const moved = new Set<string>();
+    record.e.forEach(([id], i) => {
+      const now = keyOf.get(`${record.id}#${id}`)!;
+      if (now === record.nodes[i]) return;
+      moved.add(id);
+      touched.add(now).add(record.nodes[i]!);
+    });
+    if (!moved.size) continue;
+    renamed.set(record.id, `${JSON.stringify({ ...record, nodes: record.e.map(([id]) => keyOf.get(`${record.id}#${id}`)!) })}\n`);
+    // Under their old nodes, the relations of moved entities name the other end by its old node too.
+    record.e.forEach(([id], i) => oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!));
+    movedFrom.push({ article: record.meta, relations: relationsOf(record, (s, t) => moved.has(s) || moved.has(t)) });
+  }
   for (const record of plan.removed) {
     record.e.forEach(([id], i) => {
-      removedKeyOf.set(`${record.id}#${id}`, record.nodes[i]!);
+      oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!);
       touched.add(record.nodes[i]!);
     });
   }
+  if (touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
 
-  const edges = collectEdges(inputs, keyOf);
+  // Only edges at a touched node can change, or count in a touched node's size or a new node's place.
+  const near = inputs.map((x) => ({ article: x.article, relations: x.record ? nearRelations(x.record, touched) : x.relations }));
+  const edges = collectEdges(near, keyOf);
   const addedEdges = collectEdges(added.map((a) => a.extraction), keyOf);
-  const removedEdges = collectEdges(plan.removed.map(fromIndex), removedKeyOf);
-  const touchedEdges = new Set([...addedEdges.keys(), ...removedEdges.keys()]);
+  // What the changed relations were before: of removed articles, and of moved entities under their old nodes.
+  const before = [...plan.removed.map((record) => ({ article: record.meta, relations: relationsOf(record) })), ...movedFrom];
+  const removedEdges = collectEdges(before, oldKeyOf);
+  const touchedEdges = new Set([...addedEdges.keys(), ...removedEdges.keys(), ...collectEdges(movedFrom, keyOf).keys()]);
 
   // A new or vanished edge changes its ends' degrees, so their sizes.
   const nodeKeys = new Set(partition.keys);
   const resized = new Set<string>();
+  let edgeCount = state.edges;
   for (const key of touchedEdges) {
     const now = edges.get(key);
     const existed = file.edges.find(key) >= 0;
-    if (now && !existed) { resized.add(now.source); resized.add(now.target); }
+    if (now && !existed) {
+      resized.add(now.source);
+      resized.add(now.target);
+      edgeCount++;
+    }
     if (!now && existed) {
       const gone = removedEdges.get(key)!;
       resized.add(gone.source);
       resized.add(gone.target);
+      edgeCount--;
     }
   }
   const rewrite = new Set([...touched, ...resized].filter((key) => nodeKeys.has(key)));
+  // A resized node's size counts all its edges: those not at a touched node are gathered now.
+  const extra = new Set([...resized].filter((key) => !touched.has(key)));
+  if (extra.size) {
+    const away = (x: Input) => x.record ? nearRelations(x.record, extra, touched) : [];
+    collectEdges(inputs.map((x) => ({ article: x.article, relations: away(x) })), keyOf, edges);
+  }
 
   // Layout: as a full build would continue it.
   let known = 0;
@@ -147,19 +203,26 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
     nodeChanges.set(key, GRAPH_FILE.node(key, attrs));
   }
 
+  // Sentence texts, by article and sentence start: from the changed articles, and from the old lines of the edges
+  // whose sentences may have moved to another edge.
+  const sentences = new Map<string, string>();
+  const changedIds = new Set([...plan.removed.map((r) => r.id), ...added.map((a) => a.extraction.article.id)]);
+  // A changed article keeps its id, so its old sentences are never taken: they may differ.
+  const note = (ev: Evidence) => sentences.set(sentenceKey(ev), ev.sentence);
+  for (const key of new Set([...touchedEdges, ...removedEdges.keys()])) {
+    const at = file.edges.find(key);
+    if (at >= 0) for (const ev of file.edgeAttributes(at).evidence) if (!changedIds.has(ev.article)) note(ev);
+  }
+  for (const { extraction } of added) for (const r of extraction.relations) note({ article: extraction.article.id, ...r.evidence });
   const edgeChanges = new Map<string, string | null>();
   for (const key of touchedEdges) {
     const draft = edges.get(key);
     if (!draft) { edgeChanges.set(key, null); continue; }
-    const texts = new Map<string, Evidence>();
-    for (const ev of addedEdges.get(key)?.evidence ?? []) texts.set(citation(ev), ev);
-    const at = file.edges.find(key);
-    if (at >= 0) for (const ev of file.edgeAttributes(at).evidence) if (!texts.has(citation(ev))) texts.set(citation(ev), ev);
     const evidence: Evidence[] = [];
     for (const ev of draft.evidence) {
-      const full = texts.get(citation(ev));
-      if (!full) return `no sentence for ${key} in ${ev.article}`;
-      evidence.push(full);
+      const sentence = sentences.get(sentenceKey(ev));
+      if (sentence === undefined) return `no sentence for ${key} in ${ev.article}`;
+      evidence.push({ ...ev, sentence });
     }
     const attrs = edgeAttributes({ ...draft, evidence } satisfies EdgeDraft);
     attrs.size = edgeSize(attrs.weight, settings.style);
@@ -191,10 +254,10 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   writeFileAtomic(files.merges, mergePieces(merges));
   writePositions(files.positions, [...positions.entries()].filter(([key]) => nodeKeys.has(key)).sort((a, b) => byString(a[0], b[0])));
   writeIndex(files, [
-    ...plan.kept.map(({ record, line }) => ({ id: record.id, line })),
+    ...plan.kept.map(({ record, line }) => ({ id: record.id, line: renamed.get(record.id) ?? line })),
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, keyOf))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
-  const counts = { nodes: partition.keys.length, edges: edges.size };
+  const counts = { nodes: partition.keys.length, edges: edgeCount };
   writeManifest(files, settings, counts);
   return { counts, merges };
 }

@@ -1,0 +1,126 @@
+/**
+ * Incremental rebuilds against their oracle: after each change to a corpus, the updated graph must be byte for byte
+ * what a full build from the same starting point writes (graph.json, merges.json, the layout positions and the next
+ * build's index), and the update must really have run where it should.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCorpus, type BuildSummary } from '../../src/corpus/build-corpus.js';
+import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
+import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
+import { useTmp } from '../helpers/tmp.js';
+
+const tmp = useTmp();
+
+const OUTPUTS = ['graph.json', 'merges.json', '.cache/positions.json', '.cache/state/graph.index.jsonl'];
+
+/**
+ * Builds `input` into `dir` twice from the same state: once as an update, once in full in a copy. Returns the
+ * update's summary after checking both wrote the same bytes.
+ */
+async function rebuildBothWays(input: string, dir: string): Promise<BuildSummary> {
+  const twin = `${dir}-full`;
+  rmSync(twin, { recursive: true, force: true });
+  cpSync(dir, twin, { recursive: true, preserveTimestamps: true });
+  const updated = await buildCorpus({ paths: [input], out: join(dir, 'graph.json'), jobs: 1 });
+  const full = await buildCorpus({ paths: [input], out: join(twin, 'graph.json'), jobs: 1, incremental: false });
+  expect(full.summary.mode).toBe('full');
+  for (const file of OUTPUTS) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(readFileSync(join(twin, file), 'utf8'));
+  expect({ nodes: updated.summary.nodes, edges: updated.summary.edges }).toEqual({ nodes: full.summary.nodes, edges: full.summary.edges });
+  return updated.summary;
+}
+
+describe('incremental rebuilds', () => {
+  it.each([1, 2, 3])('write what a full build writes, article added, removed, changed or moved (seed %i)', async (seed) => {
+    const root = tmp();
+    const input = join(root, 'in');
+    const out = join(root, 'out');
+    generateCorpus({ dir: input, articles: 40, seed });
+    const first = await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1 });
+    expect(first.summary).toMatchObject({ mode: 'full', fullBecause: 'no state from an earlier build' });
+
+    const modes: string[] = [];
+    const step = async (change: () => void) => {
+      change();
+      modes.push((await rebuildBothWays(input, out)).mode);
+    };
+    // Appended, as dated file names are.
+    await step(() => writeFileSync(join(input, 'article-000040.txt'), generateArticleText(40, seed)));
+    // Sorting first and in the middle: the new article's names come before earlier mentions of the same names.
+    await step(() => writeFileSync(join(input, '0-early.txt'), generateArticleText(41, seed)));
+    await step(() => writeFileSync(join(input, 'article-000020b.txt'), generateArticleText(42, seed)));
+    await step(() => rmSync(join(input, 'article-000005.txt')));
+    await step(() => writeFileSync(join(input, 'article-000010.txt'), generateArticleText(43, seed)));
+    await step(() => {
+      mkdirSync(join(input, 'moved'));
+      renameSync(join(input, 'article-000012.txt'), join(input, 'moved', 'article-000012.txt'));
+    });
+    await step(() => {
+      rmSync(join(input, 'article-000030.txt'));
+      writeFileSync(join(input, 'article-000044.txt'), generateArticleText(44, seed));
+    });
+    // The update must really run: an update that always declined would pass the comparison above.
+    expect(modes.filter((m) => m === 'incremental').length, modes.join(', ')).toBeGreaterThanOrEqual(5);
+    expect(modes).not.toContain('unchanged');
+  }, 120_000);
+
+  it('does nothing when nothing changed, and leaves the files as they were', async () => {
+    const root = tmp();
+    const input = join(root, 'in');
+    generateCorpus({ dir: input, articles: 15, seed: 4 });
+    const out = join(root, 'out', 'graph.json');
+    await buildCorpus({ paths: [input], out, jobs: 1 });
+    const before = statSync(out).mtimeMs;
+    const again = await buildCorpus({ paths: [input], out, jobs: 1 });
+    expect(again.summary).toMatchObject({ mode: 'unchanged', articles: 15, extracted: 0, cached: 15 });
+    expect(statSync(out).mtimeMs).toBe(before);
+    // The result still gives the graph and the merge decisions, read from the files.
+    expect(again.graph.order).toBe(again.summary.nodes);
+    expect(again.merges).toEqual(JSON.parse(readFileSync(join(root, 'out', 'merges.json'), 'utf8')));
+  }, 60_000);
+
+  it('builds in full, saying why, when the last graph was edited, the settings changed or too much changed', async () => {
+    const root = tmp();
+    const input = join(root, 'in');
+    generateCorpus({ dir: input, articles: 20, seed: 5 });
+    const out = join(root, 'out', 'graph.json');
+    await buildCorpus({ paths: [input], out, jobs: 1 });
+
+    writeFileSync(out, readFileSync(out, 'utf8').replace('"nodes":[', '"nodes":[ '));
+    writeFileSync(join(input, 'article-000020.txt'), generateArticleText(20, 5));
+    const edited = await buildCorpus({ paths: [input], out, jobs: 1 });
+    expect(edited.summary).toMatchObject({ mode: 'full', fullBecause: `${out} changed since the last build`, extracted: 1 });
+
+    const settings = { ...DEFAULT_SETTINGS, style: { ...DEFAULT_SETTINGS.style, maxNodeSize: 30 } };
+    writeFileSync(join(input, 'article-000021.txt'), generateArticleText(21, 5));
+    const restyled = await buildCorpus({ paths: [input], out, jobs: 1, settings });
+    expect(restyled.summary).toMatchObject({ mode: 'full', fullBecause: 'the settings changed' });
+
+    generateCorpus({ dir: input, articles: 10, seed: 5, first: 22 });
+    const many = await buildCorpus({ paths: [input], out, jobs: 1, settings });
+    expect(many.summary).toMatchObject({ mode: 'full', fullBecause: 'too many articles changed for an update', extracted: 10 });
+  }, 60_000);
+
+  it('moves an entity of an unchanged article when a new article makes its name ambiguous, as a full build does', async () => {
+    const root = tmp();
+    const input = join(root, 'in');
+    generateCorpus({ dir: input, articles: 30, seed: 6 });
+    // "Halvorsen" alone joins the one full name ending in it; a second such name makes it ambiguous again.
+    writeFileSync(join(input, 'x1.txt'), ' date 2020-03-01 Wire\n\nThe mayor, Ingrid Halvorsen, opened the new harbour bridge on Monday.\n');
+    writeFileSync(join(input, 'x2.txt'), ' date 2020-03-02 Wire\n\nMrs Halvorsen said the bridge had cost less than planned.\n');
+    const out = join(root, 'out');
+    const first = await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1 });
+    const ingrid = () => first.graph.findNode((_, a) => a.label === 'Ingrid Halvorsen')!;
+    expect(first.graph.getNodeAttribute(ingrid(), 'articles')).toEqual(['x1', 'x2']);
+
+    writeFileSync(join(input, 'x3.txt'), ' date 2020-03-03 Wire\n\nThe engineer Petter Halvorsen inspected the bridge.\n');
+    const summary = await rebuildBothWays(input, out);
+    expect(summary.mode).toBe('incremental');
+    const graph = (await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1 })).graph;
+    const articlesOf = (label: string) => graph.getNodeAttribute(graph.findNode((_, a) => a.label === label)!, 'articles');
+    expect(articlesOf('Ingrid Halvorsen')).toEqual(['x1']);
+    expect(articlesOf('Petter Halvorsen')).toEqual(['x3']);
+    expect(articlesOf('Halvorsen')).toEqual(['x2']);
+  }, 60_000);
+});
