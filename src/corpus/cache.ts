@@ -3,36 +3,101 @@
  * hash of the article (body and metadata) and the extractor version, so a changed article or a changed extractor
  * never reads a stale entry. Entries hold what a corpus build reads (the extraction without its mention list, a third
  * of its size), since a cached rebuild spends much of its time parsing them.
+ *
+ * Entries are appended to pack files, one pack per writer (each worker thread has its own), with a small key file
+ * beside each pack saying where each entry lies. One file per entry cost 0.7 ms per file created on this machine's
+ * disk: 7 s of a 10k-article build.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Article, CorpusExtraction } from '../schema/index.js';
-import { writeFileAtomic } from '../graph/atomic-write.js';
 
 export function cacheKey(article: Article, extractorVersion: string): string {
   const { file: _file, ...rest } = article;
   return createHash('sha256').update(extractorVersion).update('\0').update(JSON.stringify(rest)).digest('hex').slice(0, 32);
 }
 
+const PACK = '.pack';
+const KEYS = '.keys';
+
+interface Place {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
 export class ExtractionCache {
-  private ready = false;
+  private places: Map<string, Place> | undefined;
+  /** This writer's pack, named so that no two writers, in this process or another, ever share one. */
+  private pack: { name: string; size: number } | undefined;
+
   constructor(readonly dir: string) {}
 
   get(key: string): CorpusExtraction | undefined {
+    const place = (this.places ??= this.readKeys()).get(key);
+    if (!place) return undefined;
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as CorpusExtraction;
+      const bytes = Buffer.allocUnsafe(place.length);
+      const fd = openSync(join(this.dir, place.pack), 'r');
+      try {
+        if (readSync(fd, bytes, 0, place.length, place.offset) !== place.length) return undefined;
+      } finally {
+        closeSync(fd);
+      }
+      return JSON.parse(bytes.toString('utf8')) as CorpusExtraction;
     } catch {
-      // Missing or damaged entries are simply rebuilt.
+      // A damaged or cut entry (a writer killed mid-write) is simply extracted again.
       return undefined;
     }
   }
 
   put(key: string, extraction: CorpusExtraction): void {
-    if (!this.ready) {
+    if (!this.pack) {
       mkdirSync(this.dir, { recursive: true });
-      this.ready = true;
+      this.pack = { name: `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
     }
-    writeFileAtomic(join(this.dir, `${key}.json`), JSON.stringify(extraction), { durable: false });
+    const bytes = Buffer.from(`${JSON.stringify(extraction)}\n`, 'utf8');
+    const { name, size } = this.pack;
+    // Opened and closed each time (cheap for a file that exists), so a worker thread that is stopped leaks nothing.
+    append(join(this.dir, name + PACK), bytes);
+    // The key line goes after its entry, so a key never points at bytes not yet written.
+    append(join(this.dir, name + KEYS), Buffer.from(`${key} ${size} ${bytes.length - 1}\n`));
+    this.pack.size += bytes.length;
+    this.places?.set(key, { pack: name + PACK, offset: size, length: bytes.length - 1 });
+  }
+
+  private readKeys(): Map<string, Place> {
+    const places = new Map<string, Place>();
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.endsWith(KEYS)).sort();
+    } catch {
+      return places;
+    }
+    for (const name of names) {
+      const pack = name.slice(0, -KEYS.length) + PACK;
+      let text: string;
+      try {
+        text = readFileSync(join(this.dir, name), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        const [key, offset, length] = line.split(' ');
+        if (key && offset && length) places.set(key, { pack, offset: Number(offset), length: Number(length) });
+      }
+    }
+    return places;
+  }
+}
+
+function append(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, 'a');
+  try {
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+  } finally {
+    closeSync(fd);
   }
 }
