@@ -85,7 +85,10 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
   const resolution = resolveCorpus(extractions, settings.resolve);
   // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
   if (files) writeIndex(files, (function* () {
-    for (let i = 0; i < extractions.length; i++) yield `${JSON.stringify(indexRecord(extractions[i]!, keys[i]!, resolution.keyOf))}\n`;
+    for (let i = 0; i < extractions.length; i++) {
+      const x = extractions[i]!;
+      yield `${JSON.stringify(indexRecord(x, keys[i]!, x.entities.map((e) => resolution.keyOf.get(`${x.article.id}#${e.id}`)!)))}\n`;
+    }
   })());
   lap('resolve');
   const graph = buildGraph(extractions, resolution);

@@ -11,16 +11,17 @@ import type { ResolveEntity } from '../resolve/corpus.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 type CompactEntity = [id: string, kind: EntityKind, origin: ResolveEntity['origin'], label: string, aliases: string[], mentions: number, category: string | null, attrs: Record<string, AttrValue> | null];
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
 
-/** One article as the index keeps it. */
+/** One article as the index keeps it. The first three fields lead each line, so a plan can read them alone. */
 export interface IndexRecord {
   id: string;
   /** Cache key: article text, metadata and extractor version. */
   key: string;
+  file: string;
   version: string;
   meta: ArticleMeta;
   /** Node key of each entity, in entity order. */
@@ -29,10 +30,11 @@ export interface IndexRecord {
   r: CompactRelation[];
 }
 
-export function indexRecord(x: CorpusExtraction, key: string, keyOf: ReadonlyMap<string, string>): IndexRecord {
+/** `nodes`: the node of each entity, in entity order. */
+export function indexRecord(x: CorpusExtraction, key: string, nodes: readonly string[]): IndexRecord {
   return {
-    id: x.article.id, key, version: x.extractorVersion, meta: x.article,
-    nodes: x.entities.map((e) => keyOf.get(`${x.article.id}#${e.id}`) ?? ''),
+    id: x.article.id, key, file: x.article.file, version: x.extractorVersion, meta: x.article,
+    nodes: [...nodes],
     e: x.entities.map((e) => [e.id, e.kind, e.origin, e.label, e.aliases, e.mentions.length, e.category ?? null, Object.keys(e.attrs).length ? e.attrs : null]),
     r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
   };
@@ -105,11 +107,33 @@ export function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
 }
 
+/** An article of the last build: what a plan reads, and its index line, parsed only when an update needs it. */
+export interface IndexEntry {
+  id: string;
+  key: string;
+  file: string;
+  /** The line as read, new line included, so an unchanged article's line is written back as it is. */
+  line: string;
+  readonly record: IndexRecord;
+}
+
 export interface BuildState {
-  /** Index records in article id order, each with its line as read (new line included), so unchanged lines are written back as they are. */
-  records: Array<{ record: IndexRecord; line: string }>;
+  /** In article id order. */
+  entries: IndexEntry[];
   nodes: number;
   edges: number;
+}
+
+const LEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"key":"([0-9a-f]+)","file":("(?:[^"\\]|\\.)*"),/;
+
+function indexEntry(line: string): IndexEntry | undefined {
+  const lead = LEAD.exec(line);
+  if (!lead) return undefined;
+  let record: IndexRecord | undefined;
+  return {
+    id: JSON.parse(lead[1]!) as string, key: lead[2]!, file: JSON.parse(lead[3]!) as string, line: `${line}\n`,
+    get record() { return (record ??= JSON.parse(line) as IndexRecord); },
+  };
 }
 
 /** The last build's state, or why it cannot be used. */
@@ -134,16 +158,14 @@ export function loadBuildState(files: StateFiles, settings: Settings): BuildStat
   } catch {
     return `${files.index}: unreadable`;
   }
-  const records: BuildState['records'] = [];
+  const entries: IndexEntry[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
-    try {
-      records.push({ record: JSON.parse(line) as IndexRecord, line: `${line}\n` });
-    } catch {
-      return `${files.index}: damaged`;
-    }
+    const entry = indexEntry(line);
+    if (!entry) return `${files.index}: damaged`;
+    entries.push(entry);
   }
-  return { records, nodes: manifest.nodes, edges: manifest.edges };
+  return { entries, nodes: manifest.nodes, edges: manifest.edges };
 }
 
 /** Index lines in article id order, each ending in a new line. */

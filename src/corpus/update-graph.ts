@@ -12,19 +12,19 @@ import { readFileSync } from 'node:fs';
 import type { Article, ArticleMeta, CorpusExtraction, Evidence } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
 import { partitionCorpus, type MergeDecision, type ResolveEntity } from '../resolve/corpus.js';
-import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, type EdgeDraft, type EdgeInput } from '../graph/build.js';
+import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
 import { GraphFile } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { readPositions, writePositions } from './positions-file.js';
-import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexRecord, type StateFiles } from './build-state.js';
+import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexEntry, type IndexRecord, type StateFiles } from './build-state.js';
 import { mergePieces } from './merges-file.js';
 
 export interface UpdatePlan {
   /** Index entries of articles unchanged since the last build, in id order. */
-  kept: BuildState['records'];
+  kept: IndexEntry[];
   /** Articles new or changed since, with their cache keys. */
   added: Array<{ article: Article; key: string }>;
   /** Index records of articles removed or changed since. */
@@ -36,22 +36,25 @@ const MAX_CHANGED_SHARE = 0.2;
 
 /** What changed since the last build; undefined when so much changed that a full build is the faster way. */
 export function planUpdate(state: BuildState, current: ReadonlyArray<{ article: Article; key: string }>): UpdatePlan | undefined {
-  const before = new Map(state.records.map((entry) => [entry.record.id, entry]));
-  const plan: UpdatePlan = { kept: [], added: [], removed: [] };
+  const before = new Map(state.entries.map((entry) => [entry.id, entry]));
+  const kept: IndexEntry[] = [];
+  const added: UpdatePlan['added'] = [];
+  const removed: IndexEntry[] = [];
   const present = new Set<string>();
   for (const item of current) {
     present.add(item.article.id);
     const entry = before.get(item.article.id);
     // A moved file keeps its text and id but its node names the file: that is a change too.
-    if (entry && entry.record.key === item.key && entry.record.meta.file === item.article.file) plan.kept.push(entry);
+    if (entry && entry.key === item.key && entry.file === item.article.file) kept.push(entry);
     else {
-      plan.added.push(item);
-      if (entry) plan.removed.push(entry.record);
+      added.push(item);
+      if (entry) removed.push(entry);
     }
   }
-  for (const { record } of state.records) if (!present.has(record.id)) plan.removed.push(record);
-  const changed = plan.added.length + plan.removed.length;
-  return changed <= Math.max(1, state.records.length * MAX_CHANGED_SHARE) ? plan : undefined;
+  for (const entry of state.entries) if (!present.has(entry.id)) removed.push(entry);
+  // Decided before any index line is parsed: a corpus that changed a lot is built in full at once.
+  if (added.length + removed.length > Math.max(1, state.entries.length * MAX_CHANGED_SHARE)) return undefined;
+  return { kept, added, removed: removed.map((entry) => entry.record) };
 }
 
 export interface UpdateResult {
@@ -99,26 +102,37 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   ];
   inputs.sort((a, b) => byString(a.article.id, b.article.id));
   const partition = partitionCorpus(inputs, settings.resolve);
-  const { keyOf } = partition;
+  // Local entity → node, per article, made only for the articles whose relations are read.
+  const locals = new Map<string, Map<string, string>>();
+  const idsOf = new Map(inputs.map((x) => [x.article.id, x.entities]));
+  const nodeOf: NodeOf = (articleId, localId) => {
+    let local = locals.get(articleId);
+    if (!local) {
+      const nodes = partition.nodesOf(articleId);
+      local = new Map((idsOf.get(articleId) ?? []).map((e, i) => [e.id, nodes[i]!]));
+      locals.set(articleId, local);
+    }
+    return local.get(localId);
+  };
 
   // Nodes whose members changed: those of added and removed entities, and both nodes of an entity of an unchanged
   // article that the change moved (a node renamed when its commonest label changed, or a merge undone).
   const touched = new Set<string>();
-  for (const { extraction: x } of added) for (const e of x.entities) touched.add(keyOf.get(`${x.article.id}#${e.id}`)!);
+  for (const { extraction: x } of added) for (const key of partition.nodesOf(x.article.id)) touched.add(key);
   const oldKeyOf = new Map<string, string>();
   const movedFrom: EdgeInput[] = [];
   /** Index lines of unchanged articles with moved entities, naming their new nodes. */
   const renamed = new Map<string, string>();
   for (const { record } of plan.kept) {
     const moved = new Set<string>();
+    const nodes = partition.nodesOf(record.id);
     record.e.forEach(([id], i) => {
-      const now = keyOf.get(`${record.id}#${id}`)!;
-      if (now === record.nodes[i]) return;
+      if (nodes[i] === record.nodes[i]) return;
       moved.add(id);
-      touched.add(now).add(record.nodes[i]!);
+      touched.add(nodes[i]!).add(record.nodes[i]!);
     });
     if (!moved.size) continue;
-    renamed.set(record.id, `${JSON.stringify({ ...record, nodes: record.e.map(([id]) => keyOf.get(`${record.id}#${id}`)!) })}\n`);
+    renamed.set(record.id, `${JSON.stringify({ ...record, nodes })}\n`);
     // Under their old nodes, the relations of moved entities name the other end by its old node too.
     record.e.forEach(([id], i) => oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!));
     movedFrom.push({ article: record.meta, relations: relationsOf(record, (s, t) => moved.has(s) || moved.has(t)) });
@@ -133,12 +147,12 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
 
   // Only edges at a touched node can change, or count in a touched node's size or a new node's place.
   const near = inputs.map((x) => ({ article: x.article, relations: x.record ? nearRelations(x.record, touched) : x.relations }));
-  const edges = collectEdges(near, keyOf);
-  const addedEdges = collectEdges(added.map((a) => a.extraction), keyOf);
+  const edges = collectEdges(near, nodeOf);
+  const addedEdges = collectEdges(added.map((a) => a.extraction), nodeOf);
   // What the changed relations were before: of removed articles, and of moved entities under their old nodes.
   const before = [...plan.removed.map((record) => ({ article: record.meta, relations: relationsOf(record) })), ...movedFrom];
-  const removedEdges = collectEdges(before, oldKeyOf);
-  const touchedEdges = new Set([...addedEdges.keys(), ...removedEdges.keys(), ...collectEdges(movedFrom, keyOf).keys()]);
+  const removedEdges = collectEdges(before, nodeOfMap(oldKeyOf));
+  const touchedEdges = new Set([...addedEdges.keys(), ...removedEdges.keys(), ...collectEdges(movedFrom, nodeOf).keys()]);
 
   // A new or vanished edge changes its ends' degrees, so their sizes.
   const nodeKeys = new Set(partition.keys);
@@ -164,7 +178,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   const extra = new Set([...resized].filter((key) => !touched.has(key)));
   if (extra.size) {
     const away = (x: Input) => x.record ? nearRelations(x.record, extra, touched) : [];
-    collectEdges(inputs.map((x) => ({ article: x.article, relations: away(x) })), keyOf, edges);
+    collectEdges(inputs.map((x) => ({ article: x.article, relations: away(x) })), nodeOf, edges);
   }
 
   // Layout: as a full build would continue it.
@@ -255,7 +269,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   writePositions(files.positions, [...positions.entries()].filter(([key]) => nodeKeys.has(key)).sort((a, b) => byString(a[0], b[0])));
   writeIndex(files, [
     ...plan.kept.map(({ record, line }) => ({ id: record.id, line: renamed.get(record.id) ?? line })),
-    ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, keyOf))}\n` })),
+    ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, partition.nodesOf(extraction.article.id)))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
   const counts = { nodes: partition.keys.length, edges: edgeCount };
   writeManifest(files, settings, counts);

@@ -47,15 +47,21 @@ export interface EdgeInput {
   relations: readonly LocalRelation[];
 }
 
+/** The node of an article's local entity. */
+export type NodeOf = (articleId: string, localId: string) => string | undefined;
+
+/** NodeOf from an `articleId#localId` → node map. */
+export const nodeOfMap = (keyOf: ReadonlyMap<string, string>): NodeOf => (articleId, localId) => keyOf.get(`${articleId}#${localId}`);
+
 /**
  * One edge per (source, relation, target), keyed `source->relation->target`, gathering every sentence that states
  * it, in the order the articles and their relations come. A sentence cited twice counts once.
  */
-export function collectEdges(extractions: readonly EdgeInput[], keyOf: ReadonlyMap<string, string>, edges = new Map<string, EdgeDraft>()): Map<string, EdgeDraft> {
+export function collectEdges(extractions: readonly EdgeInput[], nodeOf: NodeOf, edges = new Map<string, EdgeDraft>()): Map<string, EdgeDraft> {
   for (const x of extractions) {
     for (const r of x.relations) {
-      const source = keyOf.get(`${x.article.id}#${r.source}`);
-      const target = keyOf.get(`${x.article.id}#${r.target}`);
+      const source = nodeOf(x.article.id, r.source);
+      const target = nodeOf(x.article.id, r.target);
       if (!source || !target || source === target) continue;
       let [s, t] = [source, target];
       if (RELATIONS[r.relation].symmetric && s > t) [s, t] = [t, s];
@@ -129,7 +135,7 @@ export function buildGraph(extractions: readonly CorpusExtraction[], resolution:
   graph.replaceAttributes(graphAttributes(extractions.map((x) => x.extractorVersion), extractions.length));
   const articles = new Map(extractions.map((x) => [x.article.id, x.article]));
   for (const e of resolution.entities) graph.addNode(e.key, nodeAttributes(e, articles.get(e.articles[0]!)));
-  const edges = collectEdges(extractions, resolution.keyOf);
+  const edges = collectEdges(extractions, nodeOfMap(resolution.keyOf));
   for (const key of [...edges.keys()].sort(byString)) {
     const e = edges.get(key)!;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttributes(e));

@@ -46,8 +46,10 @@ export interface ResolveInput {
 
 /** The clusters and their node keys, before the merged entities are described. */
 export interface CorpusPartition {
-  /** `articleId#localId` → node key. */
-  keyOf: Map<string, string>;
+  /** `articleId#localId` → node key (made when first read: a rebuild that needs few keys reads `nodesOf`). */
+  readonly keyOf: Map<string, string>;
+  /** The node key of each of the article's entities, in entity order. */
+  nodesOf(articleId: string): readonly string[];
   /** Node keys, one per cluster. */
   keys: string[];
   /** The merged entity of node `key`, and its merge decision when it merged anything. */
@@ -128,7 +130,10 @@ export function resolveCorpus(extractions: readonly ResolveInput[], options: Cor
  */
 export function partitionCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusPartition {
   const items: Item[] = [];
+  /** Where each article's entities start among the items, and how many it has. */
+  const spans = new Map<string, [number, number]>();
   for (const x of extractions) {
+    spans.set(x.article.id, [items.length, x.entities.length]);
     for (const e of x.entities) items.push({ ref: `${x.article.id}#${e.id}`, article: x.article.id, entity: e, forms: formsOf(e) });
   }
   const uf = new UnionFind(items.length);
@@ -213,7 +218,7 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
     if (ia >= 0 && ib >= 0) uf.union(ia, ib, `sameAs ["${a}", "${b}"] in newsgraph.config.json`);
   }
 
-  return partition(items, uf);
+  return partition(items, uf, spans);
 }
 
 function pairKey(a: string, b: string): string {
@@ -258,7 +263,7 @@ interface Cluster {
   label: string;
 }
 
-function partition(items: Item[], uf: UnionFind): CorpusPartition {
+function partition(items: Item[], uf: UnionFind, spans: ReadonlyMap<string, [number, number]>): CorpusPartition {
   const byRoot = new Map<number, number[]>();
   items.forEach((_, i) => {
     const r = uf.find(i);
@@ -267,7 +272,7 @@ function partition(items: Item[], uf: UnionFind): CorpusPartition {
     else byRoot.set(r, [i]);
   });
   const clusters = new Map<string, Cluster>();
-  const keyOf = new Map<string, string>();
+  const itemKeys: string[] = new Array(items.length);
   for (const members of byRoot.values()) {
     const group = members.map((i) => items[i]!);
     const { kind, votes } = majorityKind(group);
@@ -278,15 +283,27 @@ function partition(items: Item[], uf: UnionFind): CorpusPartition {
     let key = isArticle ? `article:${first.article}` : scoped ? `${kind}:${slug(label)}@${first.article}` : `${kind}:${slug(label)}`;
     for (let n = 2; clusters.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
     clusters.set(key, { members, group, kind, label, ...(votes ? { votes } : {}) });
-    for (const g of group) keyOf.set(g.ref, key);
+    for (const i of members) itemKeys[i] = key;
   }
   const clusterOf = (key: string) => {
     const cluster = clusters.get(key);
     if (!cluster) throw new Error(`resolve: no cluster has the key "${key}"`);
     return cluster;
   };
+  let keyOf: Map<string, string> | undefined;
   return {
-    keyOf, keys: [...clusters.keys()],
+    get keyOf() {
+      if (!keyOf) {
+        keyOf = new Map();
+        for (let i = 0; i < items.length; i++) keyOf.set(items[i]!.ref, itemKeys[i]!);
+      }
+      return keyOf;
+    },
+    nodesOf: (articleId) => {
+      const span = spans.get(articleId);
+      return span ? itemKeys.slice(span[0], span[0] + span[1]) : [];
+    },
+    keys: [...clusters.keys()],
     describe: (key) => describeCluster(key, clusterOf(key), uf),
     reasonOf: (key) => (clusters.has(key) ? reasonsOf(clusterOf(key).members, uf) : undefined),
   };
