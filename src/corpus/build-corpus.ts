@@ -217,7 +217,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   let done = 0;
   const tick = (n: number) => { done += n; options.onProgress?.(done, unique.length); };
 
-  let fullBecause: string | undefined;
+  let fullBecause = state && options.incremental === false ? 'asked to build in full' : undefined;
   // Articles an update extracted before it declined: the full build finds them in the cache, but this run made them.
   let extractedBefore = 0;
   if (state && options.incremental !== false) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { useTmp } from '../helpers/tmp.js';
 import { loadGraph } from '../../src/graph/io.js';
+import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
 
 const tmp = useTmp();
 
@@ -24,6 +25,21 @@ describe('newsgraph build', () => {
     const r = runCli(['build', 'seeds', '--out', out]);
     expect(r.stdout).toContain('(0 extracted, 1 cached)');
   });
+
+  it('updates the last graph when an article is added, says so, and does nothing when nothing changed', () => {
+    const dir = tmp();
+    const input = join(dir, 'in');
+    generateCorpus({ dir: input, articles: 25, seed: 3 });
+    const out = join(dir, 'out', 'graph.json');
+    expect(runCli(['build', input, '--out', out]).stdout).toMatch(/ edges in \d+\.\d\d s\n$/);
+    writeFileSync(join(input, 'article-000025.txt'), generateArticleText(25, 3));
+    const added = runCli(['build', input, '--out', out]);
+    expect(added.stdout).toMatch(/: 26 articles \(1 extracted, 25 cached\), \d+ nodes, \d+ edges in \d+\.\d\d s \(updated the last graph\)\n$/);
+    expect(runCli(['build', input, '--out', out]).stdout).toMatch(/\(nothing changed\)\n$/);
+    const full = runCli(['build', input, '--out', out, '--no-incremental', '--verbose']);
+    expect(full.stdout).toMatch(/ edges in \d+\.\d\d s\n$/);
+    expect(full.stderr).toContain('newsgraph: built whole: asked to build in full\n');
+  }, 60_000);
 
   it('names a missing path in one line and exits 2', () => {
     const r = runCli(['build', '/no/such/folder', '--out', join(tmp(), 'g.json')]);

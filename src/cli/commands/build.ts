@@ -47,10 +47,12 @@ export function register(program: Command): void {
       if (!flags.quiet) {
         for (const w of s.warnings) process.stderr.write(`newsgraph: warning: ${w}\n`);
         if (flags.verbose) {
-          const how = s.mode === 'incremental' ? 'updated the last graph' : s.mode === 'unchanged' ? 'nothing changed since the last build' : `built whole${s.fullBecause ? `: ${s.fullBecause}` : ''}`;
-          process.stderr.write(`newsgraph: ${how}\nnewsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
+          // Why a build that could have updated the last graph did not: the user can then fix what stopped it.
+          if (s.fullBecause) process.stderr.write(`newsgraph: built whole: ${s.fullBecause}\n`);
+          process.stderr.write(`newsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
         }
-        await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s\n`);
+        const how = s.mode === 'incremental' ? ' (updated the last graph)' : s.mode === 'unchanged' ? ' (nothing changed)' : '';
+        await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s${how}\n`);
       }
     }));
 }
