@@ -31,6 +31,16 @@ async function rebuildBothWays(input: string, dir: string): Promise<BuildSummary
   return updated.summary;
 }
 
+/** A generated corpus built once into out/graph.json. */
+async function builtCorpus(articles: number, seed: number): Promise<{ root: string; input: string; out: string }> {
+  const root = tmp();
+  const input = join(root, 'in');
+  generateCorpus({ dir: input, articles, seed });
+  const out = join(root, 'out', 'graph.json');
+  await buildCorpus({ paths: [input], out, jobs: 1 });
+  return { root, input, out };
+}
+
 describe('incremental rebuilds', () => {
   it.each([1, 2, 3])('write what a full build writes, article added, removed, changed or moved (seed %i)', async (seed) => {
     const root = tmp();
@@ -66,11 +76,7 @@ describe('incremental rebuilds', () => {
   }, 120_000);
 
   it('does nothing when nothing changed, and leaves the files as they were', async () => {
-    const root = tmp();
-    const input = join(root, 'in');
-    generateCorpus({ dir: input, articles: 15, seed: 4 });
-    const out = join(root, 'out', 'graph.json');
-    await buildCorpus({ paths: [input], out, jobs: 1 });
+    const { root, input, out } = await builtCorpus(15, 4);
     const before = statSync(out).mtimeMs;
     const again = await buildCorpus({ paths: [input], out, jobs: 1 });
     expect(again.summary).toMatchObject({ mode: 'unchanged', articles: 15, extracted: 0, cached: 15 });
@@ -81,12 +87,7 @@ describe('incremental rebuilds', () => {
   }, 60_000);
 
   it('builds in full, saying why, when the last graph was edited, the settings changed or too much changed', async () => {
-    const root = tmp();
-    const input = join(root, 'in');
-    generateCorpus({ dir: input, articles: 20, seed: 5 });
-    const out = join(root, 'out', 'graph.json');
-    await buildCorpus({ paths: [input], out, jobs: 1 });
-
+    const { input, out } = await builtCorpus(20, 5);
     writeFileSync(out, readFileSync(out, 'utf8').replace('"nodes":[', '"nodes":[ '));
     writeFileSync(join(input, 'article-000020.txt'), generateArticleText(20, 5));
     const edited = await buildCorpus({ paths: [input], out, jobs: 1 });
