@@ -4,7 +4,7 @@
  *
  *   npm run bench:corpus -- --articles 10000 [--jobs N] [--seed S] [--runs R]
  *
- * Defaults: 10000 articles, jobs = cores, seed 1, runs 1 (3 below 5000 articles).
+ * Defaults: 10000 articles, jobs as `build` chooses them (no --jobs), seed 1, runs 1 (3 below 5000 articles).
  *
  * Targets: 10k articles ≤ 15 s on 2 cores, peak RSS ≤ 1 GB, incremental rebuild ≤ 1 s.
  * Needs `npm run build:lib` first: it measures dist/, which is what users run.
@@ -12,7 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,7 +41,7 @@ const positive = (name: string, value: string | undefined, fallback: number): nu
   return n;
 };
 const articles = positive('articles', values.articles, 10_000);
-const jobs = positive('jobs', values.jobs, availableParallelism());
+const jobs = values.jobs === undefined ? undefined : positive('jobs', values.jobs, 1);
 const seed = positive('seed', values.seed, 1);
 // A 10k build takes minutes: once is enough there; small corpora are cheap to repeat for a steadier median.
 const runs = positive('runs', values.runs, articles >= 5000 ? 1 : 3);
@@ -88,7 +88,7 @@ const rssHook = join(workDir, 'report-max-rss.mjs');
 if (!gnuTime) {
   writeFileSync(rssHook, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, \`\${u.maxRSS} \${u.userCPUTime / 1e6} \${u.systemCPUTime / 1e6}\`); });\n`);
 }
-log(`build: node ${cli} build <corpus> --jobs ${jobs}; peak RSS via ${gnuTime ? '/usr/bin/time' : 'process.resourceUsage() at exit'}`);
+log(`build: node ${cli} build <corpus>${jobs ? ` --jobs ${jobs}` : ''}; peak RSS via ${gnuTime ? '/usr/bin/time' : 'process.resourceUsage() at exit'}`);
 
 interface BuildRun {
   seconds: number;
@@ -111,7 +111,7 @@ function probeGnuTime(): boolean {
 
 function runBuild(out: string): Promise<BuildRun> {
   rmSync(rssFile, { force: true });
-  const args = [cli, 'build', corpusDir, '--out', out, '--jobs', String(jobs)];
+  const args = [cli, 'build', corpusDir, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])];
   const [command, argv] = gnuTime
     ? ['/usr/bin/time', ['-f', TIME_FORMAT, '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--import', rssHook, ...args]];
@@ -164,7 +164,7 @@ for (let run = 1; run <= runs; run++) {
 }
 
 const seconds = median(full.map((r) => r.seconds));
-log(`medians over ${runs} run(s), ${jobs} jobs: full ${seconds.toFixed(2)} s (target ≤ 15 s for 10k on 2 cores), ` +
+log(`medians over ${runs} run(s), ${jobs ? `${jobs} jobs` : 'default jobs'}: full ${seconds.toFixed(2)} s (target ≤ 15 s for 10k on 2 cores), ` +
   `peak RSS ${median(full.map((r) => r.peakRssMb)).toFixed(0)} MB (≤ 1024), incremental ${median(incremental.map((r) => r.seconds)).toFixed(2)} s (≤ 1 s)`);
 console.log(JSON.stringify({
   articles,

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .description('build the graph from article files and folders (default: seeds/)')
     .argument('[paths...]', 'article files or folders (.txt, .md, .html, .jsonl)', ['seeds'])
     .option('-o, --out <file>', 'graph file to write', 'graph/graph.json')
-    .option('-j, --jobs <n>', 'worker threads for extraction (default: number of cores)', parsePositiveInt)
+    .option('-j, --jobs <n>', 'worker threads for extraction (default: one per core once there are a few thousand articles to extract)', parsePositiveInt)
     .option('--no-cache', 'extract every article again instead of reusing cached results')
     .option('--no-incremental', 'build the whole graph again (from cached extractions) instead of updating the last one')
     .option('--strict', 'stop at the first bad input file instead of skipping it')
