@@ -29,7 +29,8 @@ import { extractInWorkers } from './worker-pool.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
 import { readPositions, writePositions } from './positions-file.js';
 import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
-import { planUpdate, updateGraph } from './update-graph.js';
+import { planUpdate } from './plan-update.js';
+import { updateGraph } from './update-graph.js';
 
 export { mergePieces, mergesPathFor };
 

@@ -1,0 +1,40 @@
+/**
+ * What changed since the last build: articles kept, added (new or changed) and removed (or changed), read from the
+ * index's leading fields alone, so a corpus that changed a lot goes to a full build without parsing the index.
+ */
+import type { Article } from '../schema/index.js';
+import type { BuildState, IndexEntry, IndexRecord } from './build-state.js';
+
+export interface UpdatePlan {
+  /** Index entries of articles unchanged since the last build, in id order. */
+  kept: IndexEntry[];
+  /** Articles new or changed since, with their cache keys. */
+  added: Array<{ article: Article; key: string }>;
+  /** Index records of articles removed or changed since. */
+  removed: IndexRecord[];
+}
+
+/** Share of the corpus above which changing articles one by one costs more than building again. */
+const MAX_CHANGED_SHARE = 0.2;
+
+/** The plan; undefined when so much changed that a full build is the faster way. */
+export function planUpdate(state: BuildState, current: ReadonlyArray<{ article: Article; key: string }>): UpdatePlan | undefined {
+  const before = new Map(state.entries.map((entry) => [entry.id, entry]));
+  const kept: IndexEntry[] = [];
+  const added: UpdatePlan['added'] = [];
+  const removed: IndexEntry[] = [];
+  const present = new Set<string>();
+  for (const item of current) {
+    present.add(item.article.id);
+    const entry = before.get(item.article.id);
+    // A moved file keeps its text and id but its node names the file: that is a change too.
+    if (entry && entry.key === item.key && entry.file === item.article.file) kept.push(entry);
+    else {
+      added.push(item);
+      if (entry) removed.push(entry);
+    }
+  }
+  for (const entry of state.entries) if (!present.has(entry.id)) removed.push(entry);
+  if (added.length + removed.length > Math.max(1, state.entries.length * MAX_CHANGED_SHARE)) return undefined;
+  return { kept, added, removed: removed.map((entry) => entry.record) };
+}
