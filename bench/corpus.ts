@@ -99,6 +99,8 @@ interface BuildRun {
   extracted: number;
   cached: number;
   summary: string;
+  /** The build's phases, as `build --verbose` prints them. */
+  phases: string;
   warnings: number;
 }
 
@@ -111,7 +113,7 @@ function probeGnuTime(): boolean {
 
 function runBuild(out: string): Promise<BuildRun> {
   rmSync(rssFile, { force: true });
-  const args = [cli, 'build', corpusDir, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const args = [cli, 'build', corpusDir, '--out', out, '--verbose', ...(jobs ? ['--jobs', String(jobs)] : [])];
   const [command, argv] = gnuTime
     ? ['/usr/bin/time', ['-f', TIME_FORMAT, '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--import', rssHook, ...args]];
@@ -133,6 +135,7 @@ function runBuild(out: string): Promise<BuildRun> {
       resolve({
         seconds, cpuSeconds: user! + system!, peakRssMb: kb! / 1024, articles: Number(m[1]), extracted: Number(m[2]), cached: Number(m[3]),
         summary: m[0].slice(2), warnings: stderr.split('\n').filter((l) => l.includes('warning:')).length,
+        phases: /newsgraph: timings: (.*)/.exec(stderr)?.[1] ?? '',
       });
     });
   });
@@ -161,6 +164,7 @@ for (let run = 1; run <= runs; run++) {
   if (!again.summary.endsWith('(updated the last graph)')) log(`note: the rebuild did not update the last graph (${again.summary})`);
   incremental.push(again);
   log(`run ${run}/${runs} incremental (+1 article): ${again.seconds.toFixed(2)} s (${again.cpuSeconds.toFixed(1)} CPU s), peak RSS ${again.peakRssMb.toFixed(0)} MB — ${again.summary}`);
+  log(`  phases: full ${first.phases}; incremental ${again.phases}`);
 }
 
 const seconds = median(full.map((r) => r.seconds));
