@@ -3,7 +3,8 @@
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
 import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
-import { normalName, words, isAcronym, initials, expandLeadingAcronym } from './name-forms.js';
+import { normalName, words, isAcronym, cachedInitials, expandLeadingAcronym } from './name-forms.js';
+import { remembered } from '../memo.js';
 
 export interface MergedEntity {
   key: string;
@@ -97,16 +98,23 @@ const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 
 
 /** Descriptions merge across articles only when they carry a real name ("the 2004 Lagos floods"), never "the statement". */
 function isDistinctive(e: ResolveEntity): boolean {
-  return words(e.label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(e.label);
+  return isDistinctiveLabel(e.label);
 }
 
+/** Remembered: a corpus repeats its descriptions' labels. */
+const isDistinctiveLabel = remembered((label: string) =>
+  words(label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(label), 50_000);
+
+/** Normal forms of the label and aliases, each once, in that order. */
 function formsOf(e: ResolveEntity): string[] {
-  const forms = new Set<string>();
-  for (const a of [e.label, ...e.aliases]) {
-    const n = expandLeadingAcronym(a);
-    if (n) forms.add(n);
-  }
-  return [...forms];
+  const forms: string[] = [];
+  const add = (name: string) => {
+    const form = expandLeadingAcronym(name);
+    if (form && !forms.includes(form)) forms.push(form);
+  };
+  add(e.label);
+  for (const alias of e.aliases) add(alias);
+  return forms;
 }
 
 /** Every merged entity, sorted by key, with the merge log. */
@@ -139,6 +147,7 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
   const uf = new UnionFind(items.length);
   const blocked = new Set((options.notSameAs ?? []).map(([a, b]) => pairKey(normalName(a), normalName(b))));
   const isBlocked = (a: Item, b: Item) => {
+    if (!blocked.size) return false;
     for (const x of a.forms) for (const y of b.forms) if (blocked.has(pairKey(x, y))) return true;
     return false;
   };
@@ -193,7 +202,7 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
     if (other.entity.origin !== 'name' || other.entity.kind === 'person') return;
     for (const a of [other.entity.label, ...other.entity.aliases]) {
       if (isAcronym(a)) continue;
-      for (const key of initials(a)) {
+      for (const key of cachedInitials(a)) {
         if (key.length < 2) continue;
         if (!byInitials.has(key)) byInitials.set(key, new Set());
         byInitials.get(key)!.add(j);

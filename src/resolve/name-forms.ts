@@ -65,8 +65,8 @@ export function initials(text: string): string[] {
   return [...forms];
 }
 
-/** `initials`, remembered. Callers must not mutate the result. */
-const cachedInitials: (text: string) => readonly string[] = remembered(initials, 200_000);
+/** `initials`, remembered: a corpus names the same bodies many times. Callers must not mutate the result. */
+export const cachedInitials: (text: string) => readonly string[] = remembered(initials, 200_000);
 
 /** What an acronym is matched by: its letters without and with a plural s, and the known body it stands for. */
 interface AcronymLetters {
