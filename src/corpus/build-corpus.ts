@@ -251,16 +251,13 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
         }, tick);
       lap('extract');
       extractedBefore = plan.added.length - cached - failures.length;
-      if (failures.length) fullBecause = failures[0];
+      // A failed extraction is reported by the full build, which skips the article (or stops, with --strict).
+      const result = failures.length ? failures[0]! : updateGraph(state, last, plan, plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key })), settings);
+      if (typeof result === 'string') fullBecause = result;
       else {
-        const added = plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key }));
-        const result = updateGraph(state, last, plan, added, settings);
-        if (typeof result !== 'string') {
-          lap('update');
-          const counts = { articles: unique.length, extracted: plan.added.length - cached, cached: plan.kept.length + cached, ...result.counts };
-          return lazyResult(options.out!, summary('incremental', counts), result.merges);
-        }
-        fullBecause = result;
+        lap('update');
+        const counts = { articles: unique.length, extracted: extractedBefore, cached: plan.kept.length + cached, ...result.counts };
+        return lazyResult(options.out!, summary('incremental', counts), result.merges);
       }
     }
   }
