@@ -6,7 +6,7 @@
  * layout, never on timing or job count.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Article, CorpusExtraction } from '../schema/index.js';
@@ -21,7 +21,7 @@ import { buildGraph } from '../graph/build.js';
 import { layout } from '../graph/layout.js';
 import { style } from '../graph/style.js';
 import { loadGraph, writeGraph, type NewsGraph } from '../graph/io.js';
-import { writeFileAtomic } from '../graph/atomic-write.js';
+import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache, cacheKey } from './cache.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
@@ -31,6 +31,7 @@ import { readPositions, writePositions } from './positions-file.js';
 import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
 import { planUpdate } from './plan-update.js';
 import { updateGraph } from './update-graph.js';
+import { lockOutput } from './build-lock.js';
 
 export { mergePieces, mergesPathFor };
 
@@ -178,6 +179,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const warnings: string[] = [];
   let skipped = 0;
+  if (options.out) checkOutput(options.out);
 
   const files = discoverArticleFiles(options.paths);
   const articles: Article[] = [];
@@ -219,8 +221,43 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   }
   unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   articles.length = 0;
-
   lap('read');
+
+  // From the last build's state to the last write, one build at a time per output (build-lock.ts). Reading the
+  // inputs needs no lock, so a bad input file is reported as such whatever else runs.
+  const release = options.out ? lockOutput(options.out) : undefined;
+  try {
+    return await buildArticles(unique, options, { settings, warnings, skipped, duplicates, started, timings, lap });
+  } finally {
+    release?.();
+  }
+}
+
+/** An output that cannot be written is said before the articles are read and extracted, not after. */
+function checkOutput(out: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(out).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(out, error);
+  }
+  if (isFolder) throw new NewsgraphError(`${out}: is a folder, not a graph file`);
+}
+
+/** What the read phase hands on: the counts and warnings so far, and the clock. */
+interface ReadPhase {
+  settings: Settings;
+  warnings: string[];
+  skipped: number;
+  duplicates: number;
+  started: number;
+  timings: BuildSummary['timings'];
+  lap: (phase: Phase) => void;
+}
+
+async function buildArticles(unique: Article[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
+  const { settings, warnings, duplicates, started, timings, lap } = read;
+  let { skipped } = read;
   const version = cacheVersion(settings);
   const keys = unique.map((a) => cacheKey(a, version));
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;

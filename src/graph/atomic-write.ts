@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { NewsgraphError } from '../errors.js';
 
 let counter = 0;
 /** Size of the buffer pieces are encoded into before they go to the file. */
@@ -10,7 +11,27 @@ const BATCH_BYTES = 1 << 20;
  * temporary file in the same folder (same file system, so the rename is atomic), are flushed, then renamed over.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: { durable?: boolean } = {}): void {
-  const durable = options.durable ?? true;
+  try {
+    writeAtomically(path, data, options.durable ?? true);
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+/** A failure to write `path` as a one-line error naming it, when the user can fix it; anything else as it is. */
+export function writeError(path: string, error: unknown): unknown {
+  const why = WRITE_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+  return why ? new NewsgraphError(`${path}: cannot write: ${why}`) : error;
+}
+
+/** Failures the user can fix, in their words; anything else is a bug and reported as one. */
+const WRITE_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded', EROFS: 'read-only file system', ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'part of the path is a file, not a folder',
+};
+
+function writeAtomically(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, durable: boolean): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
@@ -84,12 +105,13 @@ function removeStaleTemporaries(dir: string, name: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
     const pid = Number(entry.slice(prefix.length).split('.')[0]);
-    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid === process.pid || isProcessRunning(pid)) continue;
     rmSync(join(dir, entry), { force: true });
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs (one we may not signal runs too). */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -41,6 +41,21 @@ describe('newsgraph build', () => {
     expect(full.stderr).toContain('newsgraph: built whole: asked to build in full\n');
   }, 60_000);
 
+  it('an output that is a folder, or cannot be written, is one line naming it, exit 2', () => {
+    const dir = tmp();
+    const folder = join(dir, 'graph.json');
+    mkdirSync(folder);
+    const r = runCli(['build', 'seeds', '--out', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`newsgraph: ${folder}: is a folder, not a graph file\n`);
+    // A file where the output's folder should be.
+    writeFileSync(join(dir, 'plain'), 'x');
+    const blocked = join(dir, 'plain', 'graph.json');
+    const w = runCli(['build', 'seeds', '--out', blocked, '--no-cache']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toBe(`newsgraph: ${blocked}: cannot write: part of the path is a file, not a folder\n`);
+  });
+
   it('names a missing path in one line and exits 2', () => {
     const r = runCli(['build', '/no/such/folder', '--out', join(tmp(), 'g.json')]);
     expect(r.code).toBe(2);

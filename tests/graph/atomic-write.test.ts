@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/graph/atomic-write.js';
+import { NewsgraphError } from '../../src/errors.js';
 import { useTmp } from '../helpers/tmp.js';
 
 const tmp = useTmp();
@@ -36,6 +37,15 @@ describe('writeFileAtomic', () => {
     pieces.push(big, 'after the big one', new Uint8Array([0x7b, 0x7d]));
     writeFileAtomic(file, pieces);
     expect(readFileSync(file)).toEqual(Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  });
+
+  it('says in one line naming the file why it cannot write, and leaves no temporary file', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'taken.json'));
+    expect(() => writeFileAtomic(join(dir, 'taken.json'), 'x')).toThrow(new NewsgraphError(`${join(dir, 'taken.json')}: cannot write: is a folder`));
+    writeFileSync(join(dir, 'plain'), 'x');
+    expect(() => writeFileAtomic(join(dir, 'plain', 'g.json'), 'x')).toThrow(`${join(dir, 'plain', 'g.json')}: cannot write: part of the path is a file, not a folder`);
+    expect(readdirSync(dir).sort()).toEqual(['plain', 'taken.json']);
   });
 
   it('removes temporaries left by writers that were killed, and keeps those of running ones', () => {
