@@ -328,6 +328,8 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
   layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
   lap('layout');
 
+  // Every live key is known now: the cache keeps only what can still be read back.
+  if (cache && !failures.length) cache.prune(keptKeys);
   if (options.out) {
     writeGraph(graph, options.out);
     writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));

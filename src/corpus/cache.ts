@@ -9,7 +9,7 @@
  * disk: 7 s of a 10k-article build.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Article, CorpusExtraction } from '../schema/index.js';
@@ -66,6 +66,33 @@ export class ExtractionCache {
     append(join(this.dir, name + KEYS), Buffer.from(`${key} ${size} ${bytes.length - 1}\n`));
     this.pack.size += bytes.length;
     this.places?.set(key, { pack: name + PACK, offset: size, length: bytes.length - 1 });
+  }
+
+  /**
+   * Deletes what no entry in `live` needs: packs holding only other keys (articles since changed or removed, an older
+   * extractor's work) and files of older cache formats. Called after a full build, which knows every live key.
+   */
+  prune(live: Iterable<string>): void {
+    // Read afresh: worker threads wrote packs of their own since this cache last looked.
+    const places = (this.places = this.readKeys());
+    const keep = new Set<string>();
+    for (const key of live) {
+      const place = places.get(key);
+      if (place) keep.add(place.pack);
+    }
+    if (this.pack) keep.add(this.pack.name + PACK);
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pack = name.endsWith(KEYS) ? name.slice(0, -KEYS.length) + PACK : name;
+      if (keep.has(pack) || !(name.endsWith(PACK) || name.endsWith(KEYS) || name.endsWith('.json'))) continue;
+      rmSync(join(this.dir, name), { force: true });
+    }
+    for (const [key, place] of places) if (!keep.has(place.pack)) places.delete(key);
   }
 
   private readKeys(): Map<string, Place> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, statSync, truncateSync } from 'node:fs';
+import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractionCache } from '../../src/corpus/cache.js';
 import type { CorpusExtraction } from '../../src/schema/index.js';
@@ -45,5 +45,27 @@ describe('extraction cache', () => {
     const reader = new ExtractionCache(dir);
     expect(reader.get('first')).toEqual(extraction('first'));
     expect(reader.get('second')).toBeUndefined();
+  });
+});
+
+describe('extraction cache pruning', () => {
+  it('keeps every pack holding a live key, whoever wrote it, and deletes the rest and old-format files', () => {
+    const dir = join(tmp(), 'extractions');
+    const [a, b, c] = [new ExtractionCache(dir), new ExtractionCache(dir), new ExtractionCache(dir)];
+    a.put('live-a', extraction('a'));
+    // `pruner` looks at the cache before b and c write (as a build's lead thread does before its workers do).
+    const pruner = new ExtractionCache(dir);
+    expect(pruner.get('live-a')).toEqual(extraction('a'));
+    b.put('dead-b', extraction('b'));
+    c.put('live-c', extraction('c'));
+    c.put('dead-c', extraction('c2'));
+    writeFileSync(join(dir, '0123abcd.json'), '{}');
+    pruner.prune(['live-a', 'live-c']);
+    const left = new ExtractionCache(dir);
+    expect(left.get('live-a')).toEqual(extraction('a'));
+    expect(left.get('live-c')).toEqual(extraction('c'));
+    expect(left.get('dead-b')).toBeUndefined();
+    expect(readdirSync(dir).filter((n) => n.endsWith('.pack')).length).toBe(2);
+    expect(readdirSync(dir).some((n) => n.endsWith('.json'))).toBe(false);
   });
 });
