@@ -1,14 +1,15 @@
 /**
- * Incremental rebuilds under random changes: fast-check draws a generated corpus and a sequence of edits (add, remove,
- * rewrite, rename, duplicate an article), and after every edit the update must write exactly what a full build from
- * the same state writes. A failing sequence is shrunk to a short one.
+ * Incremental rebuilds under random changes: fast-check draws a generated corpus, a sequence of edits (add, remove,
+ * rewrite, rename, duplicate an article) and whether sameAs / notSameAs pairs are set, and after every edit the
+ * update must write exactly what a full build from the same state writes. A failing sequence is shrunk to a short one.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { copyFileSync, cpSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/corpus/build-corpus.js';
-import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
+import { generateArticleText, generateCorpus, personNames } from '../../bench/lib/corpus-generator.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/config/settings.js';
 import { useTmp } from '../helpers/tmp.js';
 
 const tmp = useTmp();
@@ -46,19 +47,24 @@ function apply(input: string, e: Edit, seed: number): void {
 describe('incremental rebuilds under random edits', () => {
   it('write after every edit what a full build writes', async () => {
     let updates = 0;
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 50 }), fc.array(edit, { minLength: 1, maxLength: 4 }), async (seed, edits) => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 50 }), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), async (seed, edits, withRules) => {
+      // The user's sameAs and notSameAs pairs take part in every identity decision, so in every update too.
+      const people = personNames(seed);
+      const settings: Settings = withRules
+        ? { ...DEFAULT_SETTINGS, resolve: { sameAs: [[people[0]!, people[1]!]], notSameAs: [[people[2]!, people[2]!.split(' ').at(-1)!]] } }
+        : DEFAULT_SETTINGS;
       const root = tmp();
       const input = join(root, 'in');
       const out = join(root, 'out');
       generateCorpus({ dir: input, articles: 25, seed });
-      await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1 });
+      await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1, settings });
       for (const e of edits) {
         apply(input, e, seed);
         const twin = join(root, 'twin');
         rmSync(twin, { recursive: true, force: true });
         cpSync(out, twin, { recursive: true, preserveTimestamps: true });
-        const updated = await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1 });
-        await buildCorpus({ paths: [input], out: join(twin, 'graph.json'), jobs: 1, incremental: false });
+        const updated = await buildCorpus({ paths: [input], out: join(out, 'graph.json'), jobs: 1, settings });
+        await buildCorpus({ paths: [input], out: join(twin, 'graph.json'), jobs: 1, incremental: false, settings });
         if (updated.summary.mode === 'incremental') updates++;
         for (const file of OUTPUTS) {
           expect(readFileSync(join(out, file), 'utf8'), `${file} after ${JSON.stringify(e)} (seed ${seed})`).toBe(readFileSync(join(twin, file), 'utf8'));
