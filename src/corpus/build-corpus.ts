@@ -49,6 +49,8 @@ export interface BuildOptions {
   settings?: Settings;
   /** Called as articles finish: done, total. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each phase after extraction begins, for a progress display. */
+  onPhase?: (phase: LaterPhase) => void;
   /** Called once the work is known: how many articles need extracting and how many come from the cache. */
   onPlan?: (plan: { total: number; cached: number; toExtract: number }) => void;
 }
@@ -73,7 +75,9 @@ export interface BuildSummary {
   warnings: string[];
 }
 
-type Phase = 'read' | 'extract' | 'resolve' | 'graph' | 'layout' | 'write' | 'update';
+type Phase = 'read' | 'extract' | LaterPhase;
+/** The phases after extraction: merging identities, building the graph, laying it out, writing; or updating. */
+export type LaterPhase = 'resolve' | 'graph' | 'layout' | 'write' | 'update';
 
 export interface BuildResult {
   graph: NewsGraph;
@@ -83,7 +87,7 @@ export interface BuildResult {
 
 /** Identities, then the graph; the extractions are emptied once read, so only the graph outlives this. */
 function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settings: Settings, files: StateFiles | undefined,
-  lap: (phase: 'resolve') => void): { graph: NewsGraph; merges: MergeDecision[] } {
+  lap: (phase: 'resolve', next: 'graph') => void): { graph: NewsGraph; merges: MergeDecision[] } {
   const resolution = resolveCorpus(extractions, settings.resolve);
   // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
   if (files) writeIndex(files, (function* () {
@@ -92,7 +96,7 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
       yield `${JSON.stringify(indexRecord(x, keys[i]!, x.entities.map((e) => resolution.keyOf.get(`${x.article.id}#${e.id}`)!)))}\n`;
     }
   })());
-  lap('resolve');
+  lap('resolve', 'graph');
   const graph = buildGraph(extractions, resolution);
   extractions.length = 0;
   return { graph, merges: resolution.log };
@@ -171,10 +175,12 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const timings: BuildSummary['timings'] = {};
   let mark = started;
-  const lap = (phase: Phase) => {
+  /** Ends `phase`, and says which begins next. */
+  const lap = (phase: Phase, next?: LaterPhase) => {
     const now = performance.now();
     timings[phase] = Math.round(now - mark) / 1000;
     mark = now;
+    if (next) options.onPhase?.(next);
   };
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const warnings: string[] = [];
@@ -252,7 +258,7 @@ interface ReadPhase {
   duplicates: number;
   started: number;
   timings: BuildSummary['timings'];
-  lap: (phase: Phase) => void;
+  lap: (phase: Phase, next?: LaterPhase) => void;
 }
 
 async function buildArticles(unique: Article[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
@@ -286,7 +292,7 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
           done = plan.kept.length + hits;
           options.onPlan?.({ total: unique.length, cached: done, toExtract: unique.length - done });
         }, tick);
-      lap('extract');
+      lap('extract', 'update');
       extractedBefore = plan.added.length - cached - failures.length;
       // A failed extraction is reported by the full build, which skips the article (or stops, with --strict).
       const result = failures.length ? failures[0]! : updateGraph(state, last, plan, plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key })), settings);
@@ -315,7 +321,7 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
     if (x) { kept.push(x); keptKeys.push(keys[i]!); }
   });
   if (!kept.length) throw new NewsgraphError(`no article could be extracted (${failures[0] ?? 'nothing to extract'})`);
-  lap('extract');
+  lap('extract', 'resolve');
   const articleCount = kept.length;
   const extracted = unique.length - cached - failures.length + extractedBefore;
   // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
@@ -323,10 +329,10 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
   for (const list of [unique, extractions, keys]) list.length = 0;
   const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
   style(graph, settings.style);
-  lap('graph');
+  lap('graph', 'layout');
   const previous = state ? readPositions(state.positions) : undefined;
   layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
-  lap('layout');
+  lap('layout', 'write');
 
   // Every live key is known now: the cache keeps only what can still be read back.
   if (cache && !failures.length) cache.prune(keptKeys);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { CLI, ROOT, runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
 import { useTmp } from '../helpers/tmp.js';
 import { loadGraph } from '../../src/graph/io.js';
 import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
@@ -55,6 +56,29 @@ describe('newsgraph build', () => {
     expect(w.code).toBe(2);
     expect(w.stderr).toBe(`newsgraph: ${blocked}: cannot write: part of the path is a file, not a folder\n`);
   });
+
+  it('on a terminal shows a progress bar with articles/s and ETA, then each later phase; with --quiet nothing', () => {
+    if (!existsSync('/usr/bin/script')) {
+      console.log('skipped: no script(1) here to run the build on a terminal');
+      return;
+    }
+    const dir = tmp();
+    const input = join(dir, 'in');
+    generateCorpus({ dir: input, articles: 12, seed: 5 });
+    const out = join(dir, 'out', 'graph.json');
+    // script(1) runs the command on a pseudo-terminal and copies what it shows.
+    const onTerminal = (...flags: string[]) => {
+      const command = [process.execPath, CLI, 'build', input, '--out', out, ...flags].map((a) => `'${a}'`).join(' ');
+      const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status).toBe(0);
+      return r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '').replace(/\r/g, '');
+    };
+    const shown = onTerminal('--no-cache');
+    expect(shown).toMatch(/extracting \|.+\| 12\/12 articles \| \d+ articles\/s \| ETA \d+s/);
+    expect(shown).toContain('merging identities across articles…\nbuilding the graph…\nlaying out the graph…\nwriting the graph…\n');
+    expect(shown).toMatch(/: 12 articles \(12 extracted, 0 cached\), \d+ nodes, \d+ edges in \d+\.\d\d s\n$/);
+    expect(onTerminal('--quiet')).toBe('');
+  }, 120_000);
 
   it('names a missing path in one line and exits 2', () => {
     const r = runCli(['build', '/no/such/folder', '--out', join(tmp(), 'g.json')]);

@@ -86,6 +86,17 @@ describe('incremental rebuilds', () => {
     expect(again.merges).toEqual(JSON.parse(readFileSync(join(root, 'out', 'merges.json'), 'utf8')));
   }, 60_000);
 
+  it('tells a progress display which phase begins after extraction', async () => {
+    const { input, out } = await builtCorpus(20, 8);
+    const phases: string[] = [];
+    writeFileSync(join(input, 'article-000020.txt'), generateArticleText(20, 8));
+    await buildCorpus({ paths: [input], out, jobs: 1, onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['update']);
+    phases.length = 0;
+    await buildCorpus({ paths: [input], out, jobs: 1, incremental: false, onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['resolve', 'graph', 'layout', 'write']);
+  }, 60_000);
+
   it('builds in full, saying why, when the last graph was edited, the settings changed or too much changed', async () => {
     const { input, out } = await builtCorpus(20, 5);
     writeFileSync(out, readFileSync(out, 'utf8').replace('"nodes":[', '"nodes":[ '));

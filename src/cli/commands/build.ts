@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { buildCorpus } from '../../corpus/build-corpus.js';
+import { buildCorpus, type LaterPhase } from '../../corpus/build-corpus.js';
 import { loadSettings } from '../../config/settings.js';
 import { action, out } from '../run.js';
 import { parsePositiveInt } from '../options.js';
@@ -40,6 +40,12 @@ export function register(program: Command): void {
         paths, out: flags.out, cache: flags.cache, incremental: flags.incremental, ...(flags.strict ? { strict: true } : {}),
         ...(flags.jobs ? { jobs: flags.jobs } : {}), settings,
         onPlan: ({ total, cached }) => bar?.start(total, cached, { speed: '0' }),
+        // After extraction the bar is full: each later phase says what the build is doing, on a terminal.
+        onPhase: (phase) => {
+          if (!showBar) return;
+          bar?.stop();
+          process.stderr.write(`${PHASES[phase]}…\n`);
+        },
         onProgress: (done) => bar?.update(done, { speed: (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(0) }),
       });
       bar?.stop();
@@ -56,6 +62,11 @@ export function register(program: Command): void {
       }
     }));
 }
+
+const PHASES: Record<LaterPhase, string> = {
+  resolve: 'merging identities across articles', graph: 'building the graph', layout: 'laying out the graph',
+  write: 'writing the graph', update: 'updating the last graph',
+};
 
 /**
  * A build allocates far more than it keeps (extractions, then the graph), and V8 by default lets the heap grow to
