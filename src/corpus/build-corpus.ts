@@ -33,7 +33,6 @@ import { planUpdate } from './plan-update.js';
 import { updateGraph } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
 
-export { mergePieces, mergesPathFor };
 
 export interface BuildOptions {
   paths: string[];
@@ -265,8 +264,9 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
   const { settings, warnings, duplicates, started, timings, lap } = read;
   let { skipped } = read;
   const version = cacheVersion(settings);
-  const keys = unique.map((a) => cacheKey(a, version));
   const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
+  // Only the cache and the state read keys: a build without them need not hash every article.
+  const keys = unique.map((a) => (cache ? cacheKey(a, version) : ''));
   const state = cache && options.out ? stateFiles(options.out, mergesPathFor(options.out), dirname(cache.dir)) : undefined;
   const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
     ...counts, duplicates, skipped, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,

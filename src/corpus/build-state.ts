@@ -103,7 +103,7 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
 }
 
 /** The settings a graph depends on, hashed: other settings than last time mean a full rebuild. */
-export function settingsHash(settings: Settings): string {
+function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
 }
 

@@ -4,7 +4,7 @@
  * graph took seconds.
  */
 import { readFileSync } from 'node:fs';
-import type { EdgeAttrs, NodeAttrs } from '../schema/index.js';
+import type { EdgeAttrs } from '../schema/index.js';
 import { GRAPH_FILE } from './io.js';
 
 const NEWLINE = 0x0a;
@@ -114,10 +114,6 @@ export class GraphFile {
     if (typeof edges === 'string') return edges;
     if (edges.next !== lines.length) return `${path}: text after the edges`;
     return new GraphFile(nodes.list, edges.list);
-  }
-
-  nodeAttributes(i: number): NodeAttrs {
-    return (JSON.parse(this.nodes.record(i).toString('utf8')) as { attributes: NodeAttrs }).attributes;
   }
 
   edgeAttributes(i: number): EdgeAttrs {
