@@ -10,10 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Article, CorpusExtraction } from '../schema/index.js';
-import { NewsgraphError, InputError, describeError } from '../errors.js';
-import { discoverArticleFiles } from '../ingest/discover.js';
-import { readArticleFile } from '../ingest/read-articles.js';
-import { bodyHash } from '../extract/extract-article.js';
+import { NewsgraphError, describeError } from '../errors.js';
 import { extractorVersion } from '../extract/version.js';
 import { buildCueTable } from '../extract/relations/index.js';
 import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
@@ -23,7 +20,9 @@ import { style } from '../graph/style.js';
 import { loadGraph, writeGraph, type NewsGraph } from '../graph/io.js';
 import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
-import { ExtractionCache, cacheKey } from './cache.js';
+import { ExtractionCache } from './cache.js';
+import { InputTable } from './input-table.js';
+import { articleOf, readSources, type Source } from './read-sources.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
@@ -182,57 +181,21 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     if (next) options.onPhase?.(next);
   };
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const warnings: string[] = [];
-  let skipped = 0;
   if (options.out) checkOutput(options.out);
-
-  const files = discoverArticleFiles(options.paths);
-  const articles: Article[] = [];
-  for (const file of files) {
-    try {
-      const result = readArticleFile(file);
-      warnings.push(...result.warnings);
-      articles.push(...result.articles);
-    } catch (error) {
-      if (options.strict || !(error instanceof InputError)) throw error;
-      warnings.push(`${describeError(error)}; skipped`);
-      skipped++;
-    }
-  }
-  if (!articles.length) {
-    // Say why, not only that: the first skipped file's reason is usually the reason for all of them.
-    const first = warnings.find((w) => w.endsWith('; skipped'))?.replace(/; skipped$/, '');
-    throw new NewsgraphError(`${options.paths.join(', ')}: no readable articles${skipped ? ` (${skipped} skipped; first: ${first})` : ''}`);
-  }
-
-  // Stable ids: two files with the same name in different folders keep apart; identical texts are built once.
-  const unique: Article[] = [];
-  const ids = new Set<string>();
-  const bodies = new Map<string, string>();
-  let duplicates = 0;
-  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const hash = bodyHash(article.body);
-    const twin = bodies.get(hash);
-    if (twin) {
-      warnings.push(`${article.file}: same text as ${twin}; built once`);
-      duplicates++;
-      continue;
-    }
-    bodies.set(hash, article.file);
-    let id = article.id;
-    for (let n = 2; ids.has(id); n++) id = `${article.id}~${n}`;
-    ids.add(id);
-    unique.push(id === article.id ? article : { ...article, id });
-  }
-  unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  articles.length = 0;
+  const version = cacheVersion(settings);
+  const cacheDir = options.cache !== false && options.out ? join(dirname(options.out), '.cache') : undefined;
+  const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
+  // Only the cache and the state read keys: a build without them need not hash every article.
+  const table = state && InputTable.load(state.inputs, version, options.incremental === false);
+  const { sources, warnings, skipped, duplicates } = readSources(options.paths, { strict: options.strict, ...(state ? { version, table } : {}) });
   lap('read');
 
   // From the last build's state to the last write, one build at a time per output (build-lock.ts). Reading the
   // inputs needs no lock, so a bad input file is reported as such whatever else runs.
   const release = options.out ? lockOutput(options.out) : undefined;
   try {
-    return await buildArticles(unique, options, { settings, warnings, skipped, duplicates, started, timings, lap });
+    table?.save();
+    return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, started, timings, lap });
   } finally {
     release?.();
   }
@@ -249,9 +212,12 @@ function checkOutput(out: string): void {
   if (isFolder) throw new NewsgraphError(`${out}: is a folder, not a graph file`);
 }
 
-/** What the read phase hands on: the counts and warnings so far, and the clock. */
+/** What the read phase hands on: the settings and where the cache and state lie, the counts and warnings so far, and the clock. */
 interface ReadPhase {
   settings: Settings;
+  version: string;
+  cacheDir: string | undefined;
+  state: StateFiles | undefined;
   warnings: string[];
   skipped: number;
   duplicates: number;
@@ -260,37 +226,33 @@ interface ReadPhase {
   lap: (phase: Phase, next?: LaterPhase) => void;
 }
 
-async function buildArticles(unique: Article[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
-  const { settings, warnings, duplicates, started, timings, lap } = read;
+async function buildArticles(sources: Source[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
+  const { settings, version, state, warnings, duplicates, started, timings, lap } = read;
   let { skipped } = read;
-  const version = cacheVersion(settings);
-  const cache = options.cache !== false && options.out ? new ExtractionCache(join(dirname(options.out), '.cache', 'extractions')) : undefined;
-  // Only the cache and the state read keys: a build without them need not hash every article.
-  const keys = unique.map((a) => (cache ? cacheKey(a, version) : ''));
-  const state = cache && options.out ? stateFiles(options.out, mergesPathFor(options.out), dirname(cache.dir)) : undefined;
+  const cache = read.cacheDir ? new ExtractionCache(join(read.cacheDir, 'extractions')) : undefined;
   const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
     ...counts, duplicates, skipped, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
     ...(fullBecause ? { fullBecause } : {}), warnings,
   });
   let done = 0;
-  const tick = (n: number) => { done += n; options.onProgress?.(done, unique.length); };
+  const tick = (n: number) => { done += n; options.onProgress?.(done, sources.length); };
 
   let fullBecause = state && options.incremental === false ? 'asked to build in full' : undefined;
   // Articles an update extracted before it declined: the full build finds them in the cache, but this run made them.
   let extractedBefore = 0;
   if (state && options.incremental !== false) {
     const last = loadBuildState(state, settings);
-    const plan = typeof last === 'string' ? undefined : planUpdate(last, unique.map((article, i) => ({ article, key: keys[i]! })));
+    const plan = typeof last === 'string' ? undefined : planUpdate(last, sources);
     if (typeof last === 'string') fullBecause = last;
     else if (!plan) fullBecause = 'too many articles changed for an update';
     else if (!plan.added.length && !plan.removed.length) {
-      options.onPlan?.({ total: unique.length, cached: unique.length, toExtract: 0 });
-      return lazyResult(options.out!, summary('unchanged', { articles: unique.length, extracted: 0, cached: unique.length, nodes: last.nodes, edges: last.edges }));
+      options.onPlan?.({ total: sources.length, cached: sources.length, toExtract: 0 });
+      return lazyResult(options.out!, summary('unchanged', { articles: sources.length, extracted: 0, cached: sources.length, nodes: last.nodes, edges: last.edges }));
     } else {
-      const { extractions, cached, failures } = await extractAll(plan.added.map((a) => a.article), plan.added.map((a) => a.key), cache, options, settings, version,
+      const { extractions, cached, failures } = await extractAll(plan.added.map(articleOf), plan.added.map((a) => a.key), cache, options, settings, version,
         (hits) => {
           done = plan.kept.length + hits;
-          options.onPlan?.({ total: unique.length, cached: done, toExtract: unique.length - done });
+          options.onPlan?.({ total: sources.length, cached: done, toExtract: sources.length - done });
         }, tick);
       lap('extract', 'update');
       extractedBefore = plan.added.length - cached - failures.length;
@@ -299,13 +261,15 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
       if (typeof result === 'string') fullBecause = result;
       else {
         lap('update');
-        const counts = { articles: unique.length, extracted: extractedBefore, cached: plan.kept.length + cached, ...result.counts };
+        const counts = { articles: sources.length, extracted: extractedBefore, cached: plan.kept.length + cached, ...result.counts };
         return lazyResult(options.out!, summary('incremental', counts), result.merges);
       }
     }
   }
 
   done = 0;
+  const unique = sources.map(articleOf);
+  const keys = sources.map((s) => s.key);
   const { extractions, cached, failures } = await extractAll(unique, keys, cache, options, settings, version, (hits) => {
     done = hits;
     options.onPlan?.({ total: unique.length, cached: hits, toExtract: unique.length - hits });
@@ -326,7 +290,7 @@ async function buildArticles(unique: Article[], options: BuildOptions, read: Rea
   const extracted = unique.length - cached - failures.length + extractedBefore;
   // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
   // write run in the memory the graph needs, not twice that.
-  for (const list of [unique, extractions, keys]) list.length = 0;
+  for (const list of [sources, unique, extractions, keys]) list.length = 0;
   const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
   style(graph, settings.style);
   lap('graph', 'layout');

@@ -89,6 +89,8 @@ export interface StateFiles {
   positions: string;
   index: string;
   manifest: string;
+  /** What the last build read from each input file (input-table.ts). */
+  inputs: string;
 }
 
 export function stateFiles(out: string, merges: string, cacheDir: string): StateFiles {
@@ -99,6 +101,7 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
     positions: join(cacheDir, 'positions.json'),
     index: join(dir, `${stem}.index.jsonl`),
     manifest: join(dir, `${stem}.manifest.json`),
+    inputs: join(dir, `${stem}.inputs.json`),
   };
 }
 

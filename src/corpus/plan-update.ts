@@ -2,14 +2,20 @@
  * What changed since the last build: articles kept, added (new or changed) and removed (or changed), read from the
  * index's leading fields alone, so a corpus that changed a lot goes to a full build without parsing the index.
  */
-import type { Article } from '../schema/index.js';
 import type { BuildState, IndexEntry, IndexRecord } from './build-state.js';
 
-export interface UpdatePlan {
+/** An article of this build as a plan reads it. */
+export interface Current {
+  id: string;
+  file: string;
+  key: string;
+}
+
+export interface UpdatePlan<T extends Current = Current> {
   /** Index entries of articles unchanged since the last build, in id order. */
   kept: IndexEntry[];
-  /** Articles new or changed since, with their cache keys. */
-  added: Array<{ article: Article; key: string }>;
+  /** Articles new or changed since. */
+  added: T[];
   /** Index records of articles removed or changed since. */
   removed: IndexRecord[];
 }
@@ -18,17 +24,17 @@ export interface UpdatePlan {
 const MAX_CHANGED_SHARE = 0.2;
 
 /** The plan; undefined when so much changed that a full build is the faster way. */
-export function planUpdate(state: BuildState, current: ReadonlyArray<{ article: Article; key: string }>): UpdatePlan | undefined {
+export function planUpdate<T extends Current>(state: BuildState, current: readonly T[]): UpdatePlan<T> | undefined {
   const before = new Map(state.entries.map((entry) => [entry.id, entry]));
   const kept: IndexEntry[] = [];
-  const added: UpdatePlan['added'] = [];
+  const added: T[] = [];
   const removed: IndexEntry[] = [];
   const present = new Set<string>();
   for (const item of current) {
-    present.add(item.article.id);
-    const entry = before.get(item.article.id);
+    present.add(item.id);
+    const entry = before.get(item.id);
     // A moved file keeps its text and id but its node names the file: that is a change too.
-    if (entry && entry.key === item.key && entry.file === item.article.file) kept.push(entry);
+    if (entry && entry.key === item.key && entry.file === item.file) kept.push(entry);
     else {
       added.push(item);
       if (entry) removed.push(entry);
