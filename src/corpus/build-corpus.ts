@@ -18,6 +18,7 @@ import { buildGraph } from '../graph/build.js';
 import { layout } from '../graph/layout.js';
 import { style } from '../graph/style.js';
 import { loadGraph, writeGraph, type NewsGraph } from '../graph/io.js';
+import { GraphFile } from '../graph/graph-file.js';
 import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache } from './cache.js';
@@ -26,7 +27,6 @@ import { articleOf, readSources, type Source } from './read-sources.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
-import { readPositions, writePositions } from './positions-file.js';
 import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
 import { planUpdate } from './plan-update.js';
 import { updateGraph } from './update-graph.js';
@@ -267,6 +267,8 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     }
   }
 
+  // The last layout, to continue from: read now, while the build holds little, keeping only the positions.
+  const previous = state ? GraphFile.positions(state.graph) : undefined;
   done = 0;
   const unique = sources.map(articleOf);
   const keys = sources.map((s) => s.key);
@@ -294,7 +296,6 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
   style(graph, settings.style);
   lap('graph', 'layout');
-  const previous = state ? readPositions(state.positions) : undefined;
   layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
   lap('layout', 'write');
 
@@ -304,7 +305,6 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     writeGraph(graph, options.out);
     writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
     if (state) {
-      writePositions(state.positions, (function* () { for (const { node, attributes: a } of graph.nodeEntries()) yield [node, a] as [string, { x: number; y: number }]; })());
       writeManifest(state, settings, { nodes: graph.order, edges: graph.size });
     }
   }

@@ -11,7 +11,7 @@ import type { ResolveEntity } from '../resolve/corpus.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 type CompactEntity = [id: string, kind: EntityKind, origin: ResolveEntity['origin'], label: string, aliases: string[], mentions: number, category: string | null, attrs: Record<string, AttrValue> | null];
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
@@ -71,7 +71,7 @@ function fingerprint(file: string): Fingerprint | undefined {
 }
 
 /** The files a build writes that the next one reads back. */
-const ROLES = ['graph', 'merges', 'positions', 'index'] as const;
+const ROLES = ['graph', 'merges', 'index'] as const;
 
 interface Manifest {
   format: number;
@@ -86,7 +86,6 @@ interface Manifest {
 export interface StateFiles {
   graph: string;
   merges: string;
-  positions: string;
   index: string;
   manifest: string;
   /** What the last build read from each input file (input-table.ts). */
@@ -98,7 +97,6 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
   const dir = join(cacheDir, 'state');
   return {
     graph: out, merges,
-    positions: join(cacheDir, 'positions.json'),
     index: join(dir, `${stem}.index.jsonl`),
     manifest: join(dir, `${stem}.manifest.json`),
     inputs: join(dir, `${stem}.inputs.json`),

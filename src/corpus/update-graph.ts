@@ -13,12 +13,11 @@ import type { ArticleMeta, CorpusExtraction, Evidence } from '../schema/index.js
 import type { Settings } from '../config/settings.js';
 import { partitionCorpus, type CorpusPartition, type MergeDecision, type ResolveEntity } from '../resolve/corpus.js';
 import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
-import { GraphFile } from '../graph/graph-file.js';
+import { GraphFile, type Position } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
-import { readPositions, writePositions, type Positions } from './positions-file.js';
 import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexRecord, type StateFiles } from './build-state.js';
 import { mergePieces } from './merges-file.js';
 import type { UpdatePlan } from './plan-update.js';
@@ -47,8 +46,6 @@ const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>)
 export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   const file = GraphFile.read(files.graph);
   if (typeof file === 'string') return file;
-  const previous = readPositions(files.positions);
-  if (!previous) return `${files.positions}: unreadable`;
   let decisions: MergeDecision[];
   try {
     decisions = JSON.parse(readFileSync(files.merges, 'utf8')) as MergeDecision[];
@@ -72,7 +69,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   const away = new Set([...edges.resized].filter((key) => !nodes.touched.has(key)));
   if (away.size) collectEdges(inputs.map((x) => ({ article: x.article, relations: x.record ? nearRelations(x.record, away, nodes.touched) : [] })), nodeOf, edges.now);
 
-  const layout = continueLayout(partition.keys, previous, edges.now, rewrite, settings.layout.seed);
+  const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges.now, settings.layout.seed);
   if (typeof layout === 'string') return layout;
 
   const metaOf = new Map(inputs.map((x) => [x.article.id, x.article]));
@@ -94,7 +91,6 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(inputs.map((x) => x.extractorVersion), inputs.length));
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
   writeFileAtomic(files.merges, mergePieces(merges));
-  writePositions(files.positions, [...layout.positions.entries()].filter(([key]) => nodeKeys.has(key)).sort((a, b) => byString(a[0], b[0])));
   writeIndex(files, [
     ...plan.kept.map(({ record, line }) => ({ id: record.id, line: nodes.renamed.get(record.id) ?? line })),
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, partition.nodesOf(extraction.article.id)))}\n` })),
@@ -206,29 +202,42 @@ function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange,
   return { now, added: fresh, removed, touched, resized, count };
 }
 
-/** Positions as a full build continuing the last layout gives them, and the degrees of the nodes to rewrite. */
-function continueLayout(keys: readonly string[], previous: Positions, edges: ReadonlyMap<string, EdgeDraft>, rewrite: ReadonlySet<string>, seed: number):
-  { positions: Positions; degree: Map<string, number> } | string {
-  let known = 0;
-  let spread = 1;
+/**
+ * The positions of the nodes to rewrite as a full build continuing the last layout gives them (graph/layout.ts), and
+ * their degrees. Only a touched node can be new or gone: every other one keeps its key, so its place in the file.
+ */
+function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; touched: ReadonlySet<string>; rewrite: ReadonlySet<string> },
+  edges: ReadonlyMap<string, EdgeDraft>, seed: number): { positions: Map<string, Position>; degree: Map<string, number> } | string {
   const fresh: string[] = [];
-  for (const key of keys) {
-    const p = previous.get(key);
-    if (!p) { fresh.push(key); continue; }
-    known++;
-    spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
+  const gone = new Set<string>();
+  for (const key of nodes.touched) {
+    if (!nodes.keys.has(key)) gone.add(key);
+    else if (file.nodes.find(key) < 0) fresh.push(key);
   }
-  if (!canContinue(known, keys.length)) return 'the change is too large to continue the last layout';
+  if (!canContinue(nodes.keys.size - fresh.length, nodes.keys.size)) return 'the change is too large to continue the last layout';
   const degree = new Map<string, number>();
   const neighbours = new Map<string, Set<string>>(fresh.map((key) => [key, new Set()]));
   for (const e of edges.values()) {
-    if (rewrite.has(e.source)) degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    if (rewrite.has(e.target)) degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    if (nodes.rewrite.has(e.source)) degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    if (nodes.rewrite.has(e.target)) degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     neighbours.get(e.source)?.add(e.target);
     neighbours.get(e.target)?.add(e.source);
   }
-  const positions = new Map(previous);
-  placeNewNodes(positions, fresh, (key) => [...neighbours.get(key)!], { spread, seed });
+  const positions = new Map<string, Position>();
+  const known = (key: string) => {
+    if (positions.has(key)) return;
+    const at = file.nodes.find(key);
+    const p = at >= 0 ? file.nodePosition(at) : undefined;
+    if (p) positions.set(key, p);
+  };
+  for (const key of nodes.rewrite) known(key);
+  if (fresh.length) {
+    for (const key of fresh) for (const n of neighbours.get(key)!) known(n);
+    // The largest coordinate among the nodes kept, as a full build measures it.
+    let spread = 1;
+    for (const [key, p] of file.nodePositions()) if (!gone.has(key)) spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
+    placeNewNodes(positions, fresh, (key) => [...neighbours.get(key)!], { spread, seed });
+  }
   return { positions, degree };
 }
 

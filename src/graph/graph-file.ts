@@ -51,9 +51,9 @@ class RecordList {
     return this.bytes.subarray(start, this.end(start));
   }
 
-  /** Every record, in key order. */
-  *records(): Generator<Buffer> {
-    for (let start = this.from; start < this.to; start = this.bytes.indexOf(NEWLINE, start) + 1) yield this.record(start);
+  /** Where each record starts, in key order. */
+  *starts(): Generator<number> {
+    for (let start = this.from; start < this.to; start = this.bytes.indexOf(NEWLINE, start) + 1) yield start;
   }
 
   /**
@@ -85,8 +85,40 @@ class RecordList {
   }
 }
 
+export type Position = { x: number; y: number };
+
+/** The writer sorts attribute keys, so a laid-out node's record ends with its position. */
+const POSITION_TAIL = /"x":(-?[\d.eE+-]+),"y":(-?[\d.eE+-]+)\}\}$/;
+
+/** A node record's position, read from its last bytes (the whole record is parsed only if they are not as expected). */
+function positionOf(record: Buffer): Position | undefined {
+  const tail = POSITION_TAIL.exec(record.toString('latin1', Math.max(0, record.length - 100)));
+  if (tail) return { x: Number(tail[1]), y: Number(tail[2]) };
+  const { attributes: a } = JSON.parse(record.toString('utf8')) as { attributes: { x?: unknown; y?: unknown } };
+  return typeof a.x === 'number' && typeof a.y === 'number' ? { x: a.x, y: a.y } : undefined;
+}
+
 export class GraphFile {
   private constructor(readonly nodes: RecordList, readonly edges: RecordList) {}
+
+  /** The position of the node whose record starts at `at` (from `nodes.find`). */
+  nodePosition(at: number): Position | undefined {
+    return positionOf(this.nodes.record(at));
+  }
+
+  /** The positions of a graph file's nodes, when it is one this program wrote. */
+  static positions(path: string): Map<string, Position> | undefined {
+    const file = GraphFile.read(path);
+    return typeof file === 'string' ? undefined : new Map(file.nodePositions());
+  }
+
+  /** Every node's key and position, in key order. */
+  *nodePositions(): Generator<[string, Position]> {
+    for (const at of this.nodes.starts()) {
+      const p = this.nodePosition(at);
+      if (p) yield [this.nodes.key(at), p];
+    }
+  }
 
   /** The file's two lists, or why it is not laid out as this program writes graph.json. */
   static read(path: string): GraphFile | string {

@@ -20,7 +20,7 @@ const added = join(corpus, 'article-000060.txt');
 const work = join(dir, 'work');
 const OUTPUTS = ['graph.json', 'merges.json'];
 /** writeFileAtomic's temporary files: `.name.<pid>.<n>.tmp` beside the target. */
-const TEMP = /^\.(graph\.json|merges\.json|positions\.json|graph\.index\.jsonl|graph\.manifest\.json)\.(\d+)\.\d+\.tmp$/;
+const TEMP = /^\.(graph\.json|merges\.json|graph\.index\.jsonl|graph\.manifest\.json|graph\.inputs\.json)\.(\d+)\.\d+\.tmp$/;
 
 const read = (root: string) => OUTPUTS.map((f) => readFileSync(join(root, f), 'utf8'));
 
@@ -83,7 +83,7 @@ describe('an incremental update killed with SIGKILL', () => {
 
   const moments: Array<[string, { ms: number } | { file: string }]> = [
     ['after 150 ms', { ms: 150 }], ['after 400 ms', { ms: 400 }], ['after 700 ms', { ms: 700 }],
-    ...['graph.json', 'merges.json', 'positions.json', 'graph.index.jsonl', 'graph.manifest.json'].map((file) => [`as its ${file} appears`, { file }] as [string, { file: string }]),
+    ...['graph.inputs.json', 'graph.json', 'merges.json', 'graph.index.jsonl', 'graph.manifest.json'].map((file) => [`as its ${file} appears`, { file }] as [string, { file: string }]),
   ];
   it.each(moments)('%s, is followed by a build that writes what a full build writes', async (_, at) => {
     lastBuild();
