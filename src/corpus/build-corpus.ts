@@ -61,6 +61,8 @@ export interface BuildSummary {
   duplicates: number;
   /** Files skipped because they could not be read. */
   skipped: number;
+  /** Input files read, and those unchanged since the last build, which were not read again. */
+  files: { read: number; unchanged: number };
   nodes: number;
   edges: number;
   seconds: number;
@@ -186,8 +188,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache !== false && options.out ? join(dirname(options.out), '.cache') : undefined;
   const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
   // Only the cache and the state read keys: a build without them need not hash every article.
-  const table = state && InputTable.load(state.inputs, version, options.incremental === false);
-  const { sources, warnings, skipped, duplicates } = readSources(options.paths, { strict: options.strict, ...(state ? { version, table } : {}) });
+  const table = state && InputTable.load(state.inputs, version, { fresh: options.incremental === false });
+  const { sources, warnings, skipped, duplicates, files } = readSources(options.paths, { strict: options.strict, ...(state ? { version, table } : {}) });
   lap('read');
 
   // From the last build's state to the last write, one build at a time per output (build-lock.ts). Reading the
@@ -195,7 +197,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const release = options.out ? lockOutput(options.out) : undefined;
   try {
     table?.save();
-    return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, started, timings, lap });
+    return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, files, started, timings, lap });
   } finally {
     release?.();
   }
@@ -218,6 +220,7 @@ interface ReadPhase {
   version: string;
   cacheDir: string | undefined;
   state: StateFiles | undefined;
+  files: BuildSummary['files'];
   warnings: string[];
   skipped: number;
   duplicates: number;
@@ -227,11 +230,11 @@ interface ReadPhase {
 }
 
 async function buildArticles(sources: Source[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
-  const { settings, version, state, warnings, duplicates, started, timings, lap } = read;
+  const { settings, version, state, warnings, duplicates, files, started, timings, lap } = read;
   let { skipped } = read;
   const cache = read.cacheDir ? new ExtractionCache(join(read.cacheDir, 'extractions')) : undefined;
   const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
-    ...counts, duplicates, skipped, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
+    ...counts, duplicates, skipped, files, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
     ...(fullBecause ? { fullBecause } : {}), warnings,
   });
   let done = 0;

@@ -3,7 +3,7 @@
  * 10,000 articles, reading and hashing every file took 0.35 s of a one-article update, a stat of each takes 0.03 s.
  *
  * A file is taken as read when its size, times and inode are as recorded and it had last been modified at least
- * RACY_MS before the recording build began reading. A file modified again within one tick of a coarse clock could
+ * `racyMs` (2.5 s) before the recording build began reading. A file modified again within one tick of a coarse clock could
  * otherwise keep its times and size while its text changed (git calls such entries "racily clean").
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
@@ -11,8 +11,15 @@ import { writeFileAtomic } from '../graph/atomic-write.js';
 
 const FORMAT = 1;
 
-/** Wider than the coarsest common file time stamp (FAT's two seconds). */
-const RACY_MS = 2500;
+export interface InputTableOptions {
+  /** Start afresh, ignoring what the last build recorded (its record is still replaced). */
+  fresh: boolean;
+  /** How long before the last build began reading a file must have been last changed for its record to be trusted. */
+  racyMs: number;
+}
+
+/** The racy window is wider than the coarsest common file time stamp (FAT's two seconds). */
+export const INPUT_TABLE_DEFAULTS: InputTableOptions = { fresh: false, racyMs: 2500 };
 
 /** One article of a file as the last build numbered it. */
 export interface RecordedArticle {
@@ -63,18 +70,20 @@ export class InputTable {
   private changed = false;
   private readonly readFrom = Date.now();
 
-  private constructor(private readonly path: string, private readonly version: string, private readonly last: TableFile | undefined) {}
+  private constructor(private readonly path: string, private readonly version: string, private readonly last: TableFile | undefined,
+    private readonly racyMs: number) {}
 
   /** The table at `path` when it was made for keys of `version`; an empty one otherwise, or when `fresh`. */
-  static load(path: string, version: string, fresh = false): InputTable {
+  static load(path: string, version: string, options: Partial<InputTableOptions> = {}): InputTable {
+    const o = { ...INPUT_TABLE_DEFAULTS, ...options };
     let last: TableFile | undefined;
-    if (!fresh) try {
+    if (!o.fresh) try {
       const table = JSON.parse(readFileSync(path, 'utf8')) as TableFile;
       if (table.format === FORMAT && table.version === version && table.files && typeof table.readFrom === 'number') last = table;
     } catch {
       // No table (a first build), or a damaged one: every file is read.
     }
-    return new InputTable(path, version, last);
+    return new InputTable(path, version, last, o.racyMs);
   }
 
   /**
@@ -90,7 +99,7 @@ export class InputTable {
     }
     const last = this.last;
     const was = last?.files[file];
-    if (!last || !was || Math.max(stats.mtimeMs, stats.ctimeMs) >= last.readFrom - RACY_MS) return { stats };
+    if (!last || !was || Math.max(stats.mtimeMs, stats.ctimeMs) >= last.readFrom - this.racyMs) return { stats };
     const same = was.size === stats.size && was.mtimeMs === stats.mtimeMs && was.ctimeMs === stats.ctimeMs && was.ino === stats.ino;
     return same ? { stats, recorded: was } : { stats };
   }

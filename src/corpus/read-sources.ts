@@ -40,6 +40,8 @@ export interface ReadPhaseResult {
   skipped: number;
   /** Articles skipped because another file has the same text. */
   duplicates: number;
+  /** Input files read, and those the input table vouched for, unread. */
+  files: { read: number; unchanged: number };
 }
 
 interface Found {
@@ -54,6 +56,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
   const { table, version } = options;
   const warnings: string[] = [];
   let skipped = 0;
+  const files = { read: 0, unchanged: 0 };
   const found: Found[] = [];
   const read = new Map<string, { stats: Parameters<InputTable['record']>[1]; warnings: readonly string[] }>();
   for (const file of discoverArticleFiles(paths)) {
@@ -62,8 +65,10 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
       warnings.push(...look.recorded.warnings);
       for (const a of look.recorded.articles) found.push({ raw: a.raw, file, hash: a.hash, recorded: a });
       read.set(file, { stats: look.stats, warnings: look.recorded.warnings });
+      files.unchanged++;
       continue;
     }
+    files.read++;
     try {
       const result = readArticleFile(file);
       warnings.push(...result.warnings);
@@ -114,7 +119,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
     sources.push(source);
   }
   if (table) for (const [file, { stats, warnings: said }] of read) table.record(file, stats, recorded.get(file) ?? [], said);
-  return { sources: sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), warnings, skipped, duplicates };
+  return { sources: sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), warnings, skipped, duplicates, files };
 }
 
 /** The source's article, read from its file if the read phase knew it from the input table alone. */

@@ -55,6 +55,7 @@ export function register(program: Command): void {
         if (flags.verbose) {
           // Why a build that could have updated the last graph did not: the user can then fix what stopped it.
           if (s.fullBecause) process.stderr.write(`newsgraph: built whole: ${s.fullBecause}\n`);
+          process.stderr.write(`newsgraph: files: ${s.files.read} read, ${s.files.unchanged} unchanged since the last build\n`);
           process.stderr.write(`newsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
         }
         const how = s.mode === 'incremental' ? ' (updated the last graph)' : s.mode === 'unchanged' ? ' (nothing changed)' : '';

@@ -1,0 +1,133 @@
+/**
+ * The input table lets a build skip reading files unchanged since the last build. It must never trust a file that
+ * changed: not one rewritten in place with the same size, not one replaced by another file, not one changed so soon
+ * after the last build read it that its time stamps could hide the change.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputTable } from '../../src/corpus/input-table.js';
+import { runCli } from '../helpers/cli.js';
+import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
+
+const root = mkdtempSync(join(tmpdir(), 'newsgraph-input-table-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const article = (raw: string) => [{ raw, hash: `h-${raw}`, id: raw, key: `k-${raw}` }];
+
+describe('InputTable', () => {
+  const dir = join(root, 'unit');
+  mkdirSync(dir);
+  const table = join(dir, 'inputs.json');
+  const a = join(dir, 'a.txt');
+  const b = join(dir, 'b.txt');
+
+  /** A table recording a.txt and b.txt as they are now; `racyMs: 0` trusts files changed just before. */
+  const record = () => {
+    const t = InputTable.load(table, 'v1', { racyMs: 0 });
+    t.record(a, t.lookup(a).stats, article('a'), ['a warning']);
+    t.record(b, t.lookup(b).stats, article('b'), []);
+    t.save();
+  };
+
+  it('vouches for an unchanged file, with what was read from it', () => {
+    writeFileSync(a, 'date 2024-01-01\n\nAda spoke.\n');
+    writeFileSync(b, 'date 2024-01-01\n\nBo spoke.\n');
+    record();
+    const t = InputTable.load(table, 'v1', { racyMs: 0 });
+    expect(t.lookup(a).recorded).toMatchObject({ articles: article('a'), warnings: ['a warning'] });
+    expect(t.lookup(b).recorded?.articles).toEqual(article('b'));
+  });
+
+  it('does not vouch for a file rewritten with the same size, replaced by another, or gone', () => {
+    record();
+    writeFileSync(a, 'date 2024-01-01\n\nAdo spoke.\n');
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, readFileSync(b));
+    renameSync(other, b);
+    const t = InputTable.load(table, 'v1', { racyMs: 0 });
+    expect(t.lookup(a).recorded).toBeUndefined();
+    expect(t.lookup(a).stats?.size).toBe(readFileSync(a).length);
+    expect(t.lookup(b).recorded).toBeUndefined();
+    rmSync(b);
+    expect(t.lookup(b)).toEqual({});
+    writeFileSync(b, 'date 2024-01-01\n\nBo spoke.\n');
+  });
+
+  it('does not vouch for a file changed within the racy window before the last build read it', () => {
+    record();
+    expect(InputTable.load(table, 'v1', { racyMs: 0 }).lookup(a).recorded).toBeDefined();
+    expect(InputTable.load(table, 'v1', { racyMs: 60_000 }).lookup(a).recorded).toBeUndefined();
+  });
+
+  it('ignores a table made for other keys, a damaged table, and the last table when asked to start afresh', () => {
+    record();
+    expect(InputTable.load(table, 'v2', { racyMs: 0 }).lookup(a).recorded).toBeUndefined();
+    expect(InputTable.load(table, 'v1', { racyMs: 0, fresh: true }).lookup(a).recorded).toBeUndefined();
+    writeFileSync(table, '{"format":1,"version":"v1","readFrom":');
+    expect(InputTable.load(table, 'v1', { racyMs: 0 }).lookup(a).recorded).toBeUndefined();
+  });
+
+  it('is written only when it would say something new', () => {
+    record();
+    const before = readFileSync(table, 'utf8');
+    const t = InputTable.load(table, 'v1', { racyMs: 0 });
+    for (const [file, raw] of [[a, 'a'], [b, 'b']] as const) {
+      const look = t.lookup(file);
+      t.record(file, look.stats, look.recorded!.articles, look.recorded!.warnings);
+    }
+    writeFileSync(table, before.replace('"readFrom":', '"readFrom": '));
+    t.save();
+    expect(readFileSync(table, 'utf8')).toBe(before.replace('"readFrom":', '"readFrom": '));
+    const changed = InputTable.load(table, 'v1', { racyMs: 0 });
+    changed.record(a, changed.lookup(a).stats, article('a'), []);
+    changed.save();
+    expect(Object.keys(JSON.parse(readFileSync(table, 'utf8')).files)).toEqual([a]);
+  });
+});
+
+describe('a build with an input table', () => {
+  const corpus = join(root, 'corpus');
+  const out = join(root, 'out', 'graph.json');
+  generateCorpus({ dir: corpus, articles: 12, seed: 3 });
+  writeFileSync(join(corpus, 'copy.txt'), generateArticleText(0, 3));
+  const build = (...flags: string[]) => {
+    const r = runCli(['build', corpus, '--out', out, '--verbose', ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    return { files: /files: (\d+) read, (\d+) unchanged/.exec(r.stderr)!.slice(1).map(Number), stdout: r.stdout, stderr: r.stderr };
+  };
+  const labels = () => (JSON.parse(readFileSync(out, 'utf8')) as { nodes: Array<{ attributes: { label: string } }> }).nodes.map((n) => n.attributes.label);
+
+  it('reads only the files changed since the last build, and still reports what the others said', async () => {
+    // The corpus must be older than the racy window when the first build reads it.
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    expect(build().files).toEqual([13, 0]);
+    const again = build();
+    expect(again.files).toEqual([0, 13]);
+    expect(again.stdout).toContain('(nothing changed)');
+    expect(again.stderr).toContain('copy.txt: same text as');
+
+    writeFileSync(join(corpus, 'extra.txt'), 'date 2024-03-01 Wire\n\nThe Zorvanian Shipping Authority signed the Kelmar Accord in Telvia.\n');
+    const added = build();
+    expect(added.files).toEqual([1, 13]);
+    expect(added.stdout).toContain('(updated the last graph)');
+    expect(labels()).toContain('Zorvanian Shipping Authority');
+  }, 60_000);
+
+  it('reads again a file rewritten in place with the same size', () => {
+    const file = join(corpus, 'extra.txt');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Kelmar', 'Qelmar'));
+    const changed = build();
+    expect(changed.files[0]).toBe(1);
+    expect(labels()).toContain('Qelmar Accord');
+    expect(labels()).not.toContain('Kelmar Accord');
+    appendFileSync(file, 'The Qelmar Accord was signed by Telvia.\n');
+    expect(build().files[0]).toBe(1);
+  }, 60_000);
+
+  it('--no-incremental reads every file', () => {
+    expect(build('--no-incremental').files).toEqual([14, 0]);
+  }, 60_000);
+});
