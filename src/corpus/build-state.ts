@@ -43,9 +43,15 @@ export function indexRecord(x: CorpusExtraction, key: string, nodes: readonly st
 /** The record's entities as resolution reads them. */
 export function entitiesOf(record: IndexRecord): ResolveEntity[] {
   return record.e.map(([id, kind, origin, label, aliases, mentions, category, attrs]) => ({
-    id, kind, origin, label, aliases, mentions: { length: mentions }, attrs: attrs ?? {}, ...(category !== null ? { category } : {}),
+    id, kind, origin, label, aliases, mentions: mentionCount(mentions), attrs: attrs ?? NO_ATTRS, ...(category !== null ? { category } : {}),
   }));
 }
+
+// An update reads every entity of the corpus: shared objects for what most of them share spare the collector
+// hundreds of thousands of objects. Resolution only reads them.
+const NO_ATTRS: Record<string, AttrValue> = Object.freeze({});
+const COUNTS: Array<{ readonly length: number }> = [];
+const mentionCount = (n: number) => (n < 64 ? (COUNTS[n] ??= Object.freeze({ length: n })) : { length: n });
 
 /** The record's relations (those whose ends' local ids pass `keep`, when given) as edge building reads them: without sentence text. */
 export function relationsOf(record: IndexRecord, keep?: (source: string, target: string) => boolean): LocalRelation[] {

@@ -44,7 +44,7 @@ const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>)
 
 /** Writes the updated graph.json, merges.json, positions and state; returns the counts, or why it declined. */
 export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
-  const file = GraphFile.read(files.graph);
+  const file = GraphFile.read(files.graph, state);
   if (typeof file === 'string') return file;
   let decisions: MergeDecision[];
   try {

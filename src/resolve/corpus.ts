@@ -66,11 +66,12 @@ export interface CorpusResolveOptions {
   notSameAs?: ReadonlyArray<readonly [string, string]>;
 }
 
-interface Item {
-  ref: string;
-  article: string;
-  entity: ResolveEntity;
-  forms: string[];
+/** A local entity among all the corpus's; its `articleId#localId` is made only when asked for (most never are). */
+class Item {
+  constructor(readonly article: string, readonly entity: ResolveEntity, readonly forms: string[]) {}
+  get ref(): string {
+    return `${this.article}#${this.entity.id}`;
+  }
 }
 
 class UnionFind {
@@ -142,7 +143,7 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
   const spans = new Map<string, [number, number]>();
   for (const x of extractions) {
     spans.set(x.article.id, [items.length, x.entities.length]);
-    for (const e of x.entities) items.push({ ref: `${x.article.id}#${e.id}`, article: x.article.id, entity: e, forms: formsOf(e) });
+    for (const e of x.entities) items.push(new Item(x.article.id, e, formsOf(e)));
   }
   const uf = new UnionFind(items.length);
   const blocked = new Set((options.notSameAs ?? []).map(([a, b]) => pairKey(normalName(a), normalName(b))));
