@@ -62,14 +62,11 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   const nodes = changedNodes(partition, plan, added);
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
   const nodeOf = localNodes(partition, inputs);
-  const edges = changedEdges(inputs, added, nodes, nodeOf, plan, file);
   const nodeKeys = new Set(partition.keys);
+  const edges = changedEdges(inputs, added, nodes, nodeOf, plan, file, partition, nodeKeys);
   const rewrite = new Set([...nodes.touched, ...edges.resized].filter((key) => nodeKeys.has(key)));
-  // A resized node's size counts all its edges: those not at a touched node are gathered now.
-  const away = new Set([...edges.resized].filter((key) => !nodes.touched.has(key)));
-  if (away.size) collectEdges(inputs.map((x) => ({ article: x.article, relations: x.record ? nearRelations(x.record, away, nodes.touched) : [] })), nodeOf, edges.now);
 
-  const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges.now, settings.layout.seed);
+  const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges, settings.layout.seed);
   if (typeof layout === 'string') return layout;
 
   const metaOf = new Map(inputs.map((x) => [x.article.id, x.article]));
@@ -156,19 +153,8 @@ function localNodes(partition: CorpusPartition, inputs: readonly Input[]): NodeO
   };
 }
 
-/** The record's relations with an end on one of `nodes` and none on `not`. */
-function nearRelations(record: IndexRecord, nodes: ReadonlySet<string>, not?: ReadonlySet<string>) {
-  if (!record.nodes.some((key) => nodes.has(key))) return [];
-  const nodeOf = new Map(record.e.map(([id], i) => [id, record.nodes[i]!]));
-  return relationsOf(record, (source, target) => {
-    const s = nodeOf.get(source)!;
-    const t = nodeOf.get(target)!;
-    return (nodes.has(s) || nodes.has(t)) && !(not && (not.has(s) || not.has(t)));
-  });
-}
-
 interface EdgeChange {
-  /** Every edge at a touched node, as it is now (sentences without text). */
+  /** The touched edges as they are now (sentences without text); an edge gone is not in it. */
   now: Map<string, EdgeDraft>;
   /** The edges of the changed articles' relations, with their sentences. */
   added: Map<string, EdgeDraft>;
@@ -178,28 +164,77 @@ interface EdgeChange {
   touched: Set<string>;
   /** Ends of created and removed edges: their degrees, so their sizes, changed. */
   resized: Set<string>;
+  /** Edges created and removed. */
+  created: EdgeDraft[];
+  gone: EdgeDraft[];
   /** Edges created less edges removed. */
   count: number;
 }
 
-/** Only edges at a touched node can change, or count in a touched node's size or a new node's place. */
-function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange, nodeOf: NodeOf, plan: UpdatePlan, file: GraphFile): EdgeChange {
-  const now = collectEdges(inputs.map((x) => ({ article: x.article, relations: x.record ? nearRelations(x.record, nodes.touched) : x.relations })), nodeOf);
+/**
+ * The edges the change touched, as they are now. Only a touched edge can differ from the last graph: every relation
+ * that the change added, removed or moved to another node is in one. A touched edge now gathers every sentence that
+ * joins its two nodes, so only the articles with an entity in both are read; at a hub such as a country, that spares
+ * reading the relations of most of the corpus.
+ */
+function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange, nodeOf: NodeOf, plan: UpdatePlan, file: GraphFile,
+  partition: CorpusPartition, nodeKeys: ReadonlySet<string>): EdgeChange {
   const fresh = collectEdges(added.map((a) => a.extraction), nodeOf);
   const before = [...plan.removed.map((record) => ({ article: record.meta, relations: relationsOf(record) })), ...nodes.movedFrom];
   const removed = collectEdges(before, nodeOfMap(nodes.oldKeyOf));
-  const touched = new Set([...fresh.keys(), ...removed.keys(), ...collectEdges(nodes.movedFrom, nodeOf).keys()]);
+  const moved = collectEdges(nodes.movedFrom, nodeOf);
+  const touched = new Set([...fresh.keys(), ...removed.keys(), ...moved.keys()]);
+
+  // The node pairs of touched edges that can still exist, and the articles that hold both of a pair's nodes.
+  const pairs = new Map<string, Set<string>>();
+  const wanted = new Set<string>();
+  for (const draft of [...fresh.values(), ...removed.values(), ...moved.values()]) {
+    const { source: s, target: t } = draft;
+    if (!nodeKeys.has(s) || !nodeKeys.has(t) || pairs.get(s)?.has(t)) continue;
+    for (const [a, b] of [[s, t], [t, s]] as const) {
+      if (!pairs.has(a)) pairs.set(a, new Set());
+      pairs.get(a)!.add(b);
+    }
+    const [small, large] = [partition.articlesOf(s), partition.articlesOf(t)].sort((x, y) => x.size - y.size);
+    for (const id of small!) if (large!.has(id)) wanted.add(id);
+  }
+  const joined = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && !!pairs.get(a)?.has(b);
+  const now = collectEdges(inputs.filter((x) => wanted.has(x.article.id)).map((x) => {
+    if (!x.record) return x;
+    const ids = new Map(x.entities.map((e, i) => [e.id, i]));
+    const at = partition.nodesOf(x.article.id);
+    return { article: x.article, relations: relationsOf(x.record, (source, target) => joined(at[ids.get(source)!], at[ids.get(target)!])) };
+  }), nodeOf);
+  for (const key of now.keys()) if (!touched.has(key)) now.delete(key);
+
   const resized = new Set<string>();
-  let count = 0;
+  const created: EdgeDraft[] = [];
+  const gone: EdgeDraft[] = [];
   for (const key of touched) {
     const edge = now.get(key);
     const existed = file.edges.find(key) >= 0;
-    const changed = edge && !existed ? edge : !edge && existed ? removed.get(key)! : undefined;
-    if (!changed) continue;
+    if (edge && !existed) created.push(edge);
+    else if (!edge && existed) gone.push(removed.get(key)!);
+    else continue;
+    const changed = edge ?? removed.get(key)!;
     resized.add(changed.source).add(changed.target);
-    count += edge ? 1 : -1;
   }
-  return { now, added: fresh, removed, touched, resized, count };
+  return { now, added: fresh, removed, touched, resized, created, gone, count: created.length - gone.length };
+}
+
+/** The degrees of `nodes` now: in the last graph.json, plus the edges created at each, less those removed. */
+function degreesNow(file: GraphFile, nodes: ReadonlySet<string>, edges: EdgeChange): Map<string, number> {
+  const degree = new Map<string, number>();
+  const count = (key: string, by: number) => {
+    if (nodes.has(key)) degree.set(key, (degree.get(key) ?? 0) + by);
+  };
+  for (const [source, target] of file.edgeEnds()) {
+    count(source, 1);
+    count(target, 1);
+  }
+  for (const e of edges.created) { count(e.source, 1); count(e.target, 1); }
+  for (const e of edges.gone) { count(e.source, -1); count(e.target, -1); }
+  return degree;
 }
 
 /**
@@ -207,7 +242,7 @@ function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange,
  * their degrees. Only a touched node can be new or gone: every other one keeps its key, so its place in the file.
  */
 function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; touched: ReadonlySet<string>; rewrite: ReadonlySet<string> },
-  edges: ReadonlyMap<string, EdgeDraft>, seed: number): { positions: Map<string, Position>; degree: Map<string, number> } | string {
+  edges: EdgeChange, seed: number): { positions: Map<string, Position>; degree: Map<string, number> } | string {
   const fresh: string[] = [];
   const gone = new Set<string>();
   for (const key of nodes.touched) {
@@ -215,11 +250,9 @@ function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; tou
     else if (file.nodes.find(key) < 0) fresh.push(key);
   }
   if (!canContinue(nodes.keys.size - fresh.length, nodes.keys.size)) return 'the change is too large to continue the last layout';
-  const degree = new Map<string, number>();
+  // Every edge at a new node was touched (its entities are new, or moved), so the touched edges name its neighbours.
   const neighbours = new Map<string, Set<string>>(fresh.map((key) => [key, new Set()]));
-  for (const e of edges.values()) {
-    if (nodes.rewrite.has(e.source)) degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    if (nodes.rewrite.has(e.target)) degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  for (const e of edges.now.values()) {
     neighbours.get(e.source)?.add(e.target);
     neighbours.get(e.target)?.add(e.source);
   }
@@ -238,7 +271,7 @@ function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; tou
     for (const [key, p] of file.nodePositions()) if (!gone.has(key)) spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
     placeNewNodes(positions, fresh, (key) => [...neighbours.get(key)!], { spread, seed });
   }
-  return { positions, degree };
+  return { positions, degree: degreesNow(file, nodes.rewrite, edges) };
 }
 
 /** The new lines of the touched edges (null for an edge gone), or why one cannot be written. */

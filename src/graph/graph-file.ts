@@ -26,10 +26,23 @@ class RecordList {
   }
 
   key(start: number): string {
-    const from = start + '{"key":'.length;
+    return this.string(start + '{"key":'.length).value;
+  }
+
+  /** The JSON string that starts at `from` (its opening quote), and where the bytes after it start. */
+  string(from: number): { value: string; next: number } {
     let end = from + 1;
-    while (this.bytes[end] !== 0x22) end += this.bytes[end] === 0x5c ? 2 : 1;
-    return JSON.parse(this.bytes.toString('utf8', from, end + 1)) as string;
+    let escaped = false;
+    while (this.bytes[end] !== 0x22) {
+      if (this.bytes[end] === 0x5c) {
+        escaped = true;
+        end++;
+      }
+      end++;
+    }
+    // Most strings hold no escape: their bytes are their text.
+    const value = escaped ? (JSON.parse(this.bytes.toString('utf8', from, end + 1)) as string) : this.bytes.toString('utf8', from + 1, end);
+    return { value, next: end + 1 };
   }
 
   /** Where the record with the key starts, or -(where it would go) - 1 when no record has it. */
@@ -115,6 +128,16 @@ export class GraphFile {
     } catch {
       // A file edited by hand (a key no longer JSON, say): the layout starts afresh rather than the build failing.
       return undefined;
+    }
+  }
+
+  /** Each edge's source and target, in key order: the writer puts them after the key, in that order. */
+  *edgeEnds(): Generator<[source: string, target: string]> {
+    for (const at of this.edges.starts()) {
+      const key = this.edges.string(at + '{"key":'.length);
+      const source = this.edges.string(key.next + ',"source":'.length);
+      const target = this.edges.string(source.next + ',"target":'.length);
+      yield [source.value, target.value];
     }
   }
 

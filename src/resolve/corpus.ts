@@ -57,6 +57,8 @@ export interface CorpusPartition {
   describe(key: string): { entity: MergedEntity; decision?: MergeDecision };
   /** The `reason` of node `key`'s merge decision, without describing the rest; undefined when it merged nothing. */
   reasonOf(key: string): string | undefined;
+  /** The articles whose entities node `key` holds; empty for a key that is no node. */
+  articlesOf(key: string): ReadonlySet<string>;
 }
 
 export interface CorpusResolveOptions {
@@ -316,6 +318,7 @@ function partition(items: Item[], uf: UnionFind, spans: ReadonlyMap<string, [num
     keys: [...clusters.keys()],
     describe: (key) => describeCluster(key, clusterOf(key), uf),
     reasonOf: (key) => (clusters.has(key) ? reasonsOf(clusterOf(key).members, uf) : undefined),
+    articlesOf: (key) => new Set(clusters.get(key)?.group.map((item) => item.article)),
   };
 }
 
