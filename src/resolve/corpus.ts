@@ -110,13 +110,14 @@ const isDistinctiveLabel = remembered((label: string) =>
 
 /** Normal forms of the label and aliases, each once, in that order. */
 function formsOf(e: ResolveEntity): string[] {
-  const forms: string[] = [];
-  const add = (name: string) => {
-    const form = expandLeadingAcronym(name);
+  const first = expandLeadingAcronym(e.label);
+  const forms: string[] = first ? [first] : [];
+  for (const alias of e.aliases) {
+    // Most entities' first alias is their label.
+    if (alias === e.label) continue;
+    const form = expandLeadingAcronym(alias);
     if (form && !forms.includes(form)) forms.push(form);
-  };
-  add(e.label);
-  for (const alias of e.aliases) add(alias);
+  }
   return forms;
 }
 
@@ -171,14 +172,16 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
     }
   });
   for (const [form, list] of byForm) {
+    if (list.length < 2) continue;
     // A bare one-word name or acronym shared by several different full names is ambiguous: leave it alone.
     const first = list[0]!;
-    for (const i of list.slice(1)) {
-      const a = items[first]!.entity;
-      const b = items[i]!.entity;
+    const a = items[first]!.entity;
+    const reason = `same name "${form.replace(/^\w+\|/, '')}"`;
+    for (let k = 1; k < list.length; k++) {
+      const b = items[list[k]!]!.entity;
       const sameKindFamily = a.kind === b.kind || (a.kind !== 'person' && b.kind !== 'person');
       if (!sameKindFamily && normalName(a.label) !== normalName(b.label)) continue;
-      tryUnion(first, i, `same name "${form.replace(/^\w+\|/, '')}"`);
+      tryUnion(first, list[k]!, reason);
     }
   }
 
@@ -276,16 +279,22 @@ interface Cluster {
 }
 
 function partition(items: Item[], uf: UnionFind, spans: ReadonlyMap<string, [number, number]>): CorpusPartition {
-  const byRoot = new Map<number, number[]>();
-  items.forEach((_, i) => {
+  // Members by root, the roots in the order of their first member (a root is an item's index: arrays, not a map).
+  const byRoot: number[][] = new Array(items.length);
+  const roots: number[] = [];
+  for (let i = 0; i < items.length; i++) {
     const r = uf.find(i);
-    const members = byRoot.get(r);
+    const members = byRoot[r];
     if (members) members.push(i);
-    else byRoot.set(r, [i]);
-  });
+    else {
+      byRoot[r] = [i];
+      roots.push(r);
+    }
+  }
   const clusters = new Map<string, Cluster>();
   const itemKeys: string[] = new Array(items.length);
-  for (const members of byRoot.values()) {
+  for (const root of roots) {
+    const members = byRoot[root]!;
     const group = members.map((i) => items[i]!);
     const { kind, votes } = majorityKind(group);
     const label = commonestLabel(group, kind);
