@@ -133,13 +133,27 @@ export interface BuildState {
 
 const LEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"key":"([0-9a-f]+)","file":("(?:[^"\\]|\\.)*"),/;
 
+/**
+ * A record whose relations are parsed when first read: an update reads every article's entities but the relations
+ * of only the few articles a changed edge needs, and relations are a third of the index.
+ */
+function parseRecord(line: string): IndexRecord {
+  // The relations come last, and `,"r":[` cannot occur inside a JSON string (its quote would be escaped).
+  const at = line.lastIndexOf(',"r":[');
+  if (at < 0) return JSON.parse(line) as IndexRecord;
+  const record = JSON.parse(`${line.slice(0, at)}}`) as IndexRecord;
+  let relations: CompactRelation[] | undefined;
+  Object.defineProperty(record, 'r', { enumerable: true, get: () => (relations ??= JSON.parse(line.slice(at + 5, -1)) as CompactRelation[]) });
+  return record;
+}
+
 function indexEntry(line: string): IndexEntry | undefined {
   const lead = LEAD.exec(line);
   if (!lead) return undefined;
   let record: IndexRecord | undefined;
   return {
     id: JSON.parse(lead[1]!) as string, key: lead[2]!, file: JSON.parse(lead[3]!) as string, line: `${line}\n`,
-    get record() { return (record ??= JSON.parse(line) as IndexRecord); },
+    get record() { return (record ??= parseRecord(line)); },
   };
 }
 
