@@ -15,7 +15,7 @@ import { partitionCorpus, type CorpusPartition, type MergeDecision, type Resolve
 import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
 import { GraphFile, type Position } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
-import { nodeSize, edgeSize } from '../graph/style.js';
+import { nodeSize, edgeSize, degreeOfSize, type StyleOptions } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexRecord, type StateFiles } from './build-state.js';
@@ -42,7 +42,7 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A sentence is known by its article and where it starts (and whether it is the header line). */
 const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>) => `${ev.article}\u0000${ev.sentenceStart}\u0000${ev.source ?? ''}`;
 
-/** Writes the updated graph.json, merges.json, positions and state; returns the counts, or why it declined. */
+/** Writes the updated graph.json, merges.json and state; returns the counts, or why it declined. */
 export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   const file = GraphFile.read(files.graph, state);
   if (typeof file === 'string') return file;
@@ -68,6 +68,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
 
   const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges, settings.layout.seed);
   if (typeof layout === 'string') return layout;
+  const sizes = sizesNow(file, rewrite, edges, settings.style);
 
   const metaOf = new Map(inputs.map((x) => [x.article.id, x.article]));
   const nodeLines = new Map<string, string | null>();
@@ -78,7 +79,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
     const p = layout.positions.get(key)!;
     attrs.x = p.x;
     attrs.y = p.y;
-    attrs.size = nodeSize(layout.degree.get(key) ?? 0, settings.style);
+    attrs.size = sizes.get(key)!;
     nodeLines.set(key, GRAPH_FILE.node(key, attrs));
   }
   const edgeLines = edgeRecords(edges, file, plan, added, settings);
@@ -222,27 +223,45 @@ function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange,
   return { now, added: fresh, removed, touched, resized, created, gone, count: created.length - gone.length };
 }
 
-/** The degrees of `nodes` now: in the last graph.json, plus the edges created at each, less those removed. */
-function degreesNow(file: GraphFile, nodes: ReadonlySet<string>, edges: EdgeChange): Map<string, number> {
-  const degree = new Map<string, number>();
-  const count = (key: string, by: number) => {
-    if (nodes.has(key)) degree.set(key, (degree.get(key) ?? 0) + by);
-  };
-  for (const [source, target] of file.edgeEnds()) {
-    count(source, 1);
-    count(target, 1);
+/**
+ * The sizes of `nodes` now, from their degrees: each node's last degree, told by its size where the size tells it
+ * (style.ts degreeOfSize), plus the edges created at it, less those removed. A node at full size stays there unless
+ * it lost an edge. Only for a degree still unknown are the edges of the whole last graph counted.
+ */
+function sizesNow(file: GraphFile, nodes: ReadonlySet<string>, edges: EdgeChange, style: StyleOptions): Map<string, number> {
+  const delta = new Map<string, number>();
+  const add = (key: string, by: number) => delta.set(key, (delta.get(key) ?? 0) + by);
+  for (const e of edges.created) { add(e.source, 1); add(e.target, 1); }
+  for (const e of edges.gone) { add(e.source, -1); add(e.target, -1); }
+  const sizes = new Map<string, number>();
+  const unknown = new Map<string, number>();
+  for (const key of nodes) {
+    const change = delta.get(key) ?? 0;
+    const at = file.nodes.find(key);
+    // A new node's edges are all new.
+    if (at < 0) { sizes.set(key, nodeSize(change, style)); continue; }
+    const size = file.nodeAttributes(at).size;
+    const last = degreeOfSize(size, style);
+    if (last !== undefined) sizes.set(key, nodeSize(last + change, style));
+    else if (size === style.maxNodeSize && change >= 0) sizes.set(key, size);
+    else unknown.set(key, change);
   }
-  for (const e of edges.created) { count(e.source, 1); count(e.target, 1); }
-  for (const e of edges.gone) { count(e.source, -1); count(e.target, -1); }
-  return degree;
+  if (unknown.size) {
+    for (const [source, target] of file.edgeEnds()) {
+      if (unknown.has(source)) unknown.set(source, unknown.get(source)! + 1);
+      if (unknown.has(target)) unknown.set(target, unknown.get(target)! + 1);
+    }
+    for (const [key, degree] of unknown) sizes.set(key, nodeSize(degree, style));
+  }
+  return sizes;
 }
 
 /**
- * The positions of the nodes to rewrite as a full build continuing the last layout gives them (graph/layout.ts), and
- * their degrees. Only a touched node can be new or gone: every other one keeps its key, so its place in the file.
+ * The positions of the nodes to rewrite as a full build continuing the last layout gives them (graph/layout.ts).
+ * Only a touched node can be new or gone: every other one keeps its key, so its place in the file.
  */
 function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; touched: ReadonlySet<string>; rewrite: ReadonlySet<string> },
-  edges: EdgeChange, seed: number): { positions: Map<string, Position>; degree: Map<string, number> } | string {
+  edges: EdgeChange, seed: number): { positions: Map<string, Position> } | string {
   const fresh: string[] = [];
   const gone = new Set<string>();
   for (const key of nodes.touched) {
@@ -271,7 +290,7 @@ function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; tou
     for (const [key, p] of file.nodePositions()) if (!gone.has(key)) spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
     placeNewNodes(positions, fresh, (key) => [...neighbours.get(key)!], { spread, seed });
   }
-  return { positions, degree: degreesNow(file, nodes.rewrite, edges) };
+  return { positions };
 }
 
 /** The new lines of the touched edges (null for an edge gone), or why one cannot be written. */

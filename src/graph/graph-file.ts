@@ -4,7 +4,7 @@
  * graph took seconds.
  */
 import { readFileSync } from 'node:fs';
-import type { EdgeAttrs } from '../schema/index.js';
+import type { EdgeAttrs, NodeAttrs } from '../schema/index.js';
 import { GRAPH_FILE } from './io.js';
 
 const NEWLINE = 0x0a;
@@ -184,6 +184,10 @@ export class GraphFile {
     const edges = list(edgesOpen + 2, bytes.length - 3, counts?.edges);
     if (typeof edges === 'string') return edges;
     return new GraphFile(nodes, edges);
+  }
+
+  nodeAttributes(at: number): NodeAttrs {
+    return (JSON.parse(this.nodes.record(at).toString('utf8')) as { attributes: NodeAttrs }).attributes;
   }
 
   edgeAttributes(at: number): EdgeAttrs {

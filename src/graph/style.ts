@@ -29,6 +29,19 @@ export function nodeSize(degree: number, o: StyleOptions = STYLE_DEFAULTS): numb
   return round(o.minNodeSize + (o.maxNodeSize - o.minNodeSize) * share);
 }
 
+/**
+ * The degree of a node of this size, when the size tells it: below full size, where sizes are far enough apart that
+ * rounding keeps every degree's own (checked, so other settings that crowd them give undefined). An update reads a
+ * node's degree this way instead of counting its edges in the whole graph.
+ */
+export function degreeOfSize(size: number, o: StyleOptions = STYLE_DEFAULTS): number | undefined {
+  if (size >= o.maxNodeSize || o.maxNodeSize <= o.minNodeSize) return undefined;
+  const share = (size - o.minNodeSize) / (o.maxNodeSize - o.minNodeSize);
+  const degree = Math.round(Math.expm1(share * Math.log1p(Math.max(1, o.fullSizeDegree))));
+  const unique = nodeSize(degree, o) === size && (degree === 0 || nodeSize(degree - 1, o) !== size) && nodeSize(degree + 1, o) !== size;
+  return unique && degree >= 0 ? degree : undefined;
+}
+
 /** One sentence draws the thinnest line. */
 export function edgeSize(weight: number, o: StyleOptions = STYLE_DEFAULTS): number {
   const share = Math.min(1, Math.log(Math.max(1, weight)) / Math.log(Math.max(2, o.fullSizeWeight)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeSize, nodeSize, style, STYLE_DEFAULTS } from '../../src/graph/style.js';
+import { degreeOfSize, edgeSize, nodeSize, style, STYLE_DEFAULTS } from '../../src/graph/style.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { KINDS } from '../../src/schema/index.js';
 
@@ -15,6 +15,21 @@ describe('style', () => {
     expect(edgeSize(3)).toBeGreaterThan(edgeSize(2));
     expect(edgeSize(o.fullSizeWeight)).toBe(o.maxEdgeSize);
     expect(edgeSize(10_000)).toBe(o.maxEdgeSize);
+  });
+
+  it('a size below full size tells its degree back; at full size, or where sizes crowd, it tells nothing', () => {
+    for (let d = 0; d < STYLE_DEFAULTS.fullSizeDegree; d++) expect(degreeOfSize(nodeSize(d))).toBe(d);
+    expect(degreeOfSize(nodeSize(STYLE_DEFAULTS.fullSizeDegree))).toBeUndefined();
+    expect(degreeOfSize(nodeSize(5000))).toBeUndefined();
+    // Ten thousand degrees on a scale of one unit: most sizes are shared, and none may give a wrong degree.
+    const crowded = { ...STYLE_DEFAULTS, fullSizeDegree: 10_000, maxNodeSize: 5 };
+    const told = [];
+    for (let d = 0; d < 10_000; d += 7) {
+      const back = degreeOfSize(nodeSize(d, crowded), crowded);
+      if (back !== undefined) told.push([d, back]);
+    }
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every(([d, back]) => d === back)).toBe(true);
   });
 
   it('a node keeps its size when another part of the graph grows', () => {
