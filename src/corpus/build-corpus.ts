@@ -51,6 +51,8 @@ export interface BuildOptions {
   onPhase?: (phase: LaterPhase) => void;
   /** Called once the work is known: how many articles need extracting and how many come from the cache. */
   onPlan?: (plan: { total: number; cached: number; toExtract: number }) => void;
+  /** Called when the build turns out to be whole, before it extracts: it will hold the whole corpus, then the graph. */
+  onFullBuild?: () => void;
 }
 
 export interface BuildSummary {
@@ -270,6 +272,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     }
   }
 
+  options.onFullBuild?.();
   // The last layout, to continue from: read now, while the build holds little, keeping only the positions.
   const previous = state ? GraphFile.positions(state.graph) : undefined;
   done = 0;
