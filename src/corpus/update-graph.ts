@@ -93,7 +93,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
     ...plan.kept.map(({ record, line }) => ({ id: record.id, line: nodes.renamed.get(record.id) ?? line })),
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, partition.nodesOf(extraction.article.id)))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
-  const counts = { nodes: partition.keys.length, edges: state.edges + edges.count };
+  const counts = { nodes: partition.keys.length, edges: state.edges + edges.created.length - edges.gone.length };
   writeManifest(files, settings, counts);
   return { counts, merges };
 }
@@ -168,8 +168,6 @@ interface EdgeChange {
   /** Edges created and removed. */
   created: EdgeDraft[];
   gone: EdgeDraft[];
-  /** Edges created less edges removed. */
-  count: number;
 }
 
 /**
@@ -220,7 +218,7 @@ function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange,
     const changed = edge ?? removed.get(key)!;
     resized.add(changed.source).add(changed.target);
   }
-  return { now, added: fresh, removed, touched, resized, created, gone, count: created.length - gone.length };
+  return { now, added: fresh, removed, touched, resized, created, gone };
 }
 
 /**

@@ -75,26 +75,26 @@ class RecordList {
    */
   *pieces(changes: ReadonlyMap<string, string | null>): Generator<string | Uint8Array, boolean> {
     const edits = [...changes.keys()].sort(byKey).map((key) => ({ key, at: this.find(key), text: changes.get(key)! }));
-    let written = 0;
+    let wrote = false;
     let next = this.from;
     const run = function* (list: RecordList, from: number, to: number): Generator<string | Uint8Array> {
       if (from >= to) return;
-      yield GRAPH_FILE.separator(written);
+      yield GRAPH_FILE.separator(wrote ? 1 : 0);
       // Up to the last record's end: the separator before whatever follows is written with it.
       yield list.bytes.subarray(from, list.end(list.bytes.lastIndexOf(NEWLINE, to - 2) + 1));
-      written = 1;
+      wrote = true;
     };
     for (const edit of edits) {
       const at = edit.at >= 0 ? edit.at : -edit.at - 1;
       yield* run(this, next, at);
       if (edit.text !== null) {
-        yield GRAPH_FILE.separator(written) + edit.text;
-        written = 1;
+        yield GRAPH_FILE.separator(wrote ? 1 : 0) + edit.text;
+        wrote = true;
       }
       next = edit.at >= 0 ? this.bytes.indexOf(NEWLINE, at) + 1 : at;
     }
     yield* run(this, next, this.to);
-    return written > 0;
+    return wrote;
   }
 }
 
