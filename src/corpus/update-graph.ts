@@ -44,6 +44,17 @@ const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>)
 
 /** Writes the updated graph.json, merges.json and state; returns the counts, or why it declined. */
 export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
+  try {
+    return update(files, state, plan, added, settings);
+  } catch (error) {
+    // Records are parsed as the update needs them: one whose leading fields are whole but whose rest is not shows
+    // only then. The full build writes every file again.
+    if (error instanceof SyntaxError) return `the last build's files are damaged (${error.message})`;
+    throw error;
+  }
+}
+
+function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   const file = GraphFile.read(files.graph, state);
   if (typeof file === 'string') return file;
   let decisions: MergeDecision[];

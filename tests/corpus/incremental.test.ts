@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildCorpus, type BuildSummary } from '../../src/corpus/build-corpus.js';
 import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
 import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
@@ -112,6 +112,20 @@ describe('incremental rebuilds', () => {
     generateCorpus({ dir: input, articles: 10, seed: 5, first: 22 });
     const many = await buildCorpus({ paths: [input], out, jobs: 1, settings });
     expect(many.summary).toMatchObject({ mode: 'full', fullBecause: 'too many articles changed for an update', extracted: 10 });
+
+    // An index damaged past its leading fields, and a manifest that vouches for it as it is now.
+    const state = join(dirname(out), '.cache', 'state');
+    const index = join(state, 'graph.index.jsonl');
+    const lines = readFileSync(index, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('"e":[[', '"e":[[[');
+    writeFileSync(index, lines.join('\n'));
+    const manifest = JSON.parse(readFileSync(join(state, 'graph.manifest.json'), 'utf8'));
+    const { size, mtimeMs } = statSync(index);
+    manifest.files.index = { size, mtimeMs };
+    writeFileSync(join(state, 'graph.manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(input, 'article-000032.txt'), generateArticleText(32, 5));
+    const damaged = await buildCorpus({ paths: [input], out, jobs: 1, settings });
+    expect(damaged.summary).toMatchObject({ mode: 'full', fullBecause: expect.stringMatching(/^the last build's files are damaged \(.*JSON/) });
   }, 60_000);
 
   it('moves an entity of an unchanged article when a new article makes its name ambiguous, as a full build does', async () => {
