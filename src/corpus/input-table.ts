@@ -32,7 +32,7 @@ export interface RecordedArticle {
   key?: string;
 }
 
-interface Fingerprint {
+export interface Fingerprint {
   size: number;
   mtimeMs: number;
   ctimeMs: number;

@@ -9,7 +9,7 @@ import { discoverArticleFiles } from '../ingest/discover.js';
 import { readArticleFile } from '../ingest/read-articles.js';
 import { bodyHash } from '../extract/extract-article.js';
 import { cacheKey } from './cache.js';
-import type { InputTable, RecordedArticle } from './input-table.js';
+import type { Fingerprint, InputTable, RecordedArticle } from './input-table.js';
 
 export interface Source {
   /** The article's id in the build: the file's, told apart from another file's of the same name by `~2`, `~3`… */
@@ -58,7 +58,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
   let skipped = 0;
   const files = { read: 0, unchanged: 0 };
   const found: Found[] = [];
-  const read = new Map<string, { stats: Parameters<InputTable['record']>[1]; warnings: readonly string[] }>();
+  const read = new Map<string, { stats: Fingerprint | undefined; warnings: readonly string[] }>();
   for (const file of discoverArticleFiles(paths)) {
     const look = table?.lookup(file);
     if (look?.recorded) {
