@@ -9,7 +9,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface InputTableOptions {
   /** Start afresh, ignoring what the last build recorded (its record is still replaced). */
@@ -25,6 +25,8 @@ export const INPUT_TABLE_DEFAULTS: InputTableOptions = { fresh: false, racyMs: 2
 export interface RecordedArticle {
   /** The id the file gives it. */
   raw: string;
+  /** Where it is, as the article says (`feed.jsonl:3` for a line of a JSONL file). */
+  file: string;
   /** Its body hash. */
   hash: string;
   /** The id the build gave it (after telling apart same-named files) and its cache key for that id; none for a duplicate text. */
@@ -58,7 +60,7 @@ function sameRecord(a: RecordedFile, b: RecordedFile): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
     && a.warnings.length === b.warnings.length && a.warnings.every((w, i) => w === b.warnings[i])
     && a.articles.length === b.articles.length
-    && a.articles.every((x, i) => { const y = b.articles[i]!; return x.raw === y.raw && x.hash === y.hash && x.id === y.id && x.key === y.key; });
+    && a.articles.every((x, i) => { const y = b.articles[i]!; return x.raw === y.raw && x.file === y.file && x.hash === y.hash && x.id === y.id && x.key === y.key; });
 }
 
 function fingerprintOf(s: Stats): Fingerprint {

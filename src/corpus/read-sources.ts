@@ -14,7 +14,10 @@ import type { Fingerprint, InputTable, RecordedArticle } from './input-table.js'
 export interface Source {
   /** The article's id in the build: the file's, told apart from another file's of the same name by `~2`, `~3`… */
   id: string;
+  /** Where the article is, as its `file` says (`feed.jsonl:3` for a line of a JSONL file). */
   file: string;
+  /** The input file it is read from. */
+  path: string;
   /** The id the file gives it. */
   raw: string;
   hash: string;
@@ -47,6 +50,7 @@ export interface ReadPhaseResult {
 interface Found {
   raw: string;
   file: string;
+  path: string;
   hash: string;
   article?: Article;
   recorded?: RecordedArticle;
@@ -63,7 +67,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
     const look = table?.lookup(file);
     if (look?.recorded) {
       warnings.push(...look.recorded.warnings);
-      for (const a of look.recorded.articles) found.push({ raw: a.raw, file, hash: a.hash, recorded: a });
+      for (const a of look.recorded.articles) found.push({ raw: a.raw, file: a.file, path: file, hash: a.hash, recorded: a });
       read.set(file, { stats: look.stats, warnings: look.recorded.warnings });
       files.unchanged++;
       continue;
@@ -72,7 +76,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
     try {
       const result = readArticleFile(file);
       warnings.push(...result.warnings);
-      for (const article of result.articles) found.push({ raw: article.id, file, hash: bodyHash(article.body), article });
+      for (const article of result.articles) found.push({ raw: article.id, file: article.file, path: file, hash: bodyHash(article.body), article });
       read.set(file, { stats: look?.stats, warnings: result.warnings });
     } catch (error) {
       if (options.strict || !(error instanceof InputError)) throw error;
@@ -92,11 +96,10 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
   const bodies = new Map<string, string>();
   const recorded = new Map<string, RecordedArticle[]>();
   let duplicates = 0;
-  // A stable sort: the articles of one JSONL file keep their order.
   for (const item of found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const record: RecordedArticle = { raw: item.raw, hash: item.hash };
-    if (!recorded.has(item.file)) recorded.set(item.file, []);
-    recorded.get(item.file)!.push(record);
+    const record: RecordedArticle = { raw: item.raw, file: item.file, hash: item.hash };
+    if (!recorded.has(item.path)) recorded.set(item.path, []);
+    recorded.get(item.path)!.push(record);
     const twin = bodies.get(item.hash);
     if (twin) {
       warnings.push(`${item.file}: same text as ${twin}; built once`);
@@ -107,7 +110,7 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
     let id = item.raw;
     for (let n = 2; ids.has(id); n++) id = `${item.raw}~${n}`;
     ids.add(id);
-    const source: Source = { id, file: item.file, raw: item.raw, hash: item.hash, key: '' };
+    const source: Source = { id, file: item.file, path: item.path, raw: item.raw, hash: item.hash, key: '' };
     if (item.article) source.article = id === item.raw ? item.article : { ...item.article, id };
     if (version !== undefined) {
       // A key recorded for another id (a same-named file came or went) is made again, from the text.
@@ -125,8 +128,8 @@ export function readSources(paths: readonly string[], options: ReadOptions = {})
 /** The source's article, read from its file if the read phase knew it from the input table alone. */
 export function articleOf(source: Source): Article {
   if (source.article) return source.article;
-  const article = readArticleFile(source.file).articles.find((a) => a.id === source.raw && bodyHash(a.body) === source.hash);
+  const article = readArticleFile(source.path).articles.find((a) => a.file === source.file && a.id === source.raw && bodyHash(a.body) === source.hash);
   // Unchanged when the read phase began, so changed since: what the build has decided may no longer hold.
-  if (!article) throw new NewsgraphError(`${source.file}: changed while the build was running; build again`);
+  if (!article) throw new NewsgraphError(`${source.path}: changed while the build was running; build again`);
   return (source.article = source.id === source.raw ? article : { ...article, id: source.id });
 }

@@ -14,7 +14,7 @@ import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-gene
 const root = mkdtempSync(join(tmpdir(), 'newsgraph-input-table-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const article = (raw: string) => [{ raw, hash: `h-${raw}`, id: raw, key: `k-${raw}` }];
+const article = (raw: string) => [{ raw, file: `${raw}.txt`, hash: `h-${raw}`, id: raw, key: `k-${raw}` }];
 
 describe('InputTable', () => {
   const dir = join(root, 'unit');
@@ -92,6 +92,11 @@ describe('a build with an input table', () => {
   const out = join(root, 'out', 'graph.json');
   generateCorpus({ dir: corpus, articles: 12, seed: 3 });
   writeFileSync(join(corpus, 'copy.txt'), generateArticleText(0, 3));
+  // Several articles in one file, one of them on a line that warns; and an id that another file also has.
+  writeFileSync(join(corpus, 'feed.jsonl'), [
+    { id: 'wire-1', title: 'Port talks', date: '2024-02-01', text: 'The Harbour Pilots Guild called on the Telvian government to reopen the port.' },
+    { id: 'article-000003', title: 'Quay strike', date: '2024-02-02', text: 'The Dockworkers Federation of Telvia supports the strike in Marlon.' },
+  ].map((a) => JSON.stringify(a)).join('\n') + '\nnot json\n');
   const build = (...flags: string[]) => {
     const r = runCli(['build', corpus, '--out', out, '--verbose', ...flags]);
     expect(r.code, r.stderr).toBe(0);
@@ -102,17 +107,25 @@ describe('a build with an input table', () => {
   it('reads only the files changed since the last build, and still reports what the others said', async () => {
     // The corpus must be older than the racy window when the first build reads it.
     await new Promise((resolve) => setTimeout(resolve, 2600));
-    expect(build().files).toEqual([13, 0]);
+    const first = build();
+    expect(first.files).toEqual([14, 0]);
     const again = build();
-    expect(again.files).toEqual([0, 13]);
+    expect(again.files).toEqual([0, 14]);
     expect(again.stdout).toContain('(nothing changed)');
-    expect(again.stderr).toContain('copy.txt: same text as');
+    expect(again.stdout).toContain(': 14 articles (');
+    // What reading the unchanged files said is said again, in the same order.
+    const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('warning:'));
+    expect(warnings(again.stderr)).toEqual(warnings(first.stderr));
+    expect(warnings(again.stderr)).toEqual([expect.stringContaining('feed.jsonl:3: not valid JSON'), expect.stringContaining('copy.txt: same text as')]);
 
     writeFileSync(join(corpus, 'extra.txt'), 'date 2024-03-01 Wire\n\nThe Zorvanian Shipping Authority signed the Kelmar Accord in Telvia.\n');
     const added = build();
-    expect(added.files).toEqual([1, 13]);
+    expect(added.files).toEqual([1, 14]);
     expect(added.stdout).toContain('(updated the last graph)');
     expect(labels()).toContain('Zorvanian Shipping Authority');
+    // The articles known from the table kept their ids: the JSONL one named like a text file is still told apart.
+    const articles = (JSON.parse(readFileSync(out, 'utf8')) as { nodes: Array<{ key: string }> }).nodes.map((n) => n.key).filter((k) => k.startsWith('article:'));
+    expect(articles).toEqual(expect.arrayContaining(['article:wire-1', 'article:article-000003', 'article:article-000003~2']));
   }, 60_000);
 
   it('reads again a file rewritten in place with the same size', () => {
@@ -128,6 +141,6 @@ describe('a build with an input table', () => {
   }, 60_000);
 
   it('--no-incremental reads every file', () => {
-    expect(build('--no-incremental').files).toEqual([14, 0]);
+    expect(build('--no-incremental').files).toEqual([15, 0]);
   }, 60_000);
 });
