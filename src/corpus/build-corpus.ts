@@ -22,7 +22,7 @@ import { GraphFile } from '../graph/graph-file.js';
 import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache } from './cache.js';
-import { InputTable } from './input-table.js';
+import { InputTable, type InputTableOptions } from './input-table.js';
 import { articleOf, readSources, type Source } from './read-sources.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
@@ -44,6 +44,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Update the last graph when few articles changed (the default); false builds it whole, from the cache. */
   incremental?: boolean;
+  /** How far the read phase trusts the last build's record of the input files (input-table.ts); tests narrow its window. */
+  inputTable?: Pick<Partial<InputTableOptions>, 'racyMs'>;
   settings?: Settings;
   /** Called as articles finish: done, total. */
   onProgress?: (done: number, total: number) => void;
@@ -190,7 +192,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache !== false && options.out ? join(dirname(options.out), '.cache') : undefined;
   const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
   // Only the cache and the state read keys: a build without them need not hash every article.
-  const table = state && InputTable.load(state.inputs, version, { fresh: options.incremental === false });
+  const table = state && InputTable.load(state.inputs, version, { ...options.inputTable, fresh: options.incremental === false });
   const { sources, warnings, skipped, duplicates, files } = readSources(options.paths, { strict: options.strict, ...(state ? { version, table } : {}) });
   lap('read');
 
