@@ -68,7 +68,7 @@ function fingerprintOf(s: Stats): Fingerprint {
 }
 
 export class InputTable {
-  private readonly next: Record<string, RecordedFile> = {};
+  private readonly next = new Map<string, RecordedFile>();
   private changed = false;
   private readonly readFrom = Date.now();
 
@@ -100,7 +100,7 @@ export class InputTable {
       return {};
     }
     const last = this.last;
-    const was = last?.files[file];
+    const was = this.recorded(file);
     if (!last || !was || Math.max(stats.mtimeMs, stats.ctimeMs) >= last.readFrom - this.racyMs) return { stats };
     const same = was.size === stats.size && was.mtimeMs === stats.mtimeMs && was.ctimeMs === stats.ctimeMs && was.ino === stats.ino;
     return same ? { stats, recorded: was } : { stats };
@@ -109,16 +109,22 @@ export class InputTable {
   /** Records what this build found in `file`; a file whose fingerprint was unknown is not recorded, so it is read again. */
   record(file: string, stats: Fingerprint | undefined, articles: RecordedArticle[], warnings: readonly string[]): void {
     if (!stats) return;
-    this.next[file] = { ...stats, articles, warnings: [...warnings] };
-    const was = this.last?.files[file];
-    if (!was || !sameRecord(was, this.next[file])) this.changed = true;
+    const now = { ...stats, articles, warnings: [...warnings] };
+    this.next.set(file, now);
+    const was = this.recorded(file);
+    if (!was || !sameRecord(was, now)) this.changed = true;
+  }
+
+  /** What the last build recorded for `file`: an own entry only, since a path may be any name ("constructor"). */
+  private recorded(file: string): RecordedFile | undefined {
+    return this.last && Object.hasOwn(this.last.files, file) ? this.last.files[file] : undefined;
   }
 
   /** Writes the table for the next build, unless it says what the last one said. */
   save(): void {
     const before = Object.keys(this.last?.files ?? {});
-    if (!this.changed && before.length === Object.keys(this.next).length && this.last) return;
-    const table: TableFile = { format: FORMAT, version: this.version, readFrom: this.readFrom, files: this.next };
+    if (!this.changed && before.length === this.next.size && this.last) return;
+    const table: TableFile = { format: FORMAT, version: this.version, readFrom: this.readFrom, files: Object.fromEntries(this.next) };
     writeFileAtomic(this.path, JSON.stringify(table), { durable: false });
   }
 }

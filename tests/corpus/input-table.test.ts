@@ -61,6 +61,17 @@ describe('InputTable', () => {
     expect(InputTable.load(table, 'v1', { racyMs: 60_000 }).lookup(a).recorded).toBeUndefined();
   });
 
+  it('records files named like object properties as any other', () => {
+    const odd = ['constructor', '__proto__', 'toString'].map((name) => join(dir, name));
+    for (const file of odd) writeFileSync(file, 'date 2024-01-01\n\nAda spoke.\n');
+    const t = InputTable.load(table, 'v1', { racyMs: 0 });
+    for (const file of odd) t.record(file, t.lookup(file).stats, article('odd'), []);
+    t.save();
+    const again = InputTable.load(table, 'v1', { racyMs: 0 });
+    for (const file of odd) expect(again.lookup(file).recorded?.articles).toEqual(article('odd'));
+    expect(InputTable.load(table, 'v1', { racyMs: 0 }).lookup(join(dir, 'hasOwnProperty')).recorded).toBeUndefined();
+  });
+
   it('ignores a table made for other keys, a damaged table, and the last table when asked to start afresh', () => {
     record();
     expect(InputTable.load(table, 'v2', { racyMs: 0 }).lookup(a).recorded).toBeUndefined();
