@@ -62,14 +62,22 @@ describe('InputTable', () => {
   });
 
   it('records files named like object properties as any other', () => {
-    const odd = ['constructor', '__proto__', 'toString'].map((name) => join(dir, name));
-    for (const file of odd) writeFileSync(file, 'date 2024-01-01\n\nAda spoke.\n');
-    const t = InputTable.load(table, 'v1', { racyMs: 0 });
-    for (const file of odd) t.record(file, t.lookup(file).stats, article('odd'), []);
-    t.save();
-    const again = InputTable.load(table, 'v1', { racyMs: 0 });
-    for (const file of odd) expect(again.lookup(file).recorded?.articles).toEqual(article('odd'));
-    expect(InputTable.load(table, 'v1', { racyMs: 0 }).lookup(join(dir, 'hasOwnProperty')).recorded).toBeUndefined();
+    // Paths are recorded as given: `newsgraph build constructor` in the folder that holds it records "constructor".
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const odd = ['constructor', '__proto__', 'toString'];
+      for (const file of odd) writeFileSync(file, 'date 2024-01-01\n\nAda spoke.\n');
+      writeFileSync('hasOwnProperty', 'date 2024-01-01\n\nBo spoke.\n');
+      const t = InputTable.load(table, 'v1', { racyMs: 0 });
+      for (const file of odd) t.record(file, t.lookup(file).stats, article('odd'), []);
+      t.save();
+      const again = InputTable.load(table, 'v1', { racyMs: 0 });
+      for (const file of odd) expect(again.lookup(file).recorded?.articles).toEqual(article('odd'));
+      expect(again.lookup('hasOwnProperty').recorded).toBeUndefined();
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('ignores a table made for other keys, a damaged table, and the last table when asked to start afresh', () => {
