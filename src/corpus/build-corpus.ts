@@ -111,8 +111,9 @@ const MIN_ARTICLES_PER_WORKER = 12;
 
 /**
  * Without `jobs`, workers only when each has this many articles: on this machine two extracting threads run at 1.3
- * times one thread's speed, not twice (one already keeps 1.17 cores busy with V8's collector), so two workers lost to one thread at 1,000 articles (extraction 3.7 against
- * 3.1 s), tied at 3,000 (9.2 s each) and won at 10,000 (19 against 26.6 s).
+ * times one thread's speed, not twice (one already keeps 1.17 cores busy with V8's collector), so two workers lost to
+ * one thread at 1,000 articles (extraction 3.7 against 3.1 s), tied at 3,000 (9.2 s each) and won at 10,000 (19
+ * against 26.6 s).
  */
 const AUTO_ARTICLES_PER_WORKER = 1500;
 
@@ -191,8 +192,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const version = cacheVersion(settings);
   const cacheDir = options.cache !== false && options.out ? join(dirname(options.out), '.cache') : undefined;
   const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
-  // Only the cache and the state read keys: a build without them need not hash every article.
   const table = state && InputTable.load(state.inputs, version, { ...options.inputTable, fresh: options.incremental === false });
+  // Only the cache and the state read keys: a build without them need not hash every article.
   const { sources, warnings, skipped, duplicates, files } = readSources(options.paths, { strict: options.strict, ...(state ? { version, table } : {}) });
   lap('read');
 

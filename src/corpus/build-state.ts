@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ArticleMeta, AttrValue, CorpusExtraction, EntityKind, LocalRelation, RelationId } from '../schema/index.js';
 import type { ResolveEntity } from '../resolve/corpus.js';
 import type { Settings } from '../config/settings.js';

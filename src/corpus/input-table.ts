@@ -56,8 +56,12 @@ interface TableFile {
   files: Record<string, RecordedFile>;
 }
 
+function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
 function sameRecord(a: RecordedFile, b: RecordedFile): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
+  return sameFingerprint(a, b)
     && a.warnings.length === b.warnings.length && a.warnings.every((w, i) => w === b.warnings[i])
     && a.articles.length === b.articles.length
     && a.articles.every((x, i) => { const y = b.articles[i]!; return x.raw === y.raw && x.file === y.file && x.hash === y.hash && x.id === y.id && x.key === y.key; });
@@ -102,8 +106,7 @@ export class InputTable {
     const last = this.last;
     const was = this.recorded(file);
     if (!last || !was || Math.max(stats.mtimeMs, stats.ctimeMs) >= last.readFrom - this.racyMs) return { stats };
-    const same = was.size === stats.size && was.mtimeMs === stats.mtimeMs && was.ctimeMs === stats.ctimeMs && was.ino === stats.ino;
-    return same ? { stats, recorded: was } : { stats };
+    return sameFingerprint(was, stats) ? { stats, recorded: was } : { stats };
   }
 
   /** Records what this build found in `file`; a file whose fingerprint was unknown is not recorded, so it is read again. */
