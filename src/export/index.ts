@@ -2,6 +2,7 @@
  * The exporters: one module per format, each `exportX(graph, options)` returning text, with its defaults beside it.
  */
 import type { NewsGraph } from '../graph/io.js';
+import type { ExportFormat } from './formats.js';
 import { exportCsv, type CsvOptions, type CsvTables } from './csv.js';
 import { exportCypher, type CypherOptions } from './cypher.js';
 import { exportGexf, type GexfOptions } from './gexf.js';
@@ -13,8 +14,7 @@ export { exportCsv, CSV_DEFAULTS, NODE_HEADERS, EDGE_HEADERS, neutraliseFormula,
 export { exportCypher, CYPHER_DEFAULTS, cypherString, cypherValue, cypherName, relationshipType, type CypherOptions, type CypherValue } from './cypher.js';
 export { dropForbiddenXmlChars, escapeXmlAttribute, escapeXmlText } from './xml.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'cypher'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface ExportOptionsByFormat {
   gexf: GexfOptions;

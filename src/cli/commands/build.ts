@@ -1,8 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
-import { buildCorpus, type LaterPhase } from '../../corpus/build-corpus.js';
-import { loadSettings } from '../../config/settings.js';
+import type { LaterPhase } from '../../corpus/build-corpus.js';
 import { action, out } from '../run.js';
 import { parsePositiveInt } from '../options.js';
 
@@ -31,6 +29,9 @@ export function register(program: Command): void {
     .option('-v, --verbose', 'also print the seconds spent in each phase')
     .option('--config <file>', 'settings file', 'newsgraph.config.json')
     .action(action(async (paths: string[], flags: BuildFlags) => {
+      const [{ SingleBar, Presets }, { buildCorpus }, { loadSettings }] = await Promise.all([
+        import('cli-progress'), import('../../corpus/build-corpus.js'), import('../../config/settings.js'),
+      ]);
       const settings = loadSettings(flags.config);
       const showBar = !flags.quiet && process.stderr.isTTY;
       const bar = showBar ? new SingleBar({ format: 'extracting |{bar}| {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;

@@ -6,9 +6,7 @@ import { Option, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewsgraphError } from '../../errors.js';
-import { writeFileAtomic } from '../../graph/atomic-write.js';
-import { loadGraph } from '../../graph/io.js';
-import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
 import { action, out } from '../run.js';
 import { DEFAULT_GRAPH } from './serve.js';
 
@@ -51,6 +49,9 @@ export function register(program: Command): void {
       if (flags.out && flags.format !== 'csv' && isFolder(flags.out)) {
         throw new NewsgraphError(`${flags.out}: is a folder; give a file name for the ${flags.format} output`);
       }
+      const [{ loadGraph }, { exportGraph }, { writeFileAtomic }] = await Promise.all([
+        import('../../graph/io.js'), import('../../export/index.js'), import('../../graph/atomic-write.js'),
+      ]);
       const graph = loadGraph(flags.in);
       const result = exportGraph(graph, flags.format);
       if (result.kind === 'tables') {

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { readArticleFile } from '../../ingest/read-articles.js';
-import { extractArticle } from '../../extract/extract-article.js';
-import { buildCueTable } from '../../extract/relations/index.js';
-import { loadSettings } from '../../config/settings.js';
 import { RELATIONS } from '../../schema/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { action, out } from '../run.js';
@@ -15,6 +11,10 @@ export function register(program: Command): void {
     .option('--json', 'print the extraction as JSON (the ArticleExtraction hand-off, see docs/architecture.md)')
     .option('--config <file>', 'settings file', 'newsgraph.config.json')
     .action(action(async (file: string, flags: { json?: boolean; config: string }) => {
+      const [{ readArticleFile }, { extractArticle }, { buildCueTable }, { loadSettings }] = await Promise.all([
+        import('../../ingest/read-articles.js'), import('../../extract/extract-article.js'), import('../../extract/relations/index.js'),
+        import('../../config/settings.js'),
+      ]);
       const settings = loadSettings(flags.config);
       const { articles, warnings } = readArticleFile(file);
       if (articles.length !== 1) throw new NewsgraphError(`${file}: holds ${articles.length} articles; extract takes one (use build for corpora)`);

@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { action, out } from '../run.js';
-import { writeStaticViewer } from '../../serve/static-site.js';
 import { requireViewerDist } from '../../serve/viewer-dir.js';
 import { DEFAULT_GRAPH } from './serve.js';
 
@@ -20,6 +19,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write (created if missing)')
     .option('--in <file>', 'graph file to include', DEFAULT_GRAPH)
     .action(action(async (options: ViewOptions) => {
+      const { writeStaticViewer } = await import('../../serve/static-site.js');
       const result = writeStaticViewer({ viewerDir: requireViewerDist(), graphPath: options.in, outDir: options.out });
       await out(`${join(result.outDir, 'index.html')}\n`);
       return 0;
