@@ -110,10 +110,10 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
 const MIN_ARTICLES_PER_WORKER = 12;
 
 /**
- * Without `jobs`, workers only when each has this many articles: on this machine two extracting threads run at 1.3
- * times one thread's speed, not twice (one already keeps 1.17 cores busy with V8's collector), so two workers lost to
- * one thread at 1,000 articles (extraction 3.7 against 3.1 s), tied at 3,000 (9.2 s each) and won at 10,000 (19
- * against 26.6 s).
+ * Without `jobs`, workers only when each has this many articles: on this machine two extractors run at about 1.4
+ * times one's speed, not twice, threads or processes alike (their garbage collection and memory traffic contend), and
+ * each needs its own warm-up, twice as slow beside the other. Two workers lost to one thread at 1,000 articles
+ * (extraction 4.5 against 3.4 s), won at 3,000 (6.4–8.2 against 8.3–8.9 s) and at 10,000 (19 against 26.6 s).
  */
 const AUTO_ARTICLES_PER_WORKER = 1500;
 
