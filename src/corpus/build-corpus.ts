@@ -97,7 +97,7 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
   if (files) writeIndex(files, (function* () {
     for (let i = 0; i < extractions.length; i++) {
       const x = extractions[i]!;
-      yield `${JSON.stringify(indexRecord(x, keys[i]!, x.entities.map((e) => resolution.keyOf.get(`${x.article.id}#${e.id}`)!)))}\n`;
+      yield `${JSON.stringify(indexRecord(x, keys[i]!, resolution.nodesOf(x.article.id)))}\n`;
     }
   })());
   lap('resolve', 'graph');

@@ -28,8 +28,10 @@ export interface MergeDecision {
 
 export interface CorpusResolution {
   entities: MergedEntity[];
-  /** `articleId#localId` → merged entity key. */
-  keyOf: Map<string, string>;
+  /** The node key of each of the article's entities, in entity order. */
+  nodesOf(articleId: string): readonly string[];
+  /** `articleId#localId` → merged entity key (made when first read: a build reads `nodesOf`). */
+  readonly keyOf: Map<string, string>;
   log: MergeDecision[];
 }
 
@@ -133,7 +135,7 @@ export function resolveCorpus(extractions: readonly ResolveInput[], options: Cor
   }
   entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   log.sort((a, b) => (a.into < b.into ? -1 : 1));
-  return { entities, keyOf: partition.keyOf, log };
+  return { entities, nodesOf: partition.nodesOf, get keyOf() { return partition.keyOf; }, log };
 }
 
 /**
