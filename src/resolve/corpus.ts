@@ -16,8 +16,6 @@ export interface MergedEntity {
   category?: string;
   attrs: Record<string, AttrValue>;
   kindVotes?: Partial<Record<EntityKind, number>>;
-  /** The local entities it was made from, as `articleId#localId`. */
-  members: string[];
 }
 
 export interface MergeDecision {
@@ -357,7 +355,6 @@ function describeCluster(key: string, { members, group, kind, votes, label }: Cl
     ...(category ? { category } : {}),
     attrs,
     ...(votes ? { kindVotes: votes } : {}),
-    members: group.map((g) => g.ref),
   };
   const reason = reasonsOf(members, uf);
   if (!reason) return { entity };
