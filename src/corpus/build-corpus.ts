@@ -113,7 +113,8 @@ const MIN_ARTICLES_PER_WORKER = 12;
  * Without `jobs`, workers only when each has this many articles: on this machine two extractors run at about 1.4
  * times one's speed, not twice, threads or processes alike (their garbage collection and memory traffic contend), and
  * each needs its own warm-up, twice as slow beside the other. Two workers lost to one thread at 1,000 articles
- * (extraction 4.5 against 3.4 s), won at 3,000 (6.4–8.2 against 8.3–8.9 s) and at 10,000 (19 against 26.6 s).
+ * (extraction 4.5 against 3.4 s) and at 2,000 (6.6–7.3 against 6.1–7.2 s), and won at 3,000 (6.4–8.2 against 8.3–8.9 s)
+ * and at 10,000 (19 against 26.6 s).
  */
 const AUTO_ARTICLES_PER_WORKER = 1500;
 
