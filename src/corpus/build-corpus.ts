@@ -29,7 +29,7 @@ import { extractInWorkers } from './worker-pool.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
 import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
 import { planUpdate } from './plan-update.js';
-import { updateGraph } from './update-graph.js';
+import { updateGraph, type UpdateStep } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
 
 
@@ -72,6 +72,8 @@ export interface BuildSummary {
   seconds: number;
   /** Seconds spent in each phase that ran, for finding where a build's time goes. */
   timings: Partial<Record<Phase, number>>;
+  /** For an update, the seconds of each of its steps (update-graph.ts). */
+  updateSteps?: Record<UpdateStep, number>;
   /** `incremental`: the last graph was updated; `unchanged`: nothing changed since it was written; `full`: built whole. */
   mode: 'full' | 'incremental' | 'unchanged';
   /** Why a build with an output and a cache was not incremental. */
@@ -271,7 +273,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
       else {
         lap('update');
         const counts = { articles: sources.length, extracted: extractedBefore, cached: plan.kept.length + cached, ...result.counts };
-        return lazyResult(options.out!, summary('incremental', counts), result.merges);
+        return lazyResult(options.out!, { ...summary('incremental', counts), updateSteps: result.steps }, result.merges);
       }
     }
   }

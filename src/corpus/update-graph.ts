@@ -22,9 +22,16 @@ import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type B
 import { mergePieces } from './merges-file.js';
 import type { UpdatePlan } from './plan-update.js';
 
+/** The parts of an update, in order: reading the last graph and merges, identities over the whole corpus, the changed
+ * nodes and edges, describing them (layout, sizes, lines, merge decisions), writing the files. */
+export const UPDATE_STEPS = ['last', 'identities', 'changes', 'describe', 'write'] as const;
+export type UpdateStep = (typeof UPDATE_STEPS)[number];
+
 export interface UpdateResult {
   counts: { nodes: number; edges: number };
   merges: MergeDecision[];
+  /** Seconds per step, for `build --verbose`. */
+  steps: Record<UpdateStep, number>;
 }
 
 type Added = ReadonlyArray<{ extraction: CorpusExtraction; key: string }>;
@@ -55,6 +62,13 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
 }
 
 function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
+  const steps = {} as UpdateResult['steps'];
+  let mark = performance.now();
+  const done = (step: UpdateStep) => {
+    const now = performance.now();
+    steps[step] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const file = GraphFile.read(files.graph, state);
   if (typeof file === 'string') return file;
   let decisions: MergeDecision[];
@@ -69,13 +83,16 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
     ...plan.kept.map(({ record }) => ({ article: record.meta, entities: entitiesOf(record), extractorVersion: record.version, record })),
     ...added.map(({ extraction }) => ({ ...extraction, record: undefined })),
   ].sort((a, b) => byString(a.article.id, b.article.id));
+  done('last');
   const partition = partitionCorpus(inputs, settings.resolve);
+  done('identities');
   const nodes = changedNodes(partition, plan, added);
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
   const nodeOf = localNodes(partition, inputs);
   const nodeKeys = new Set(partition.keys);
   const edges = changedEdges(inputs, added, nodes, nodeOf, plan, file, partition, nodeKeys);
   const rewrite = new Set([...nodes.touched, ...edges.resized].filter((key) => nodeKeys.has(key)));
+  done('changes');
 
   const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges, settings.layout.seed);
   if (typeof layout === 'string') return layout;
@@ -96,6 +113,7 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   const edgeLines = edgeRecords(edges, file, plan, added, settings);
   if (typeof edgeLines === 'string') return edgeLines;
   const merges = mergeDecisions(decisions, partition, nodes.touched, nodeKeys);
+  done('describe');
 
   const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(inputs.map((x) => x.extractorVersion), inputs.length));
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
@@ -106,7 +124,8 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
   const counts = { nodes: partition.keys.length, edges: state.edges + edges.created.length - edges.gone.length };
   writeManifest(files, settings, counts);
-  return { counts, merges };
+  done('write');
+  return { counts, merges, steps };
 }
 
 interface NodeChange {

@@ -34,8 +34,13 @@ describe('newsgraph build', () => {
     const out = join(dir, 'out', 'graph.json');
     expect(runCli(['build', input, '--out', out]).stdout).toMatch(/ edges in \d+\.\d\d s\n$/);
     writeFileSync(join(input, 'article-000025.txt'), generateArticleText(25, 3));
-    const added = runCli(['build', input, '--out', out]);
+    const added = runCli(['build', input, '--out', out, '--verbose']);
     expect(added.stdout).toMatch(/: 26 articles \(1 extracted, 25 cached\), \d+ nodes, \d+ edges in \d+\.\d\d s \(updated the last graph\)\n$/);
+    // --verbose breaks the update down into its steps, which account for its time.
+    const line = /timings: read [\d.]+ s, extract [\d.]+ s, update ([\d.]+) s \(last ([\d.]+) s, identities ([\d.]+) s, changes ([\d.]+) s, describe ([\d.]+) s, write ([\d.]+) s\)\n/.exec(added.stderr);
+    expect(line, added.stderr).not.toBeNull();
+    const [update, ...steps] = line!.slice(1).map(Number);
+    expect(Math.abs(steps.reduce((a, b) => a + b, 0) - update!)).toBeLessThanOrEqual(0.1);
     expect(runCli(['build', input, '--out', out]).stdout).toMatch(/\(nothing changed\)\n$/);
     const full = runCli(['build', input, '--out', out, '--no-incremental', '--verbose']);
     expect(full.stdout).toMatch(/ edges in \d+\.\d\d s\n$/);

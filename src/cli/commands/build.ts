@@ -57,7 +57,9 @@ export function register(program: Command): void {
           // Why a build that could have updated the last graph did not: the user can then fix what stopped it.
           if (s.fullBecause) process.stderr.write(`newsgraph: built whole: ${s.fullBecause}\n`);
           process.stderr.write(`newsgraph: files: ${s.files.read} read, ${s.files.unchanged} unchanged since the last build\n`);
-          process.stderr.write(`newsgraph: timings: ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}\n`);
+          const seconds = (entries: Array<[string, number]>) => entries.map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ');
+          const steps = s.updateSteps ? ` (${seconds(Object.entries(s.updateSteps))})` : '';
+          process.stderr.write(`newsgraph: timings: ${seconds(Object.entries(s.timings))}${steps}\n`);
         }
         const how = s.mode === 'incremental' ? ' (updated the last graph)' : s.mode === 'unchanged' ? ' (nothing changed)' : '';
         await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s${how}\n`);
