@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { ArticleMeta, CorpusExtraction, Evidence } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
 import { partitionCorpus, type CorpusPartition, type MergeDecision, type ResolveEntity } from '../resolve/corpus.js';
-import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
+import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfLists, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
 import { GraphFile, type Position } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize, degreeOfSize, type StyleOptions } from '../graph/style.js';
@@ -88,7 +88,7 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   done('identities');
   const nodes = changedNodes(partition, plan, added);
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
-  const nodeOf = localNodes(partition, inputs);
+  const nodeOf = nodeOfLists(inputs, partition.nodesOf);
   const nodeKeys = new Set(partition.keys);
   const edges = changedEdges(inputs, added, nodes, nodeOf, plan, file, partition, nodeKeys);
   const rewrite = new Set([...nodes.touched, ...edges.resized].filter((key) => nodeKeys.has(key)));
@@ -167,21 +167,6 @@ function changedNodes(partition: CorpusPartition, plan: UpdatePlan, added: Added
     });
   }
   return change;
-}
-
-/** Local entity → node, per article, made only for the articles whose relations are read. */
-function localNodes(partition: CorpusPartition, inputs: readonly Input[]): NodeOf {
-  const locals = new Map<string, Map<string, string>>();
-  const entitiesByArticle = new Map(inputs.map((x) => [x.article.id, x.entities]));
-  return (articleId, localId) => {
-    let local = locals.get(articleId);
-    if (!local) {
-      const nodes = partition.nodesOf(articleId);
-      local = new Map((entitiesByArticle.get(articleId) ?? []).map((e, i) => [e.id, nodes[i]!]));
-      locals.set(articleId, local);
-    }
-    return local.get(localId);
-  };
 }
 
 interface EdgeChange {
