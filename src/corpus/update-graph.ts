@@ -22,10 +22,11 @@ import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type B
 import { mergePieces } from './merges-file.js';
 import type { UpdatePlan } from './plan-update.js';
 
-/** The parts of an update, in order: reading the last graph and merges, identities over the whole corpus, the changed
- * nodes and edges, describing them (layout, sizes, lines, merge decisions), writing the files. */
-export const UPDATE_STEPS = ['last', 'identities', 'changes', 'describe', 'write'] as const;
-export type UpdateStep = (typeof UPDATE_STEPS)[number];
+/**
+ * The parts of an update, in order: reading the last graph and merges, identities over the whole corpus, the changed
+ * nodes and edges, describing them (layout, sizes, lines, merge decisions), writing the files.
+ */
+export type UpdateStep = 'last' | 'identities' | 'changes' | 'describe' | 'write';
 
 export interface UpdateResult {
   counts: { nodes: number; edges: number };
