@@ -27,7 +27,7 @@ import { articleOf, readSources, type Source } from './read-sources.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
-import { indexRecord, loadBuildState, stateFiles, writeIndex, writeManifest, type StateFiles } from './build-state.js';
+import { indexRecord, loadBuildState, stateFiles, writeIdentities, writeIndex, writeManifest, type StateFiles } from './build-state.js';
 import { planUpdate } from './plan-update.js';
 import { updateGraph, type UpdateStep } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
@@ -96,12 +96,15 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
   lap: (phase: 'resolve', next: 'graph') => void): { graph: NewsGraph; merges: MergeDecision[] } {
   const resolution = resolveCorpus(extractions, settings.resolve);
   // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
-  if (files) writeIndex(files, (function* () {
-    for (let i = 0; i < extractions.length; i++) {
-      const x = extractions[i]!;
-      yield `${JSON.stringify(indexRecord(x, keys[i]!, resolution.nodesOf(x.article.id)))}\n`;
-    }
-  })());
+  if (files) {
+    writeIndex(files, (function* () {
+      for (let i = 0; i < extractions.length; i++) {
+        const x = extractions[i]!;
+        yield `${JSON.stringify(indexRecord(x, keys[i]!, resolution.nodesOf(x.article.id)))}\n`;
+      }
+    })());
+    writeIdentities(files, resolution.table, resolution.nodes);
+  }
   lap('resolve', 'graph');
   const graph = buildGraph(extractions, resolution);
   extractions.length = 0;

@@ -10,8 +10,9 @@ import type { ArticleMeta, AttrValue, CorpusExtraction, EntityKind, LocalRelatio
 import type { ResolveEntity } from '../resolve/corpus.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
+import { IdentityTable, TableBuilder } from '../resolve/identity-table.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 type CompactEntity = [id: string, kind: EntityKind, origin: ResolveEntity['origin'], label: string, aliases: string[], mentions: number, category: string | null, attrs: Record<string, AttrValue> | null];
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
@@ -77,7 +78,7 @@ function fingerprint(file: string): Fingerprint | undefined {
 }
 
 /** The files a build writes that the next one reads back. */
-const ROLES = ['graph', 'merges', 'index'] as const;
+const ROLES = ['graph', 'merges', 'index', 'identities'] as const;
 
 interface Manifest {
   format: number;
@@ -93,6 +94,8 @@ export interface StateFiles {
   graph: string;
   merges: string;
   index: string;
+  /** The identity table (resolve/identity-table.ts) with each entity's node. */
+  identities: string;
   manifest: string;
   /** What the last build read from each input file (input-table.ts). */
   inputs: string;
@@ -104,6 +107,7 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
   return {
     graph: out, merges,
     index: join(dir, `${stem}.index.jsonl`),
+    identities: join(dir, `${stem}.identities.bin`),
     manifest: join(dir, `${stem}.manifest.json`),
     inputs: join(dir, `${stem}.inputs.json`),
   };
@@ -187,6 +191,24 @@ export function loadBuildState(files: StateFiles, settings: Settings): BuildStat
     entries.push(entry);
   }
   return { entries, nodes: manifest.nodes, edges: manifest.edges };
+}
+
+/** The identity table of the build, each entity with its node key (in table order). */
+export function writeIdentities(files: StateFiles, table: IdentityTable, nodes: readonly string[]): void {
+  writeFileAtomic(files.identities, TableBuilder.withNodes(table, nodes).encode(), { durable: false });
+}
+
+/** The last build's identity table, or why it cannot be used: it must hold the index's articles, in its order. */
+export function readIdentities(files: StateFiles, state: BuildState): IdentityTable | string {
+  let table: IdentityTable;
+  try {
+    table = IdentityTable.decode(readFileSync(files.identities));
+  } catch (error) {
+    return `${files.identities}: unreadable (${(error as Error).message})`;
+  }
+  const ids = table.articleIds;
+  if (ids.length !== state.entries.length || state.entries.some((entry, a) => entry.id !== ids[a])) return `${files.identities}: does not match the index`;
+  return table;
 }
 
 /** Index lines in article id order, each ending in a new line. */

@@ -11,14 +11,15 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleMeta, CorpusExtraction, Evidence } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
-import { partitionCorpus, type CorpusPartition, type MergeDecision, type ResolveEntity } from '../resolve/corpus.js';
-import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfLists, nodeOfMap, type EdgeDraft, type EdgeInput, type NodeOf } from '../graph/build.js';
+import { partitionTable, type CorpusPartition, type MergeDecision } from '../resolve/corpus.js';
+import { IdentityTable, NONE, TableBuilder } from '../resolve/identity-table.js';
+import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput } from '../graph/build.js';
 import { GraphFile, type Position } from '../graph/graph-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize, degreeOfSize, type StyleOptions } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
-import { entitiesOf, indexRecord, relationsOf, writeIndex, writeManifest, type BuildState, type IndexRecord, type StateFiles } from './build-state.js';
+import { indexRecord, readIdentities, relationsOf, writeIdentities, writeIndex, writeManifest, type BuildState, type IndexEntry, type StateFiles } from './build-state.js';
 import { mergePieces } from './merges-file.js';
 import type { UpdatePlan } from './plan-update.js';
 
@@ -37,10 +38,40 @@ export interface UpdateResult {
 
 type Added = ReadonlyArray<{ extraction: CorpusExtraction; key: string }>;
 
-/** An article as the update reads it: unchanged ones from their index record, changed ones from their extraction. */
-type Input =
-  | { article: ArticleMeta; entities: ResolveEntity[]; extractorVersion: string; relations?: undefined; record: IndexRecord }
-  | (CorpusExtraction & { record: undefined });
+/** The articles of the update by id: unchanged ones by their index entry (parsed when read), changed ones by their extraction. */
+class Articles {
+  private readonly kept: Map<string, IndexEntry>;
+  private readonly added: Map<string, CorpusExtraction>;
+  constructor(plan: UpdatePlan, added: Added) {
+    this.kept = new Map(plan.kept.map((entry) => [entry.id, entry]));
+    this.added = new Map(added.map(({ extraction }) => [extraction.article.id, extraction]));
+  }
+  meta(id: string): ArticleMeta | undefined {
+    return this.added.get(id)?.article ?? this.kept.get(id)?.record.meta;
+  }
+  /** The article's relations whose ends' local ids pass `keep`, as edges are made of them. */
+  relations(id: string, keep: (source: string, target: string) => boolean): EdgeInput {
+    const extraction = this.added.get(id);
+    if (extraction) return extraction;
+    const record = this.kept.get(id)!.record;
+    return { article: record.meta, relations: relationsOf(record, keep) };
+  }
+}
+
+/** The last table's unchanged articles with the changed ones' entities, in article id order. */
+function nextTable(last: IdentityTable, plan: UpdatePlan, added: Added): IdentityTable {
+  const at = new Map(last.articleIds.map((id, a) => [id, a]));
+  const articles: Array<{ id: string; from: number | CorpusExtraction }> = [
+    ...plan.kept.map((entry) => ({ id: entry.id, from: at.get(entry.id)! })),
+    ...added.map(({ extraction }) => ({ id: extraction.article.id, from: extraction })),
+  ].sort((a, b) => byString(a.id, b.id));
+  const builder = new TableBuilder(last);
+  for (const { from } of articles) {
+    if (typeof from === 'number') builder.copy(from);
+    else builder.add(from);
+  }
+  return builder.finish();
+}
 
 /** Share of all nodes a change may touch for an update to be worth it (a change renaming a hub touches its world). */
 const MAX_TOUCHED_SHARE = 0.25;
@@ -79,19 +110,18 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
     return `${files.merges}: unreadable`;
   }
 
-  // Every article, unchanged ones from the index, in id order: identities are decided over the whole corpus.
-  const inputs: Input[] = [
-    ...plan.kept.map(({ record }) => ({ article: record.meta, entities: entitiesOf(record), extractorVersion: record.version, record })),
-    ...added.map(({ extraction }) => ({ ...extraction, record: undefined })),
-  ].sort((a, b) => byString(a.article.id, b.article.id));
+  // Identities are decided over the whole corpus: every article's entities, unchanged ones from the last table.
+  const last = readIdentities(files, state);
+  if (typeof last === 'string') return last;
+  const table = nextTable(last, plan, added);
   done('last');
-  const partition = partitionCorpus(inputs, settings.resolve);
+  const partition = partitionTable(table, settings.resolve);
   done('identities');
-  const nodes = changedNodes(partition, plan, added);
+  const articles = new Articles(plan, added);
+  const nodes = changedNodes(partition, table, plan);
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
-  const nodeOf = nodeOfLists(inputs, partition.nodesOf);
   const nodeKeys = new Set(partition.keys);
-  const edges = changedEdges(inputs, added, nodes, nodeOf, plan, file, partition, nodeKeys);
+  const edges = changedEdges(table, articles, added, nodes, plan, file, partition, nodeKeys);
   const rewrite = new Set([...nodes.touched, ...edges.resized].filter((key) => nodeKeys.has(key)));
   done('changes');
 
@@ -99,12 +129,11 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   if (typeof layout === 'string') return layout;
   const sizes = sizesNow(file, rewrite, edges, settings.style);
 
-  const metaOf = new Map(inputs.map((x) => [x.article.id, x.article]));
   const nodeLines = new Map<string, string | null>();
   for (const key of nodes.touched) if (!nodeKeys.has(key)) nodeLines.set(key, null);
   for (const key of rewrite) {
     const { entity } = partition.describe(key);
-    const attrs = nodeAttributes(entity, metaOf.get(entity.articles[0]!));
+    const attrs = nodeAttributes(entity, articles.meta(entity.articles[0]!));
     const p = layout.positions.get(key)!;
     attrs.x = p.x;
     attrs.y = p.y;
@@ -116,13 +145,15 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   const merges = mergeDecisions(decisions, partition, nodes.touched, nodeKeys);
   done('describe');
 
-  const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(inputs.map((x) => x.extractorVersion), inputs.length));
+  const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(Array.from(table.version, (v) => table.strings[v]!), table.articleIds.length));
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
   writeFileAtomic(files.merges, mergePieces(merges));
   writeIndex(files, [
-    ...plan.kept.map(({ record, line }) => ({ id: record.id, line: nodes.renamed.get(record.id) ?? line })),
+    // By the entry's id: reading `record` would parse every line.
+    ...plan.kept.map(({ id, line }) => ({ id, line: nodes.renamed.get(id) ?? line })),
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, partition.nodesOf(extraction.article.id)))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
+  writeIdentities(files, table, partition.nodes);
   const counts = { nodes: partition.keys.length, edges: state.edges + edges.created.length - edges.gone.length };
   writeManifest(files, settings, counts);
   done('write');
@@ -144,18 +175,29 @@ interface NodeChange {
  * Nodes whose members changed: those of added and removed entities, and both nodes of an entity of an unchanged
  * article that the change moved (a node renamed when its commonest label changed, or a merge undone).
  */
-function changedNodes(partition: CorpusPartition, plan: UpdatePlan, added: Added): NodeChange {
+function changedNodes(partition: CorpusPartition, table: IdentityTable, plan: UpdatePlan): NodeChange {
   const change: NodeChange = { touched: new Set(), oldKeyOf: new Map(), movedFrom: [], renamed: new Map() };
-  for (const { extraction: x } of added) for (const key of partition.nodesOf(x.article.id)) change.touched.add(key);
-  for (const { record } of plan.kept) {
-    const moved = new Set<string>();
-    const nodes = partition.nodesOf(record.id);
-    record.e.forEach(([id], i) => {
-      if (nodes[i] === record.nodes[i]) return;
-      moved.add(id);
-      change.touched.add(nodes[i]!).add(record.nodes[i]!);
-    });
-    if (!moved.size) continue;
+  const kept = new Map(plan.kept.map((entry) => [entry.id, entry]));
+  const { strings, columns } = table;
+  for (let a = 0; a < table.articleIds.length; a++) {
+    const start = table.articleStart[a]!;
+    const end = table.articleStart[a + 1]!;
+    // A changed article's entities have no node yet: each of their nodes is touched.
+    if (start < end && columns.node[start] === NONE) {
+      for (let i = start; i < end; i++) change.touched.add(partition.nodes[i]!);
+      continue;
+    }
+    let moved: Set<string> | undefined;
+    for (let i = start; i < end; i++) {
+      const was = strings[columns.node[i]!]!;
+      const now = partition.nodes[i]!;
+      if (was === now) continue;
+      (moved ??= new Set()).add(strings[columns.localId[i]!]!);
+      change.touched.add(now).add(was);
+    }
+    if (!moved) continue;
+    const record = kept.get(table.articleIds[a]!)!.record;
+    const nodes = partition.nodes.slice(start, end);
     change.renamed.set(record.id, `${JSON.stringify({ ...record, nodes })}\n`);
     // Under their old nodes, the relations of moved entities name the other end by its old node too.
     record.e.forEach(([id], i) => change.oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!));
@@ -192,8 +234,9 @@ interface EdgeChange {
  * joins its two nodes, so only the articles with an entity in both are read; at a hub such as a country, that spares
  * reading the relations of most of the corpus.
  */
-function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange, nodeOf: NodeOf, plan: UpdatePlan, file: GraphFile,
+function changedEdges(table: IdentityTable, articles: Articles, added: Added, nodes: NodeChange, plan: UpdatePlan, file: GraphFile,
   partition: CorpusPartition, nodeKeys: ReadonlySet<string>): EdgeChange {
+  const nodeOf = partition.nodeOf;
   const fresh = collectEdges(added.map((a) => a.extraction), nodeOf);
   const before = [...plan.removed.map((record) => ({ article: record.meta, relations: relationsOf(record) })), ...nodes.movedFrom];
   const removed = collectEdges(before, nodeOfMap(nodes.oldKeyOf));
@@ -214,12 +257,8 @@ function changedEdges(inputs: readonly Input[], added: Added, nodes: NodeChange,
     for (const id of small!) if (large!.has(id)) wanted.add(id);
   }
   const joined = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && !!pairs.get(a)?.has(b);
-  const now = collectEdges(inputs.filter((x) => wanted.has(x.article.id)).map((x) => {
-    if (!x.record) return x;
-    const ids = new Map(x.entities.map((e, i) => [e.id, i]));
-    const at = partition.nodesOf(x.article.id);
-    return { article: x.article, relations: relationsOf(x.record, (source, target) => joined(at[ids.get(source)!], at[ids.get(target)!])) };
-  }), nodeOf);
+  const now = collectEdges(table.articleIds.filter((id) => wanted.has(id)).map((id) =>
+    articles.relations(id, (source, target) => joined(nodeOf(id, source), nodeOf(id, target)))), nodeOf);
   for (const key of now.keys()) if (!touched.has(key)) now.delete(key);
 
   const resized = new Set<string>();

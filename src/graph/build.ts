@@ -54,26 +54,6 @@ export type NodeOf = (articleId: string, localId: string) => string | undefined;
 export const nodeOfMap = (keyOf: ReadonlyMap<string, string>): NodeOf => (articleId, localId) => keyOf.get(`${articleId}#${localId}`);
 
 /**
- * NodeOf from each article's nodes in entity order, for full builds and updates alike. Edges are gathered article by
- * article, so one small map of the current article's ids does: a corpus-wide `articleId#localId` map cost a 10k build
- * 0.2 s to make and 0.4 s or more to read (a key string per lookup, and a map too large for the caches).
- */
-export function nodeOfLists(articles: ReadonlyArray<{ article: { id: string }; entities: ReadonlyArray<{ id: string }> }>,
-  nodesOf: (articleId: string) => readonly string[]): NodeOf {
-  const byId = new Map(articles.map((x) => [x.article.id, x]));
-  let current: string | undefined;
-  let local = new Map<string, string>();
-  return (articleId, localId) => {
-    if (articleId !== current) {
-      const nodes = nodesOf(articleId);
-      local = new Map((byId.get(articleId)?.entities ?? []).map((e, i) => [e.id, nodes[i]!]));
-      current = articleId;
-    }
-    return local.get(localId);
-  };
-}
-
-/**
  * One edge per (source, relation, target), keyed `source->relation->target`, gathering every sentence that states
  * it, in the order the articles and their relations come. A sentence cited twice counts once.
  */
@@ -155,7 +135,7 @@ export function buildGraph(extractions: readonly CorpusExtraction[], resolution:
   graph.replaceAttributes(graphAttributes(extractions.map((x) => x.extractorVersion), extractions.length));
   const articles = new Map(extractions.map((x) => [x.article.id, x.article]));
   for (const e of resolution.entities) graph.addNode(e.key, nodeAttributes(e, articles.get(e.articles[0]!)));
-  const edges = collectEdges(extractions, nodeOfLists(extractions, resolution.nodesOf));
+  const edges = collectEdges(extractions, resolution.nodeOf);
   for (const key of [...edges.keys()].sort(byString)) {
     const e = edges.get(key)!;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttributes(e));

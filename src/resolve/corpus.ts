@@ -4,7 +4,7 @@
  */
 import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
 import { normalName, words, isAcronym, cachedInitials, expandLeadingAcronym } from './name-forms.js';
-import { remembered } from '../memo.js';
+import { IdentityTable, NONE } from './identity-table.js';
 
 export interface MergedEntity {
   key: string;
@@ -28,9 +28,14 @@ export interface CorpusResolution {
   entities: MergedEntity[];
   /** The node key of each of the article's entities, in entity order. */
   nodesOf(articleId: string): readonly string[];
+  /** The node key of an article's local entity. */
+  nodeOf(articleId: string, localId: string): string | undefined;
   /** `articleId#localId` → merged entity key (made when first read: a build reads `nodesOf`). */
   readonly keyOf: Map<string, string>;
   log: MergeDecision[];
+  /** The entities as resolution read them, for the next build's state; `nodes` gives each one's node key. */
+  table: IdentityTable;
+  nodes: readonly string[];
 }
 
 /**
@@ -51,6 +56,10 @@ export interface CorpusPartition {
   readonly keyOf: Map<string, string>;
   /** The node key of each of the article's entities, in entity order. */
   nodesOf(articleId: string): readonly string[];
+  /** The node key of an article's local entity (fast when asked article by article, as edges are gathered). */
+  nodeOf(articleId: string, localId: string): string | undefined;
+  /** The node key of each entity of the table, in table order. */
+  nodes: readonly string[];
   /** Node keys, one per cluster. */
   keys: string[];
   /** The merged entity of node `key`, and its merge decision when it merged anything. */
@@ -68,19 +77,18 @@ export interface CorpusResolveOptions {
   notSameAs?: ReadonlyArray<readonly [string, string]>;
 }
 
-/** A local entity among all the corpus's; its `articleId#localId` is made only when asked for (most never are). */
-class Item {
-  constructor(readonly article: string, readonly entity: ResolveEntity, readonly forms: string[]) {}
-  get ref(): string {
-    return `${this.article}#${this.entity.id}`;
-  }
+/** A local entity with its article, for describing a cluster. */
+interface Item {
+  article: string;
+  entity: ResolveEntity;
 }
 
 class UnionFind {
-  private parent: number[];
+  private parent: Int32Array;
   readonly reason: Array<string | undefined>;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
     this.reason = new Array(n);
   }
   find(i: number): number {
@@ -100,30 +108,92 @@ class UnionFind {
 const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
 
 /** Descriptions merge across articles only when they carry a real name ("the 2004 Lagos floods"), never "the statement". */
-function isDistinctive(e: ResolveEntity): boolean {
-  return isDistinctiveLabel(e.label);
-}
+const isDistinctiveLabel = (label: string) =>
+  words(label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(label);
 
-/** Remembered: a corpus repeats its descriptions' labels. */
-const isDistinctiveLabel = remembered((label: string) =>
-  words(label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(label), 50_000);
+/**
+ * What the rules ask of a name, worked out once per distinct string of the table. The answers that are strings
+ * (normal forms, words, initials) are numbers into `keys`, so the rules compare and group numbers.
+ */
+class NameFacts {
+  private readonly keyIds = new Map<string, number>();
+  readonly keys: string[] = [];
+  private readonly known: Uint8Array;
+  /** Normal form with a leading acronym expanded, or NONE when empty. */
+  readonly form: Int32Array;
+  readonly norm: Int32Array;
+  readonly distinctive: Uint8Array;
+  readonly wordCount: Int32Array;
+  readonly firstWord: Int32Array;
+  readonly lastWord: Int32Array;
+  /** Acronyms' letters without dots, and without a plural s; NONE for a name that is no acronym. */
+  readonly acronym: Int32Array;
+  readonly acronymSingular: Int32Array;
+  private readonly initialLists: Array<readonly number[] | undefined>;
 
-/** Normal forms of the label and aliases, each once, in that order. */
-function formsOf(e: ResolveEntity): string[] {
-  const first = expandLeadingAcronym(e.label);
-  const forms: string[] = first ? [first] : [];
-  for (const alias of e.aliases) {
-    // Most entities' first alias is their label.
-    if (alias === e.label) continue;
-    const form = expandLeadingAcronym(alias);
-    if (form && !forms.includes(form)) forms.push(form);
+  constructor(private readonly strings: readonly string[]) {
+    const n = strings.length;
+    this.known = new Uint8Array(n);
+    this.form = new Int32Array(n);
+    this.norm = new Int32Array(n);
+    this.distinctive = new Uint8Array(n);
+    this.wordCount = new Int32Array(n);
+    this.firstWord = new Int32Array(n);
+    this.lastWord = new Int32Array(n);
+    this.acronym = new Int32Array(n);
+    this.acronymSingular = new Int32Array(n);
+    this.initialLists = new Array(n);
   }
-  return forms;
+
+  key(text: string): number {
+    let id = this.keyIds.get(text);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(text);
+      this.keyIds.set(text, id);
+    }
+    return id;
+  }
+
+  /** Works out string `s`'s facts unless known; returns `s`. */
+  of(s: number): number {
+    if (this.known[s]) return s;
+    this.known[s] = 1;
+    const text = this.strings[s]!;
+    const form = expandLeadingAcronym(text);
+    this.form[s] = form ? this.key(form) : NONE;
+    const normal = normalName(text);
+    this.norm[s] = this.key(normal);
+    const w = words(text);
+    this.wordCount[s] = w.length;
+    this.firstWord[s] = w.length ? this.key(w[0]!) : NONE;
+    this.lastWord[s] = w.length ? this.key(w.at(-1)!) : NONE;
+    this.distinctive[s] = isDistinctiveLabel(text) ? 1 : 0;
+    if (isAcronym(text)) {
+      const letters = text.replace(/\./g, '').toLowerCase();
+      this.acronym[s] = this.key(letters);
+      this.acronymSingular[s] = this.key(letters.replace(/s$/, ''));
+    } else {
+      this.acronym[s] = this.acronymSingular[s] = NONE;
+    }
+    return s;
+  }
+
+  /** Keys of the initials of a name that is no acronym, two letters or more. */
+  initials(s: number): readonly number[] {
+    let list = this.initialLists[s];
+    if (!list) {
+      list = this.acronym[this.of(s)] !== NONE ? [] : cachedInitials(this.strings[s]!).filter((k) => k.length >= 2).map((k) => this.key(k));
+      this.initialLists[s] = list;
+    }
+    return list;
+  }
 }
 
 /** Every merged entity, sorted by key, with the merge log. */
-export function resolveCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusResolution {
-  const partition = partitionCorpus(extractions, options);
+export function resolveCorpus(extractions: ReadonlyArray<ResolveInput & { extractorVersion?: string }>, options: CorpusResolveOptions = {}): CorpusResolution {
+  const table = IdentityTable.from(extractions);
+  const partition = partitionTable(table, options);
   const entities: MergedEntity[] = [];
   const log: MergeDecision[] = [];
   for (const key of partition.keys) {
@@ -133,134 +203,141 @@ export function resolveCorpus(extractions: readonly ResolveInput[], options: Cor
   }
   entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   log.sort((a, b) => (a.into < b.into ? -1 : 1));
-  return { entities, nodesOf: partition.nodesOf, get keyOf() { return partition.keyOf; }, log };
+  return { entities, nodesOf: partition.nodesOf, nodeOf: partition.nodeOf, get keyOf() { return partition.keyOf; }, log, table, nodes: partition.nodes };
+}
+
+/** `partitionTable` of the articles' entities, in the order given. */
+export function partitionCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusPartition {
+  return partitionTable(IdentityTable.from(extractions), options);
 }
 
 /**
- * Which local entities are one thing, and each cluster's node key. Describing a cluster (aliases, articles, the log
- * entry) is left to `describe`, so a rebuild that changed a few clusters describes only those.
+ * Which entities of the table are one thing, and each cluster's node key. Describing a cluster (aliases, articles,
+ * the log entry) is left to `describe`, so a rebuild that changed a few clusters describes only those.
  */
-export function partitionCorpus(extractions: readonly ResolveInput[], options: CorpusResolveOptions = {}): CorpusPartition {
-  const items: Item[] = [];
-  /** Where each article's entities start among the items, and how many it has. */
-  const spans = new Map<string, [number, number]>();
-  for (const x of extractions) {
-    spans.set(x.article.id, [items.length, x.entities.length]);
-    for (const e of x.entities) items.push(new Item(x.article.id, e, formsOf(e)));
-  }
-  const uf = new UnionFind(items.length);
+export function partitionTable(table: IdentityTable, options: CorpusResolveOptions = {}): CorpusPartition {
+  const n = table.size;
+  const c = table.columns;
+  const facts = new NameFacts(table.strings);
+  const isName = (i: number) => table.origin(i) === 'name';
+  const labelOf = (i: number) => facts.of(c.label[i]!);
+  /** Normal forms of the label and aliases, each once, in that order (most entities' first alias is their label). */
+  const formsOf = (i: number): number[] => {
+    const label = c.label[i]!;
+    const first = facts.form[facts.of(label)]!;
+    const forms = first !== NONE ? [first] : [];
+    for (const alias of table.aliases(i)) {
+      if (alias === label) continue;
+      const form = facts.form[facts.of(alias)]!;
+      if (form !== NONE && !forms.includes(form)) forms.push(form);
+    }
+    return forms;
+  };
+  const uf = new UnionFind(n);
   const blocked = new Set((options.notSameAs ?? []).map(([a, b]) => pairKey(normalName(a), normalName(b))));
-  const isBlocked = (a: Item, b: Item) => {
+  const isBlocked = (a: number, b: number) => {
     if (!blocked.size) return false;
-    for (const x of a.forms) for (const y of b.forms) if (blocked.has(pairKey(x, y))) return true;
+    for (const x of formsOf(a)) for (const y of formsOf(b)) if (blocked.has(pairKey(facts.keys[x]!, facts.keys[y]!))) return true;
     return false;
   };
   const tryUnion = (a: number, b: number, reason: string) => {
-    if (!isBlocked(items[a]!, items[b]!)) uf.union(a, b, reason);
+    if (!isBlocked(a, b)) uf.union(a, b, reason);
   };
 
   // Exact labels and shared aliases of named things, and distinctive descriptions with the same label and kind.
-  const byForm = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const e = item.entity;
-    if (e.origin === 'article') return;
-    const keys = e.origin === 'name' && NAMED_KINDS.has(e.kind) ? item.forms.filter((f) => f.length > 1)
-      : isDistinctive(e) ? [`${e.kind}|${normalName(e.label)}`] : [];
-    for (const k of keys) {
-      if (!byForm.has(k)) byForm.set(k, []);
-      byForm.get(k)!.push(i);
+  const byForm = new Map<number, number[]>();
+  const file = (key: number, i: number) => {
+    const list = byForm.get(key);
+    if (list) list.push(i);
+    else byForm.set(key, [i]);
+  };
+  for (let i = 0; i < n; i++) {
+    const origin = table.origin(i);
+    if (origin === 'article') continue;
+    const kind = table.kind(i);
+    if (origin === 'name' && NAMED_KINDS.has(kind)) {
+      for (const form of formsOf(i)) if (facts.keys[form]!.length > 1) file(form, i);
+    } else if (facts.distinctive[labelOf(i)]) {
+      file(facts.key(`${kind}|${facts.keys[facts.norm[c.label[i]!]!]}`), i);
     }
-  });
+  }
   for (const [form, list] of byForm) {
     if (list.length < 2) continue;
     // A bare one-word name or acronym shared by several different full names is ambiguous: leave it alone.
     const first = list[0]!;
-    const a = items[first]!.entity;
-    const reason = `same name "${form.replace(/^\w+\|/, '')}"`;
+    const kind = table.kind(first);
+    const normal = facts.norm[c.label[first]!]!;
+    const reason = `same name "${facts.keys[form]!.replace(/^\w+\|/, '')}"`;
     for (let k = 1; k < list.length; k++) {
-      const b = items[list[k]!]!.entity;
-      const sameKindFamily = a.kind === b.kind || (a.kind !== 'person' && b.kind !== 'person');
-      if (!sameKindFamily && normalName(a.label) !== normalName(b.label)) continue;
-      tryUnion(first, list[k]!, reason);
+      const b = list[k]!;
+      const other = table.kind(b);
+      const sameKindFamily = kind === other || (kind !== 'person' && other !== 'person');
+      if (!sameKindFamily && normal !== facts.norm[labelOf(b)]) continue;
+      tryUnion(first, b, reason);
     }
   }
 
   // A bare surname, given alone in one article, joins the one full name in the corpus that ends with it.
-  const fullNames = new Map<string, Set<number>>();
-  items.forEach((item, i) => {
-    if (item.entity.kind !== 'person' || item.entity.origin !== 'name') return;
-    const w = words(item.entity.label);
-    if (w.length < 2) return;
-    const last = w.at(-1)!;
-    if (!fullNames.has(last)) fullNames.set(last, new Set());
-    fullNames.get(last)!.add(uf.find(i));
-  });
-  items.forEach((item, i) => {
-    const e = item.entity;
-    if (e.kind !== 'person' || e.origin !== 'name' || words(e.label).length !== 1) return;
-    const roots = fullNames.get(words(e.label)[0]!);
-    if (roots && roots.size === 1) tryUnion([...roots][0]!, i, `surname "${e.label}" has one full name in the corpus`);
-  });
+  const isPersonName = (i: number) => isName(i) && table.kind(i) === 'person';
+  const fullNames = new Map<number, Set<number>>();
+  for (let i = 0; i < n; i++) {
+    if (!isPersonName(i)) continue;
+    const label = labelOf(i);
+    if (facts.wordCount[label]! < 2) continue;
+    const last = facts.lastWord[label]!;
+    let roots = fullNames.get(last);
+    if (!roots) fullNames.set(last, (roots = new Set()));
+    roots.add(uf.find(i));
+  }
+  for (let i = 0; i < n; i++) {
+    if (!isPersonName(i)) continue;
+    const label = labelOf(i);
+    if (facts.wordCount[label] !== 1) continue;
+    const roots = fullNames.get(facts.firstWord[label]!);
+    if (roots && roots.size === 1) tryUnion([...roots][0]!, i, `surname "${table.strings[label]}" has one full name in the corpus`);
+  }
 
   // A bare acronym joins the one expansion in the corpus: index every expansion by its initials once.
-  const byInitials = new Map<string, Set<number>>();
-  items.forEach((other, j) => {
-    if (other.entity.origin !== 'name' || other.entity.kind === 'person') return;
-    for (const a of [other.entity.label, ...other.entity.aliases]) {
-      if (isAcronym(a)) continue;
-      for (const key of cachedInitials(a)) {
-        if (key.length < 2) continue;
-        if (!byInitials.has(key)) byInitials.set(key, new Set());
-        byInitials.get(key)!.add(j);
-      }
+  const byInitials = new Map<number, Set<number>>();
+  const index = (s: number, j: number) => {
+    for (const key of facts.initials(s)) {
+      let set = byInitials.get(key);
+      if (!set) byInitials.set(key, (set = new Set()));
+      set.add(j);
     }
-  });
-  items.forEach((item, i) => {
-    const e = item.entity;
-    if (e.origin !== 'name' || !isAcronym(e.label)) return;
-    const key = e.label.replace(/\./g, '').toLowerCase();
-    const candidates = new Set([...(byInitials.get(key) ?? []), ...(byInitials.get(key.replace(/s$/, '')) ?? [])]);
+  };
+  for (let j = 0; j < n; j++) {
+    if (!isName(j) || table.kind(j) === 'person') continue;
+    index(c.label[j]!, j);
+    for (const alias of table.aliases(j)) index(alias, j);
+  }
+  for (let i = 0; i < n; i++) {
+    const label = labelOf(i);
+    if (!isName(i) || facts.acronym[label] === NONE) continue;
+    const candidates = new Set([...(byInitials.get(facts.acronym[label]!) ?? []), ...(byInitials.get(facts.acronymSingular[label]!) ?? [])]);
     const roots = new Set([...candidates].filter((j) => j !== i).map((j) => uf.find(j)));
-    if (roots.size === 1) tryUnion([...roots][0]!, i, `acronym "${e.label}" has one expansion in the corpus`);
-  });
+    if (roots.size === 1) tryUnion([...roots][0]!, i, `acronym "${table.strings[label]}" has one expansion in the corpus`);
+  }
 
   // The user's word is final.
   for (const [a, b] of options.sameAs ?? []) {
-    const na = normalName(a);
-    const nb = normalName(b);
-    const ia = items.findIndex((x) => x.forms.includes(na));
-    const ib = items.findIndex((x) => x.forms.includes(nb));
+    const na = facts.key(normalName(a));
+    const nb = facts.key(normalName(b));
+    let ia = -1;
+    let ib = -1;
+    for (let i = 0; i < n && (ia < 0 || ib < 0); i++) {
+      const forms = formsOf(i);
+      if (ia < 0 && forms.includes(na)) ia = i;
+      if (ib < 0 && forms.includes(nb)) ib = i;
+    }
     if (ia >= 0 && ib >= 0) uf.union(ia, ib, `sameAs ["${a}", "${b}"] in newsgraph.config.json`);
   }
 
-  return partition(items, uf, spans);
+  return partition(table, facts, uf);
 }
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-function slug(text: string): string {
-  return normalName(text) || text.trim().toLowerCase();
-}
-
-// Most clusters hold one local entity (a name seen in one article): the helpers below answer those without tallies.
-
-/** The kind most mentions give the cluster, and the votes when they disagree (kept as `kindVotes`). */
-function majorityKind(group: readonly Item[]): { kind: EntityKind; votes?: Partial<Record<EntityKind, number>> } {
-  if (group.length === 1) return { kind: group[0]!.entity.kind };
-  const votes: Partial<Record<EntityKind, number>> = {};
-  for (const { entity } of group) votes[entity.kind] = (votes[entity.kind] ?? 0) + Math.max(1, entity.mentions.length);
-  const ranked = (Object.entries(votes) as Array<[EntityKind, number]>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return ranked.length > 1 ? { kind: ranked[0]![0], votes } : { kind: ranked[0]![0] };
-}
-
-/** The label most members of the winning kind use; ties go to the longer name, then alphabetical order. */
-function commonestLabel(group: readonly Item[], kind: EntityKind): string {
-  if (group.length === 1) return group[0]!.entity.label;
-  const labels = new Map<string, number>();
-  for (const { entity } of group) if (entity.kind === kind) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
-  return [...labels.entries()].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || a[0].localeCompare(b[0]))[0]![0];
 }
 
 function commonestCategory(group: readonly Item[]): string | undefined {
@@ -272,17 +349,50 @@ function commonestCategory(group: readonly Item[]): string | undefined {
 
 interface Cluster {
   members: number[];
-  group: Item[];
   kind: EntityKind;
   votes?: Partial<Record<EntityKind, number>>;
-  label: string;
+  /** String id. */
+  label: number;
 }
 
-function partition(items: Item[], uf: UnionFind, spans: ReadonlyMap<string, [number, number]>): CorpusPartition {
-  // Members by root, the roots in the order of their first member (a root is an item's index: arrays, not a map).
-  const byRoot: number[][] = new Array(items.length);
+/** The kind most mentions give the cluster, and the votes when they disagree (kept as `kindVotes`). */
+function majorityKind(table: IdentityTable, members: readonly number[]): { kind: EntityKind; votes?: Partial<Record<EntityKind, number>> } {
+  if (members.length === 1) return { kind: table.kind(members[0]!) };
+  const votes: Partial<Record<EntityKind, number>> = {};
+  for (const i of members) {
+    const kind = table.kind(i);
+    votes[kind] = (votes[kind] ?? 0) + Math.max(1, table.columns.mentions[i]!);
+  }
+  const ranked = (Object.entries(votes) as Array<[EntityKind, number]>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return ranked.length > 1 ? { kind: ranked[0]![0], votes } : { kind: ranked[0]![0] };
+}
+
+/**
+ * The label (as a string id) most members of the winning kind use; ties go to the longer name, then alphabetical
+ * order. Counted by text: an updated table may hold a string under two ids.
+ */
+function commonestLabel(table: IdentityTable, members: readonly number[], kind: EntityKind): number {
+  const { strings, columns } = table;
+  if (members.length === 1) return columns.label[members[0]!]!;
+  const labels = new Map<string, { id: number; count: number }>();
+  for (const i of members) {
+    if (table.kind(i) !== kind) continue;
+    const label = strings[columns.label[i]!]!;
+    const seen = labels.get(label);
+    if (seen) seen.count++;
+    else labels.set(label, { id: columns.label[i]!, count: 1 });
+  }
+  const words = (label: string) => label.split(' ').length;
+  return [...labels].sort(([a, x], [b, y]) => y.count - x.count || words(b) - words(a) || a.localeCompare(b))[0]![1].id;
+}
+
+function partition(table: IdentityTable, facts: NameFacts, uf: UnionFind): CorpusPartition {
+  const n = table.size;
+  const { strings, columns } = table;
+  // Members by root, the roots in the order of their first member (a root is an entity's index: arrays, not a map).
+  const byRoot: number[][] = new Array(n);
   const roots: number[] = [];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     const members = byRoot[r];
     if (members) members.push(i);
@@ -291,43 +401,59 @@ function partition(items: Item[], uf: UnionFind, spans: ReadonlyMap<string, [num
       roots.push(r);
     }
   }
+  const slug = (label: number) => facts.keys[facts.norm[facts.of(label)]!]! || strings[label]!.trim().toLowerCase();
   const clusters = new Map<string, Cluster>();
-  const itemKeys: string[] = new Array(items.length);
+  const nodes: string[] = new Array(n);
   for (const root of roots) {
     const members = byRoot[root]!;
-    const group = members.map((i) => items[i]!);
-    const { kind, votes } = majorityKind(group);
-    const label = commonestLabel(group, kind);
-    const first = group[0]!;
-    const isArticle = first.entity.origin === 'article';
-    const scoped = !isArticle && first.entity.origin !== 'name' && !isDistinctive(first.entity);
-    let key = isArticle ? `article:${first.article}` : scoped ? `${kind}:${slug(label)}@${first.article}` : `${kind}:${slug(label)}`;
-    for (let n = 2; clusters.has(key); n++) key = `${isArticle ? `article:${first.article}` : `${kind}:${slug(label)}`}~${n}`;
-    clusters.set(key, { members, group, kind, label, ...(votes ? { votes } : {}) });
-    for (const i of members) itemKeys[i] = key;
+    const { kind, votes } = majorityKind(table, members);
+    const label = commonestLabel(table, members, kind);
+    const first = members[0]!;
+    const article = table.articleId(first);
+    const origin = table.origin(first);
+    const isArticle = origin === 'article';
+    const scoped = !isArticle && origin !== 'name' && !facts.distinctive[facts.of(columns.label[first]!)];
+    let key = isArticle ? `article:${article}` : scoped ? `${kind}:${slug(label)}@${article}` : `${kind}:${slug(label)}`;
+    for (let k = 2; clusters.has(key); k++) key = `${isArticle ? `article:${article}` : `${kind}:${slug(label)}`}~${k}`;
+    clusters.set(key, { members, kind, label, ...(votes ? { votes } : {}) });
+    for (const i of members) nodes[i] = key;
   }
   const clusterOf = (key: string) => {
     const cluster = clusters.get(key);
     if (!cluster) throw new Error(`resolve: no cluster has the key "${key}"`);
     return cluster;
   };
+  const articleIndex = new Map(table.articleIds.map((id, a) => [id, a]));
+  const nodesOf = (articleId: string): readonly string[] => {
+    const a = articleIndex.get(articleId);
+    return a === undefined ? [] : nodes.slice(table.articleStart[a]!, table.articleStart[a + 1]!);
+  };
+  // Edges are gathered article by article, so one small map of the current article's local ids does.
+  let current: string | undefined;
+  let local = new Map<string, string>();
+  const nodeOf = (articleId: string, localId: string): string | undefined => {
+    if (articleId !== current) {
+      local = new Map();
+      const a = articleIndex.get(articleId);
+      if (a !== undefined) for (let i = table.articleStart[a]!; i < table.articleStart[a + 1]!; i++) local.set(strings[columns.localId[i]!]!, nodes[i]!);
+      current = articleId;
+    }
+    return local.get(localId);
+  };
   let keyOf: Map<string, string> | undefined;
   return {
     get keyOf() {
       if (!keyOf) {
         keyOf = new Map();
-        for (let i = 0; i < items.length; i++) keyOf.set(items[i]!.ref, itemKeys[i]!);
+        for (let i = 0; i < n; i++) keyOf.set(`${table.articleId(i)}#${strings[columns.localId[i]!]}`, nodes[i]!);
       }
       return keyOf;
     },
-    nodesOf: (articleId) => {
-      const span = spans.get(articleId);
-      return span ? itemKeys.slice(span[0], span[0] + span[1]) : [];
-    },
+    nodes, nodesOf, nodeOf,
     keys: [...clusters.keys()],
-    describe: (key) => describeCluster(key, clusterOf(key), uf),
+    describe: (key) => describeCluster(key, clusterOf(key), table, uf),
     reasonOf: (key) => (clusters.has(key) ? reasonsOf(clusterOf(key).members, uf) : undefined),
-    articlesOf: (key) => new Set(clusters.get(key)?.group.map((item) => item.article)),
+    articlesOf: (key) => new Set(clusters.get(key)?.members.map((i) => table.articleId(i))),
   };
 }
 
@@ -341,14 +467,15 @@ function reasonsOf(members: readonly number[], uf: UnionFind): string | undefine
   return reasons.size ? [...reasons].join('; ') : undefined;
 }
 
-function describeCluster(key: string, { members, group, kind, votes, label }: Cluster, uf: UnionFind): { entity: MergedEntity; decision?: MergeDecision } {
+function describeCluster(key: string, { members, kind, votes, label }: Cluster, table: IdentityTable, uf: UnionFind): { entity: MergedEntity; decision?: MergeDecision } {
+  const group: Item[] = members.map((i) => ({ article: table.articleId(i), entity: table.entity(i) }));
   const attrs: Record<string, AttrValue> = {};
   for (const { entity } of group) {
     for (const k in entity.attrs) if (attrs[k] === undefined) attrs[k] = entity.attrs[k]!;
   }
   const category = commonestCategory(group);
   const entity: MergedEntity = {
-    key, kind, label,
+    key, kind, label: table.strings[label]!,
     aliases: [...new Set(group.flatMap(({ entity: e }) => [e.label, ...e.aliases]))].sort(),
     articles: [...new Set(group.map((g) => g.article))].sort(),
     mentions: group.reduce((n, { entity: e }) => n + Math.max(1, e.mentions.length), 0),

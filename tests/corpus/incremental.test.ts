@@ -126,6 +126,16 @@ describe('incremental rebuilds', () => {
     writeFileSync(join(input, 'article-000032.txt'), generateArticleText(32, 5));
     const damaged = await buildCorpus({ paths: [input], out, jobs: 1, settings });
     expect(damaged.summary).toMatchObject({ mode: 'full', fullBecause: expect.stringMatching(/^the last build's files are damaged \(.*JSON/) });
+
+    // An identity table cut short, vouched for as it is now.
+    const identities = join(state, 'graph.identities.bin');
+    writeFileSync(identities, readFileSync(identities).subarray(0, 5000));
+    const vouched = JSON.parse(readFileSync(join(state, 'graph.manifest.json'), 'utf8'));
+    vouched.files.identities = { size: statSync(identities).size, mtimeMs: statSync(identities).mtimeMs };
+    writeFileSync(join(state, 'graph.manifest.json'), JSON.stringify(vouched));
+    writeFileSync(join(input, 'article-000033.txt'), generateArticleText(33, 5));
+    const cut = await buildCorpus({ paths: [input], out, jobs: 1, settings });
+    expect(cut.summary).toMatchObject({ mode: 'full', fullBecause: `${identities}: unreadable (identity table: truncated)` });
   }, 60_000);
 
   it('moves an entity of an unchanged article when a new article makes its name ambiguous, as a full build does', async () => {
