@@ -55,7 +55,7 @@ const COUNTS: Array<{ readonly length: number }> = [];
 const mentionCount = (n: number) => (n < 64 ? (COUNTS[n] ??= Object.freeze({ length: n })) : { length: n });
 
 /** The record's relations (those whose ends' local ids pass `keep`, when given) as edge building reads them: without sentence text. */
-export function relationsOf(record: IndexRecord, keep?: (source: string, target: string) => boolean): LocalRelation[] {
+export function relationsOf(record: Pick<IndexRecord, 'r'>, keep?: (source: string, target: string) => boolean): LocalRelation[] {
   const kept = keep ? record.r.filter(([source, , target]) => keep(source, target)) : record.r;
   return kept.map(([source, relation, target, confidence, start, end, sentenceStart, header]) => ({
     source, relation, target, confidence,
@@ -126,6 +126,9 @@ export interface IndexEntry {
   /** The line as read, new line included, so an unchanged article's line is written back as it is. */
   line: string;
   readonly record: IndexRecord;
+  /** The record's meta and relations, each parsed alone. */
+  readonly meta: ArticleMeta;
+  readonly r: CompactRelation[];
 }
 
 export interface BuildState {
@@ -137,17 +140,18 @@ export interface BuildState {
 
 const LEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"key":"([0-9a-f]+)","file":("(?:[^"\\]|\\.)*"),/;
 
+/** Where a line's relations begin: they come last, and `,"r":[` cannot occur inside a JSON string (its quote would be escaped). */
+const relationsAt = (line: string) => line.lastIndexOf(',"r":[');
+
 /**
- * A record whose relations are parsed when first read: an update reads every article's entities but the relations
- * of only the few articles a changed edge needs, and relations are a third of the index.
+ * A record whose relations are parsed when first read: an update reads the entities of few articles (the identity
+ * table has them all) and the relations of fewer, and relations are a third of the index.
  */
-function parseRecord(line: string): IndexRecord {
-  // The relations come last, and `,"r":[` cannot occur inside a JSON string (its quote would be escaped).
-  const at = line.lastIndexOf(',"r":[');
+function parseRecord(line: string, relations: () => CompactRelation[]): IndexRecord {
+  const at = relationsAt(line);
   if (at < 0) return JSON.parse(line) as IndexRecord;
   const record = JSON.parse(`${line.slice(0, at)}}`) as IndexRecord;
-  let relations: CompactRelation[] | undefined;
-  Object.defineProperty(record, 'r', { enumerable: true, get: () => (relations ??= JSON.parse(line.slice(at + 5, -1)) as CompactRelation[]) });
+  Object.defineProperty(record, 'r', { enumerable: true, get: relations });
   return record;
 }
 
@@ -155,10 +159,26 @@ function indexEntry(line: string): IndexEntry | undefined {
   const lead = LEAD.exec(line);
   if (!lead) return undefined;
   let record: IndexRecord | undefined;
-  return {
+  let meta: ArticleMeta | undefined;
+  let relations: CompactRelation[] | undefined;
+  const entry: IndexEntry = {
     id: JSON.parse(lead[1]!) as string, key: lead[2]!, file: JSON.parse(lead[3]!) as string, line: `${line}\n`,
-    get record() { return (record ??= parseRecord(line)); },
+    get record() { return (record ??= parseRecord(line, () => entry.r)); },
+    get r() {
+      if (!relations) {
+        const at = relationsAt(line);
+        relations = at < 0 ? (JSON.parse(line) as IndexRecord).r : (JSON.parse(line.slice(at + 5, -1)) as CompactRelation[]);
+      }
+      return relations;
+    },
+    get meta() {
+      // Between the leading fields and the nodes; `,"nodes":[` cannot occur in a string, and no meta field is so named.
+      const from = line.indexOf(',"meta":');
+      const to = line.indexOf(',"nodes":[');
+      return (meta ??= record?.meta ?? (from > 0 && to > from ? (JSON.parse(line.slice(from + 8, to)) as ArticleMeta) : entry.record.meta));
+    },
   };
+  return entry;
 }
 
 /** The last build's state, or why it cannot be used. */

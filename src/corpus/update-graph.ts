@@ -47,14 +47,13 @@ class Articles {
     this.added = new Map(added.map(({ extraction }) => [extraction.article.id, extraction]));
   }
   meta(id: string): ArticleMeta | undefined {
-    return this.added.get(id)?.article ?? this.kept.get(id)?.record.meta;
+    return this.added.get(id)?.article ?? this.kept.get(id)?.meta;
   }
   /** The article's relations whose ends' local ids pass `keep`, as edges are made of them. */
   relations(id: string, keep: (source: string, target: string) => boolean): EdgeInput {
     const extraction = this.added.get(id);
     if (extraction) return extraction;
-    const record = this.kept.get(id)!.record;
-    return { article: record.meta, relations: relationsOf(record, keep) };
+    return { article: { id }, relations: relationsOf(this.kept.get(id)!, keep) };
   }
 }
 

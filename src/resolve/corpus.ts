@@ -357,7 +357,9 @@ interface Cluster {
 
 /** The kind most mentions give the cluster, and the votes when they disagree (kept as `kindVotes`). */
 function majorityKind(table: IdentityTable, members: readonly number[]): { kind: EntityKind; votes?: Partial<Record<EntityKind, number>> } {
-  if (members.length === 1) return { kind: table.kind(members[0]!) };
+  const first = table.columns.kind[members[0]!]!;
+  // Most clusters agree on their kind: no tally.
+  if (members.every((i) => table.columns.kind[i] === first)) return { kind: table.kind(members[0]!) };
   const votes: Partial<Record<EntityKind, number>> = {};
   for (const i of members) {
     const kind = table.kind(i);
