@@ -2,7 +2,7 @@
  * What changed since the last build: articles kept, added (new or changed) and removed (or changed), read from the
  * index's leading fields alone, so a corpus that changed a lot goes to a full build without parsing the index.
  */
-import type { BuildState, IndexEntry, IndexRecord } from './build-state.js';
+import type { BuildState, IndexEntry } from './build-state.js';
 
 /** An article of this build as a plan reads it. */
 export interface Current {
@@ -16,8 +16,8 @@ export interface UpdatePlan<T extends Current = Current> {
   kept: IndexEntry[];
   /** Articles new or changed since. */
   added: T[];
-  /** Index records of articles removed or changed since. */
-  removed: IndexRecord[];
+  /** Index entries of articles removed or changed since (their records are parsed by the update, which can decline). */
+  removed: IndexEntry[];
 }
 
 /** Share of the corpus above which changing articles one by one costs more than building again. */
@@ -42,5 +42,5 @@ export function planUpdate<T extends Current>(state: BuildState, current: readon
   }
   for (const entry of state.entries) if (!present.has(entry.id)) removed.push(entry);
   if (added.length + removed.length > Math.max(1, state.entries.length * MAX_CHANGED_SHARE)) return undefined;
-  return { kept, added, removed: removed.map((entry) => entry.record) };
+  return { kept, added, removed };
 }

@@ -202,7 +202,7 @@ function changedNodes(partition: CorpusPartition, table: IdentityTable, plan: Up
     record.e.forEach(([id], i) => change.oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!));
     change.movedFrom.push({ article: record.meta, relations: relationsOf(record, (s, t) => moved.has(s) || moved.has(t)) });
   }
-  for (const record of plan.removed) {
+  for (const { record } of plan.removed) {
     record.e.forEach(([id], i) => {
       change.oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!);
       change.touched.add(record.nodes[i]!);
@@ -237,7 +237,7 @@ function changedEdges(table: IdentityTable, articles: Articles, added: Added, no
   partition: CorpusPartition, nodeKeys: ReadonlySet<string>): EdgeChange {
   const nodeOf = partition.nodeOf;
   const fresh = collectEdges(added.map((a) => a.extraction), nodeOf);
-  const before = [...plan.removed.map((record) => ({ article: record.meta, relations: relationsOf(record) })), ...nodes.movedFrom];
+  const before = [...plan.removed.map(({ record }) => ({ article: record.meta, relations: relationsOf(record) })), ...nodes.movedFrom];
   const removed = collectEdges(before, nodeOfMap(nodes.oldKeyOf));
   const moved = collectEdges(nodes.movedFrom, nodeOf);
   const touched = new Set([...fresh.keys(), ...removed.keys(), ...moved.keys()]);

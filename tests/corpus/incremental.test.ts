@@ -113,7 +113,7 @@ describe('incremental rebuilds', () => {
     const many = await buildCorpus({ paths: [input], out, jobs: 1, settings });
     expect(many.summary).toMatchObject({ mode: 'full', fullBecause: 'too many articles changed for an update', extracted: 10 });
 
-    // An index damaged past its leading fields, and a manifest that vouches for it as it is now.
+    // An index line damaged past its leading fields, and a manifest that vouches for the index as it is now.
     const state = join(dirname(out), '.cache', 'state');
     const index = join(state, 'graph.index.jsonl');
     const lines = readFileSync(index, 'utf8').split('\n');
@@ -123,7 +123,10 @@ describe('incremental rebuilds', () => {
     const { size, mtimeMs } = statSync(index);
     manifest.files.index = { size, mtimeMs };
     writeFileSync(join(state, 'graph.manifest.json'), JSON.stringify(manifest));
-    writeFileSync(join(input, 'article-000032.txt'), generateArticleText(32, 5));
+    // The update reads an unchanged article's entities from the identity table, so damage shows when it reads the
+    // line itself: here, because the article changed.
+    const victim = JSON.parse(/"file":("(?:[^"\\]|\\.)*")/.exec(lines[3]!)![1]!) as string;
+    writeFileSync(victim, generateArticleText(32, 5));
     const damaged = await buildCorpus({ paths: [input], out, jobs: 1, settings });
     expect(damaged.summary).toMatchObject({ mode: 'full', fullBecause: expect.stringMatching(/^the last build's files are damaged \(.*JSON/) });
 
