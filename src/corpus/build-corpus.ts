@@ -100,7 +100,7 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
     writeIndex(files, (function* () {
       for (let i = 0; i < extractions.length; i++) {
         const x = extractions[i]!;
-        yield `${JSON.stringify(indexRecord(x, keys[i]!, resolution.nodesOf(x.article.id)))}\n`;
+        yield `${JSON.stringify(indexRecord(x, keys[i]!))}\n`;
       }
     })());
     writeIdentities(files, resolution.table, resolution.nodes);

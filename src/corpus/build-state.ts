@@ -1,20 +1,19 @@
 /**
  * What a build leaves for the next one, so adding an article need not re-read every extraction: one compact line
- * per article (its entities, relations without sentence text, and the node each entity went to) and a manifest of
- * the files the build wrote. The next build trusts them only while nothing else has touched those files.
+ * per article (its metadata and its relations without sentence text), the identity table (every entity, with the
+ * node it went to: resolve/identity-table.ts) and a manifest of the files the build wrote. The next build trusts them
+ * only while nothing else has touched those files.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ArticleMeta, AttrValue, CorpusExtraction, EntityKind, LocalRelation, RelationId } from '../schema/index.js';
-import type { ResolveEntity } from '../resolve/corpus.js';
+import type { ArticleMeta, CorpusExtraction, LocalRelation, RelationId } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { IdentityTable, TableBuilder } from '../resolve/identity-table.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
-type CompactEntity = [id: string, kind: EntityKind, origin: ResolveEntity['origin'], label: string, aliases: string[], mentions: number, category: string | null, attrs: Record<string, AttrValue> | null];
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
 
 /** One article as the index keeps it. The first three fields lead each line, so a plan can read them alone. */
@@ -25,34 +24,15 @@ export interface IndexRecord {
   file: string;
   version: string;
   meta: ArticleMeta;
-  /** Node key of each entity, in entity order. */
-  nodes: string[];
-  e: CompactEntity[];
   r: CompactRelation[];
 }
 
-/** `nodes`: the node of each entity, in entity order. */
-export function indexRecord(x: CorpusExtraction, key: string, nodes: readonly string[]): IndexRecord {
+export function indexRecord(x: CorpusExtraction, key: string): IndexRecord {
   return {
     id: x.article.id, key, file: x.article.file, version: x.extractorVersion, meta: x.article,
-    nodes: [...nodes],
-    e: x.entities.map((e) => [e.id, e.kind, e.origin, e.label, e.aliases, e.mentions.length, e.category ?? null, Object.keys(e.attrs).length ? e.attrs : null]),
     r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
   };
 }
-
-/** The record's entities as resolution reads them. */
-export function entitiesOf(record: IndexRecord): ResolveEntity[] {
-  return record.e.map(([id, kind, origin, label, aliases, mentions, category, attrs]) => ({
-    id, kind, origin, label, aliases, mentions: mentionCount(mentions), attrs: attrs ?? NO_ATTRS, ...(category !== null ? { category } : {}),
-  }));
-}
-
-// An update reads every entity of the corpus: shared objects for what most of them share spare the collector
-// hundreds of thousands of objects. Resolution only reads them.
-const NO_ATTRS: Record<string, AttrValue> = Object.freeze({});
-const COUNTS: Array<{ readonly length: number }> = [];
-const mentionCount = (n: number) => (n < 64 ? (COUNTS[n] ??= Object.freeze({ length: n })) : { length: n });
 
 /** The record's relations (those whose ends' local ids pass `keep`, when given) as edge building reads them: without sentence text. */
 export function relationsOf(record: Pick<IndexRecord, 'r'>, keep?: (source: string, target: string) => boolean): LocalRelation[] {
@@ -118,15 +98,14 @@ function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
 }
 
-/** An article of the last build: what a plan reads, and its index line, parsed only when an update needs it. */
+/** An article of the last build: what a plan reads, and its index line, parsed only where an update needs it. */
 export interface IndexEntry {
   id: string;
   key: string;
   file: string;
   /** The line as read, new line included, so an unchanged article's line is written back as it is. */
   line: string;
-  readonly record: IndexRecord;
-  /** The record's meta and relations, each parsed alone. */
+  /** The record's meta and relations, each parsed alone when first read. */
   readonly meta: ArticleMeta;
   readonly r: CompactRelation[];
 }
@@ -140,45 +119,31 @@ export interface BuildState {
 
 const LEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"key":"([0-9a-f]+)","file":("(?:[^"\\]|\\.)*"),/;
 
-/** Where a line's relations begin: they come last, and `,"r":[` cannot occur inside a JSON string (its quote would be escaped). */
-const relationsAt = (line: string) => line.lastIndexOf(',"r":[');
-
 /**
- * A record whose relations are parsed when first read: an update reads the entities of few articles (the identity
- * table has them all) and the relations of fewer, and relations are a third of the index.
+ * An entry whose meta and relations are parsed when first read: an update reads the relations of few articles and
+ * the meta of fewer. Relations come last, and meta just before them; `,"r":[` cannot occur inside a JSON string (its
+ * quote would be escaped), and no meta field is so named.
  */
-function parseRecord(line: string, relations: () => CompactRelation[]): IndexRecord {
-  const at = relationsAt(line);
-  if (at < 0) return JSON.parse(line) as IndexRecord;
-  const record = JSON.parse(`${line.slice(0, at)}}`) as IndexRecord;
-  Object.defineProperty(record, 'r', { enumerable: true, get: relations });
-  return record;
-}
-
 function indexEntry(line: string): IndexEntry | undefined {
   const lead = LEAD.exec(line);
   if (!lead) return undefined;
-  let record: IndexRecord | undefined;
   let meta: ArticleMeta | undefined;
   let relations: CompactRelation[] | undefined;
-  const entry: IndexEntry = {
+  const part = <T>(name: string, from: number, to: number): T => {
+    if (from < 0 || to < from) throw new SyntaxError(`no ${name} in the index line of ${lead[1]}`);
+    return JSON.parse(line.slice(from, to)) as T;
+  };
+  return {
     id: JSON.parse(lead[1]!) as string, key: lead[2]!, file: JSON.parse(lead[3]!) as string, line: `${line}\n`,
-    get record() { return (record ??= parseRecord(line, () => entry.r)); },
-    get r() {
-      if (!relations) {
-        const at = relationsAt(line);
-        relations = at < 0 ? (JSON.parse(line) as IndexRecord).r : (JSON.parse(line.slice(at + 5, -1)) as CompactRelation[]);
-      }
-      return relations;
-    },
     get meta() {
-      // Between the leading fields and the nodes; `,"nodes":[` cannot occur in a string, and no meta field is so named.
-      const from = line.indexOf(',"meta":');
-      const to = line.indexOf(',"nodes":[');
-      return (meta ??= record?.meta ?? (from > 0 && to > from ? (JSON.parse(line.slice(from + 8, to)) as ArticleMeta) : entry.record.meta));
+      const at = line.indexOf(',"meta":');
+      return (meta ??= part<ArticleMeta>('meta', at < 0 ? -1 : at + 8, line.lastIndexOf(',"r":[')));
+    },
+    get r() {
+      const at = line.lastIndexOf(',"r":[');
+      return (relations ??= part<CompactRelation[]>('relations', at < 0 ? -1 : at + 5, line.length - 1));
     },
   };
-  return entry;
 }
 
 /** The last build's state, or why it cannot be used. */

@@ -1,8 +1,9 @@
 /**
  * An incremental rebuild: when a few articles were added, changed or removed since the last build, update the last
- * graph.json instead of building it again. Identities are still decided over the whole corpus, from the compact
- * index (build-state.ts), so the rules live in one place; then only the nodes, edges and merge decisions the change
- * touched are described and written, and every other line of graph.json is copied as bytes.
+ * graph.json instead of building it again. Identities are still decided over the whole corpus, from the identity
+ * table the last build kept (resolve/identity-table.ts), so the rules live in one place; then only the nodes, edges
+ * and merge decisions the change touched are described and written, and every other line of graph.json is copied as
+ * bytes. The compact index (build-state.ts) gives the relations of the few articles a touched edge needs.
  *
  * The result is byte for byte what a full build would write (tests/corpus/incremental*.test.ts hold it to that).
  * When an update would not be cheaper, as when the change touches a large part of the graph or the last layout
@@ -117,7 +118,7 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   const partition = partitionTable(table, settings.resolve);
   done('identities');
   const articles = new Articles(plan, added);
-  const nodes = changedNodes(partition, table, plan);
+  const nodes = changedNodes(partition, table, last, articles, plan);
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
   const nodeKeys = new Set(partition.keys);
   const edges = changedEdges(table, articles, added, nodes, plan, file, partition, nodeKeys);
@@ -148,9 +149,8 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
   writeFileAtomic(files.merges, mergePieces(merges));
   writeIndex(files, [
-    // By the entry's id: reading `record` would parse every line.
-    ...plan.kept.map(({ id, line }) => ({ id, line: nodes.renamed.get(id) ?? line })),
-    ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key, partition.nodesOf(extraction.article.id)))}\n` })),
+    ...plan.kept.map(({ id, line }) => ({ id, line })),
+    ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
   writeIdentities(files, table, partition.nodes);
   const counts = { nodes: partition.keys.length, edges: state.edges + edges.created.length - edges.gone.length };
@@ -166,17 +166,15 @@ interface NodeChange {
   oldKeyOf: Map<string, string>;
   /** The relations of moved entities, read under their old nodes and their new ones. */
   movedFrom: EdgeInput[];
-  /** Index lines of unchanged articles with moved entities, naming their new nodes. */
-  renamed: Map<string, string>;
 }
 
 /**
  * Nodes whose members changed: those of added and removed entities, and both nodes of an entity of an unchanged
- * article that the change moved (a node renamed when its commonest label changed, or a merge undone).
+ * article that the change moved (a node renamed when its commonest label changed, or a merge undone). `table` holds
+ * each unchanged entity's last node, `last` each removed one's.
  */
-function changedNodes(partition: CorpusPartition, table: IdentityTable, plan: UpdatePlan): NodeChange {
-  const change: NodeChange = { touched: new Set(), oldKeyOf: new Map(), movedFrom: [], renamed: new Map() };
-  const kept = new Map(plan.kept.map((entry) => [entry.id, entry]));
+function changedNodes(partition: CorpusPartition, table: IdentityTable, last: IdentityTable, articles: Articles, plan: UpdatePlan): NodeChange {
+  const change: NodeChange = { touched: new Set(), oldKeyOf: new Map(), movedFrom: [] };
   const { strings, columns } = table;
   for (let a = 0; a < table.articleIds.length; a++) {
     const start = table.articleStart[a]!;
@@ -195,18 +193,21 @@ function changedNodes(partition: CorpusPartition, table: IdentityTable, plan: Up
       change.touched.add(now).add(was);
     }
     if (!moved) continue;
-    const record = kept.get(table.articleIds[a]!)!.record;
-    const nodes = partition.nodes.slice(start, end);
-    change.renamed.set(record.id, `${JSON.stringify({ ...record, nodes })}\n`);
+    const id = table.articleIds[a]!;
     // Under their old nodes, the relations of moved entities name the other end by its old node too.
-    record.e.forEach(([id], i) => change.oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!));
-    change.movedFrom.push({ article: record.meta, relations: relationsOf(record, (s, t) => moved.has(s) || moved.has(t)) });
+    for (let i = start; i < end; i++) change.oldKeyOf.set(`${id}#${strings[columns.localId[i]!]}`, strings[columns.node[i]!]!);
+    change.movedFrom.push(articles.relations(id, (s, t) => moved.has(s) || moved.has(t)));
   }
-  for (const { record } of plan.removed) {
-    record.e.forEach(([id], i) => {
-      change.oldKeyOf.set(`${record.id}#${id}`, record.nodes[i]!);
-      change.touched.add(record.nodes[i]!);
-    });
+  if (plan.removed.length) {
+    const at = new Map(last.articleIds.map((id, a) => [id, a]));
+    for (const { id } of plan.removed) {
+      const a = at.get(id)!;
+      for (let i = last.articleStart[a]!; i < last.articleStart[a + 1]!; i++) {
+        const node = last.strings[last.columns.node[i]!]!;
+        change.oldKeyOf.set(`${id}#${last.strings[last.columns.localId[i]!]}`, node);
+        change.touched.add(node);
+      }
+    }
   }
   return change;
 }
@@ -237,7 +238,7 @@ function changedEdges(table: IdentityTable, articles: Articles, added: Added, no
   partition: CorpusPartition, nodeKeys: ReadonlySet<string>): EdgeChange {
   const nodeOf = partition.nodeOf;
   const fresh = collectEdges(added.map((a) => a.extraction), nodeOf);
-  const before = [...plan.removed.map(({ record }) => ({ article: record.meta, relations: relationsOf(record) })), ...nodes.movedFrom];
+  const before = [...plan.removed.map((entry) => ({ article: { id: entry.id }, relations: relationsOf(entry) })), ...nodes.movedFrom];
   const removed = collectEdges(before, nodeOfMap(nodes.oldKeyOf));
   const moved = collectEdges(nodes.movedFrom, nodeOf);
   const touched = new Set([...fresh.keys(), ...removed.keys(), ...moved.keys()]);

@@ -117,14 +117,15 @@ describe('incremental rebuilds', () => {
     const state = join(dirname(out), '.cache', 'state');
     const index = join(state, 'graph.index.jsonl');
     const lines = readFileSync(index, 'utf8').split('\n');
-    lines[3] = lines[3]!.replace('"e":[[', '"e":[[[');
+    const whole = lines[3]!;
+    lines[3] = whole.replace(',"r":[[', ',"r":[[[');
+    expect(lines[3]).not.toBe(whole);
     writeFileSync(index, lines.join('\n'));
     const manifest = JSON.parse(readFileSync(join(state, 'graph.manifest.json'), 'utf8'));
     const { size, mtimeMs } = statSync(index);
     manifest.files.index = { size, mtimeMs };
     writeFileSync(join(state, 'graph.manifest.json'), JSON.stringify(manifest));
-    // The update reads an unchanged article's entities from the identity table, so damage shows when it reads the
-    // line itself: here, because the article changed.
+    // An update reads a line's relations only where it needs them: here, because the article changed.
     const victim = JSON.parse(/"file":("(?:[^"\\]|\\.)*")/.exec(lines[3]!)![1]!) as string;
     writeFileSync(victim, generateArticleText(32, 5));
     const damaged = await buildCorpus({ paths: [input], out, jobs: 1, settings });
