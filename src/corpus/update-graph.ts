@@ -129,10 +129,17 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   if (typeof layout === 'string') return layout;
   const sizes = sizesNow(file, rewrite, edges, settings.style);
 
+  // A touched node is described twice, for its line and for its merge decision: once is enough.
+  const descriptions = new Map<string, ReturnType<CorpusPartition['describe']>>();
+  const describe = (key: string) => {
+    let described = descriptions.get(key);
+    if (!described) descriptions.set(key, (described = partition.describe(key)));
+    return described;
+  };
   const nodeLines = new Map<string, string | null>();
   for (const key of nodes.touched) if (!nodeKeys.has(key)) nodeLines.set(key, null);
   for (const key of rewrite) {
-    const { entity } = partition.describe(key);
+    const { entity } = describe(key);
     const attrs = nodeAttributes(entity, articles.meta(entity.articles[0]!));
     const p = layout.positions.get(key)!;
     attrs.x = p.x;
@@ -142,7 +149,7 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   }
   const edgeLines = edgeRecords(edges, file, plan, added, settings);
   if (typeof edgeLines === 'string') return edgeLines;
-  const merges = mergeDecisions(decisions, partition, nodes.touched, nodeKeys);
+  const merges = mergeDecisions(decisions, partition, describe, nodes.touched, nodeKeys);
   done('describe');
 
   const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(Array.from(table.version, (v) => table.strings[v]!), table.articleIds.length));
@@ -386,7 +393,8 @@ function edgeRecords(edges: EdgeChange, file: GraphFile, plan: UpdatePlan, added
 }
 
 /** Merge decisions: redone for touched nodes, and for any other whose reasons the change reordered. */
-function mergeDecisions(decisions: readonly MergeDecision[], partition: CorpusPartition, touched: ReadonlySet<string>, nodeKeys: ReadonlySet<string>): MergeDecision[] {
+function mergeDecisions(decisions: readonly MergeDecision[], partition: CorpusPartition, describe: CorpusPartition['describe'], touched: ReadonlySet<string>,
+  nodeKeys: ReadonlySet<string>): MergeDecision[] {
   const merges: MergeDecision[] = [];
   const redo = new Set(touched);
   for (const d of decisions) {
@@ -395,7 +403,7 @@ function mergeDecisions(decisions: readonly MergeDecision[], partition: CorpusPa
   }
   for (const key of redo) {
     if (!nodeKeys.has(key)) continue;
-    const { decision } = partition.describe(key);
+    const { decision } = describe(key);
     if (decision) merges.push(decision);
   }
   return merges.sort((a, b) => (a.into < b.into ? -1 : 1));
