@@ -3,8 +3,9 @@
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
 import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
-import { normalName, words, isAcronym, cachedInitials, expandLeadingAcronym } from './name-forms.js';
-import { IdentityTable, NONE } from './identity-table.js';
+import { normalName } from './name-forms.js';
+import { NO_KEY, type NameFacts } from './name-facts.js';
+import { IdentityTable } from './identity-table.js';
 
 export interface MergedEntity {
   key: string;
@@ -107,89 +108,6 @@ class UnionFind {
 
 const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
 
-/** Descriptions merge across articles only when they carry a real name ("the 2004 Lagos floods"), never "the statement". */
-const isDistinctiveLabel = (label: string) =>
-  words(label).filter((w) => !/^(?:the|a|an|of|in|on|by|for|and)$/.test(w)).length >= 2 && /\p{Lu}|\d/u.test(label);
-
-/**
- * What the rules ask of a name, worked out once per distinct string of the table. The answers that are strings
- * (normal forms, words, initials) are numbers into `keys`, so the rules compare and group numbers.
- */
-class NameFacts {
-  private readonly keyIds = new Map<string, number>();
-  readonly keys: string[] = [];
-  private readonly known: Uint8Array;
-  /** Normal form with a leading acronym expanded, or NONE when empty. */
-  readonly form: Int32Array;
-  readonly norm: Int32Array;
-  readonly distinctive: Uint8Array;
-  readonly wordCount: Int32Array;
-  readonly firstWord: Int32Array;
-  readonly lastWord: Int32Array;
-  /** Acronyms' letters without dots, and without a plural s; NONE for a name that is no acronym. */
-  readonly acronym: Int32Array;
-  readonly acronymSingular: Int32Array;
-  private readonly initialLists: Array<readonly number[] | undefined>;
-
-  constructor(private readonly strings: readonly string[]) {
-    const n = strings.length;
-    this.known = new Uint8Array(n);
-    this.form = new Int32Array(n);
-    this.norm = new Int32Array(n);
-    this.distinctive = new Uint8Array(n);
-    this.wordCount = new Int32Array(n);
-    this.firstWord = new Int32Array(n);
-    this.lastWord = new Int32Array(n);
-    this.acronym = new Int32Array(n);
-    this.acronymSingular = new Int32Array(n);
-    this.initialLists = new Array(n);
-  }
-
-  key(text: string): number {
-    let id = this.keyIds.get(text);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(text);
-      this.keyIds.set(text, id);
-    }
-    return id;
-  }
-
-  /** Works out string `s`'s facts unless known; returns `s`. */
-  of(s: number): number {
-    if (this.known[s]) return s;
-    this.known[s] = 1;
-    const text = this.strings[s]!;
-    const form = expandLeadingAcronym(text);
-    this.form[s] = form ? this.key(form) : NONE;
-    const normal = normalName(text);
-    this.norm[s] = this.key(normal);
-    const w = words(text);
-    this.wordCount[s] = w.length;
-    this.firstWord[s] = w.length ? this.key(w[0]!) : NONE;
-    this.lastWord[s] = w.length ? this.key(w.at(-1)!) : NONE;
-    this.distinctive[s] = isDistinctiveLabel(text) ? 1 : 0;
-    if (isAcronym(text)) {
-      const letters = text.replace(/\./g, '').toLowerCase();
-      this.acronym[s] = this.key(letters);
-      this.acronymSingular[s] = this.key(letters.replace(/s$/, ''));
-    } else {
-      this.acronym[s] = this.acronymSingular[s] = NONE;
-    }
-    return s;
-  }
-
-  /** Keys of the initials of a name that is no acronym, two letters or more. */
-  initials(s: number): readonly number[] {
-    let list = this.initialLists[s];
-    if (!list) {
-      list = this.acronym[this.of(s)] !== NONE ? [] : cachedInitials(this.strings[s]!).filter((k) => k.length >= 2).map((k) => this.key(k));
-      this.initialLists[s] = list;
-    }
-    return list;
-  }
-}
-
 /** Every merged entity, sorted by key, with the merge log. */
 export function resolveCorpus(extractions: ReadonlyArray<ResolveInput & { extractorVersion?: string }>, options: CorpusResolveOptions = {}): CorpusResolution {
   const table = IdentityTable.from(extractions);
@@ -218,18 +136,18 @@ export function partitionCorpus(extractions: readonly ResolveInput[], options: C
 export function partitionTable(table: IdentityTable, options: CorpusResolveOptions = {}): CorpusPartition {
   const n = table.size;
   const c = table.columns;
-  const facts = new NameFacts(table.strings);
+  const facts = table.nameFacts();
   const isName = (i: number) => table.origin(i) === 'name';
-  const labelOf = (i: number) => facts.of(c.label[i]!);
+  const labelOf = (i: number) => c.label[i]!;
   /** Normal forms of the label and aliases, each once, in that order (most entities' first alias is their label). */
   const formsOf = (i: number): number[] => {
     const label = c.label[i]!;
-    const first = facts.form[facts.of(label)]!;
-    const forms = first !== NONE ? [first] : [];
+    const first = facts.form(label);
+    const forms = first !== NO_KEY ? [first] : [];
     for (const alias of table.aliases(i)) {
       if (alias === label) continue;
-      const form = facts.form[facts.of(alias)]!;
-      if (form !== NONE && !forms.includes(form)) forms.push(form);
+      const form = facts.form(alias);
+      if (form !== NO_KEY && !forms.includes(form)) forms.push(form);
     }
     return forms;
   };
@@ -257,8 +175,8 @@ export function partitionTable(table: IdentityTable, options: CorpusResolveOptio
     const kind = table.kind(i);
     if (origin === 'name' && NAMED_KINDS.has(kind)) {
       for (const form of formsOf(i)) if (facts.keys[form]!.length > 1) file(form, i);
-    } else if (facts.distinctive[labelOf(i)]) {
-      file(facts.key(`${kind}|${facts.keys[facts.norm[c.label[i]!]!]}`), i);
+    } else if (facts.distinctive(labelOf(i))) {
+      file(facts.key(`${kind}|${facts.keys[facts.norm(labelOf(i))]}`), i);
     }
   }
   for (const [form, list] of byForm) {
@@ -266,13 +184,13 @@ export function partitionTable(table: IdentityTable, options: CorpusResolveOptio
     // A bare one-word name or acronym shared by several different full names is ambiguous: leave it alone.
     const first = list[0]!;
     const kind = table.kind(first);
-    const normal = facts.norm[c.label[first]!]!;
+    const normal = facts.norm(labelOf(first));
     const reason = `same name "${facts.keys[form]!.replace(/^\w+\|/, '')}"`;
     for (let k = 1; k < list.length; k++) {
       const b = list[k]!;
       const other = table.kind(b);
       const sameKindFamily = kind === other || (kind !== 'person' && other !== 'person');
-      if (!sameKindFamily && normal !== facts.norm[labelOf(b)]) continue;
+      if (!sameKindFamily && normal !== facts.norm(labelOf(b))) continue;
       tryUnion(first, b, reason);
     }
   }
@@ -283,8 +201,8 @@ export function partitionTable(table: IdentityTable, options: CorpusResolveOptio
   for (let i = 0; i < n; i++) {
     if (!isPersonName(i)) continue;
     const label = labelOf(i);
-    if (facts.wordCount[label]! < 2) continue;
-    const last = facts.lastWord[label]!;
+    if (facts.wordCount(label) < 2) continue;
+    const last = facts.lastWord(label);
     let roots = fullNames.get(last);
     if (!roots) fullNames.set(last, (roots = new Set()));
     roots.add(uf.find(i));
@@ -292,8 +210,8 @@ export function partitionTable(table: IdentityTable, options: CorpusResolveOptio
   for (let i = 0; i < n; i++) {
     if (!isPersonName(i)) continue;
     const label = labelOf(i);
-    if (facts.wordCount[label] !== 1) continue;
-    const roots = fullNames.get(facts.firstWord[label]!);
+    if (facts.wordCount(label) !== 1) continue;
+    const roots = fullNames.get(facts.firstWord(label));
     if (roots && roots.size === 1) tryUnion([...roots][0]!, i, `surname "${table.strings[label]}" has one full name in the corpus`);
   }
 
@@ -313,8 +231,8 @@ export function partitionTable(table: IdentityTable, options: CorpusResolveOptio
   }
   for (let i = 0; i < n; i++) {
     const label = labelOf(i);
-    if (!isName(i) || facts.acronym[label] === NONE) continue;
-    const candidates = new Set([...(byInitials.get(facts.acronym[label]!) ?? []), ...(byInitials.get(facts.acronymSingular[label]!) ?? [])]);
+    if (!isName(i) || facts.acronym(label) === NO_KEY) continue;
+    const candidates = new Set([...(byInitials.get(facts.acronym(label)) ?? []), ...(byInitials.get(facts.acronymSingular(label)) ?? [])]);
     const roots = new Set([...candidates].filter((j) => j !== i).map((j) => uf.find(j)));
     if (roots.size === 1) tryUnion([...roots][0]!, i, `acronym "${table.strings[label]}" has one expansion in the corpus`);
   }
@@ -403,7 +321,7 @@ function partition(table: IdentityTable, facts: NameFacts, uf: UnionFind): Corpu
       roots.push(r);
     }
   }
-  const slug = (label: number) => facts.keys[facts.norm[facts.of(label)]!]! || strings[label]!.trim().toLowerCase();
+  const slug = (label: number) => facts.keys[facts.norm(label)]! || strings[label]!.trim().toLowerCase();
   const clusters = new Map<string, Cluster>();
   const nodes: string[] = new Array(n);
   for (const root of roots) {
@@ -414,7 +332,7 @@ function partition(table: IdentityTable, facts: NameFacts, uf: UnionFind): Corpu
     const article = table.articleId(first);
     const origin = table.origin(first);
     const isArticle = origin === 'article';
-    const scoped = !isArticle && origin !== 'name' && !facts.distinctive[facts.of(columns.label[first]!)];
+    const scoped = !isArticle && origin !== 'name' && !facts.distinctive(columns.label[first]!);
     let key = isArticle ? `article:${article}` : scoped ? `${kind}:${slug(label)}@${article}` : `${kind}:${slug(label)}`;
     for (let k = 2; clusters.has(key); k++) key = `${isArticle ? `article:${article}` : `${kind}:${slug(label)}`}~${k}`;
     clusters.set(key, { members, kind, label, ...(votes ? { votes } : {}) });

@@ -6,6 +6,8 @@
  */
 import type { AttrValue, EntityKind } from '../schema/index.js';
 import type { ResolveEntity, ResolveInput } from './corpus.js';
+import { NameFacts, type SavedFacts } from './name-facts.js';
+import { extractorVersion } from '../extract/version.js';
 
 const ORIGINS = ['name', 'description', 'article'] as const;
 type Origin = ResolveEntity['origin'];
@@ -17,7 +19,7 @@ export const NONE = -1;
 const ENTITY_COLUMNS = ['localId', 'kind', 'origin', 'label', 'mentions', 'category', 'attrs', 'node'] as const;
 type EntityColumn = (typeof ENTITY_COLUMNS)[number];
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Header {
   format: number;
@@ -27,6 +29,16 @@ interface Header {
   articles: number;
   entities: number;
   aliases: number;
+  /** The name facts' sizes, and the version of the rules that worked them out. */
+  facts: { version: string; keys: number; strings: number; initials: number } | null;
+}
+
+/** What a table may come with besides its columns. */
+interface Extras {
+  /** The entities themselves where the table was made from them: a full build describes every one. */
+  originals?: ReadonlyArray<ResolveEntity | undefined>;
+  /** Name facts about the first strings, as a table file kept them. */
+  facts?: SavedFacts;
 }
 
 // Shared objects for what most entities share, as build-state.ts does: a loaded table rebuilds few entities, but
@@ -51,8 +63,7 @@ export class IdentityTable {
     readonly aliasList: Int32Array,
     /** Kind names, by the numbers in the `kind` column. */
     readonly kindList: readonly EntityKind[],
-    /** The entities themselves where the table was made from them: a full build describes every one. */
-    private readonly originals: ReadonlyArray<ResolveEntity | undefined> = [],
+    private readonly extras: Extras = {},
   ) {
     this.art = new Int32Array(columns.kind.length);
     for (let a = 0; a < articleIds.length; a++) this.art.fill(a, articleStart[a]!, articleStart[a + 1]!);
@@ -79,9 +90,21 @@ export class IdentityTable {
     return this.articleIds[this.art[i]!]!;
   }
 
+  private facts: NameFacts | undefined;
+
+  /** What the rules ask of this table's names, from what the last table file kept and worked out as asked. */
+  nameFacts(): NameFacts {
+    return (this.facts ??= new NameFacts(this.strings, this.extras.facts));
+  }
+
+  /** The facts to keep with a table made from this one. */
+  savedFacts(): SavedFacts | undefined {
+    return this.facts?.save() ?? this.extras.facts;
+  }
+
   /** Entity `i` as resolution's describe step reads it. */
   entity(i: number): ResolveEntity {
-    const original = this.originals[i];
+    const original = this.extras.originals?.[i];
     if (original) return original;
     const c = this.columns;
     const s = this.strings;
@@ -102,13 +125,16 @@ export class IdentityTable {
 
   /** The table as bytes: a JSON header, string and article lists, then the columns (little-endian int32). */
   encode(): Uint8Array[] {
+    const facts = this.savedFacts();
     const header: Header = {
       format: FORMAT, kinds: [...this.kindList], origins: [...ORIGINS], strings: this.strings.length,
       articles: this.articleIds.length, entities: this.size, aliases: this.aliasList.length,
+      facts: facts ? { version: extractorVersion(), keys: facts.keys.length, strings: facts.columns[0]!.length, initials: facts.initials.length } : null,
     };
-    const text = `${JSON.stringify(header)}\n${JSON.stringify(this.strings)}\n${JSON.stringify(this.articleIds)}\n`;
+    const text = `${JSON.stringify(header)}\n${JSON.stringify(this.strings)}\n${JSON.stringify(this.articleIds)}\n${JSON.stringify(facts?.keys ?? [])}\n`;
     const head = Buffer.from(text, 'utf8');
-    const columns = [this.articleStart, this.version, ...ENTITY_COLUMNS.map((name) => this.columns[name]), this.aliasStart, this.aliasList];
+    const columns = [this.articleStart, this.version, ...ENTITY_COLUMNS.map((name) => this.columns[name]), this.aliasStart, this.aliasList,
+      ...(facts ? [...facts.columns, facts.initials] : [])];
     return [head, new Uint8Array(padding(head.length)), ...columns.map((c) => new Uint8Array(c.buffer, c.byteOffset, c.byteLength))];
   }
 
@@ -127,6 +153,7 @@ export class IdentityTable {
     if (header.origins.join() !== ORIGINS.join()) throw new Error('identity table: other origins');
     const strings = line() as string[];
     const articleIds = line() as string[];
+    const factKeys = line() as string[];
     at += padding(at);
     const column = (length: number) => {
       const bytesLength = length * 4;
@@ -142,8 +169,14 @@ export class IdentityTable {
     for (const name of ENTITY_COLUMNS) columns[name] = column(header.entities);
     const aliasStart = column(header.entities + 1);
     const aliasList = column(header.aliases);
+    let facts: SavedFacts | undefined;
+    if (header.facts) {
+      const saved = { keys: factKeys, columns: Array.from({ length: NameFacts.columnCount }, () => column(header.facts!.strings)), initials: column(header.facts.initials) };
+      // Facts worked out by other rules are worked out again.
+      if (header.facts.version === extractorVersion() && factKeys.length === header.facts.keys) facts = saved;
+    }
     if (at !== bytes.length || strings.length !== header.strings || articleIds.length !== header.articles) throw new Error('identity table: damaged');
-    return new IdentityTable(strings, articleIds, articleStart, version, columns, aliasStart, aliasList, header.kinds);
+    return new IdentityTable(strings, articleIds, articleStart, version, columns, aliasStart, aliasList, header.kinds, facts ? { facts } : {});
   }
 }
 
@@ -260,8 +293,9 @@ export class TableBuilder {
   finish(): IdentityTable {
     this.articleStart.push(this.columns.kind.length);
     const columns = Object.fromEntries(ENTITY_COLUMNS.map((name) => [name, this.columns[name].finish()])) as Record<EntityColumn, Int32Array>;
+    const facts = this.base?.savedFacts();
     return new IdentityTable(this.strings, this.articleIds, this.articleStart.finish(), this.version.finish(), columns,
-      this.aliasStart.finish(), this.aliasList.finish(), this.kinds, this.originals);
+      this.aliasStart.finish(), this.aliasList.finish(), this.kinds, { originals: this.originals, ...(facts ? { facts } : {}) });
   }
 
   /**
@@ -283,7 +317,8 @@ export class TableBuilder {
       }
       node[i] = id;
     }
+    const facts = table.savedFacts();
     return new IdentityTable(strings, table.articleIds, table.articleStart, table.version, { ...table.columns, node }, table.aliasStart,
-      table.aliasList, table.kindList);
+      table.aliasList, table.kindList, facts ? { facts } : {});
   }
 }

@@ -62,4 +62,23 @@ describe('the identity table', () => {
     expect(partition.describe('person:tomas berg').entity.label).toBe('TOMAS BERG');
     expect(rebuilt(updated).map((e) => e.label)).toEqual(['TOMAS BERG', 'TOMAS BERG', 'Harbour Board', 'Tomas Berg']);
   });
+
+  it('keeps the name facts it worked out, and drops facts that other rules worked out', () => {
+    const table = IdentityTable.from(corpus);
+    const partition = partitionTable(table);
+    const bytes = Buffer.concat(TableBuilder.withNodes(table, partition.nodes).encode());
+    const kept = IdentityTable.decode(bytes);
+    // Known before any rule asks: read from the file.
+    expect(kept.nameFacts().keys).toEqual(expect.arrayContaining(['ana diaz', 'dock workers union', 'dwu']));
+    expect(partitionTable(kept).nodes).toEqual(partition.nodes);
+
+    // The same bytes, but the facts said to come from other rules (same length, so the columns stay in place).
+    const header = bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8');
+    const version = (JSON.parse(header) as { facts: { version: string } }).facts.version;
+    const other = `${version.slice(0, -1)}${version.endsWith('x') ? 'y' : 'x'}`;
+    const stale = Buffer.concat([Buffer.from(header.replace(version, other), 'utf8'), bytes.subarray(header.length)]);
+    const redone = IdentityTable.decode(stale);
+    expect(redone.nameFacts().keys).toEqual([]);
+    expect(partitionTable(redone).nodes).toEqual(partition.nodes);
+  });
 });
