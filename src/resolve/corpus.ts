@@ -259,7 +259,17 @@ function pairKey(a: string, b: string): string {
 }
 
 function commonestCategory(group: readonly Item[]): string | undefined {
-  if (group.length === 1) return group[0]!.entity.category || undefined;
+  // Most clusters have at most one category among their members: no tally.
+  let only: string | undefined;
+  for (const { entity } of group) {
+    if (!entity.category || entity.category === only) continue;
+    if (only !== undefined) return tallyCategories(group);
+    only = entity.category;
+  }
+  return only;
+}
+
+function tallyCategories(group: readonly Item[]): string | undefined {
   const categories = new Map<string, number>();
   for (const { entity } of group) if (entity.category) categories.set(entity.category, (categories.get(entity.category) ?? 0) + 1);
   return [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
