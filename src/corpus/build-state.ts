@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import type { ArticleMeta, CorpusExtraction, LocalRelation, RelationId } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
-import { IdentityTable, TableBuilder } from '../resolve/identity-table.js';
+import { IdentityTable } from '../resolve/identity-table.js';
 
 const FORMAT = 5;
 
@@ -180,7 +180,7 @@ export function loadBuildState(files: StateFiles, settings: Settings): BuildStat
 
 /** The identity table of the build, each entity with its node key (in table order). */
 export function writeIdentities(files: StateFiles, table: IdentityTable, nodes: readonly string[]): void {
-  writeFileAtomic(files.identities, TableBuilder.withNodes(table, nodes).encode(), { durable: false });
+  writeFileAtomic(files.identities, table.withNodes(nodes).encode(), { durable: false });
 }
 
 /** The last build's identity table, or why it cannot be used: it must hold the index's articles, in its order. */

@@ -97,7 +97,7 @@ export class IdentityTable {
     return (this.facts ??= new NameFacts(this.strings, this.extras.facts));
   }
 
-  /** The facts to keep with a table made from this one. */
+  /** The facts to keep with this table, or with one made from it. */
   savedFacts(): SavedFacts | undefined {
     return this.facts?.save() ?? this.extras.facts;
   }
@@ -123,7 +123,31 @@ export class IdentityTable {
     return builder.finish();
   }
 
-  /** The table as bytes: a JSON header, string and article lists, then the columns (little-endian int32). */
+  /**
+   * Sets each entity's node key (in table order) on a finished table, for the next build to compare with. An entity
+   * whose node is unchanged keeps its string; others get new ones, so a string may repeat until the next full build.
+   */
+  withNodes(nodes: readonly string[]): IdentityTable {
+    const strings = [...this.strings];
+    const added = new Map<string, number>();
+    const node = this.columns.node.slice();
+    for (let i = 0; i < nodes.length; i++) {
+      const key = nodes[i]!;
+      if (node[i] !== NONE && strings[node[i]!] === key) continue;
+      let id = added.get(key);
+      if (id === undefined) {
+        id = strings.length;
+        strings.push(key);
+        added.set(key, id);
+      }
+      node[i] = id;
+    }
+    const facts = this.savedFacts();
+    return new IdentityTable(strings, this.articleIds, this.articleStart, this.version, { ...this.columns, node }, this.aliasStart,
+      this.aliasList, this.kindList, facts ? { facts } : {});
+  }
+
+  /** The table as bytes: a JSON header, the string, article and fact-key lists, then the columns (int32 in the machine's byte order: the state never leaves the machine). */
   encode(): Uint8Array[] {
     const facts = this.savedFacts();
     const header: Header = {
@@ -298,27 +322,4 @@ export class TableBuilder {
       this.aliasStart.finish(), this.aliasList.finish(), this.kinds, { originals: this.originals, ...(facts ? { facts } : {}) });
   }
 
-  /**
-   * Sets each entity's node key (in table order) on a finished table, for the next build to compare with. An entity
-   * whose node is unchanged keeps its string; others get new ones, so a string may repeat until the next full build.
-   */
-  static withNodes(table: IdentityTable, nodes: readonly string[]): IdentityTable {
-    const strings = [...table.strings];
-    const added = new Map<string, number>();
-    const node = table.columns.node.slice();
-    for (let i = 0; i < nodes.length; i++) {
-      const key = nodes[i]!;
-      if (node[i] !== NONE && strings[node[i]!] === key) continue;
-      let id = added.get(key);
-      if (id === undefined) {
-        id = strings.length;
-        strings.push(key);
-        added.set(key, id);
-      }
-      node[i] = id;
-    }
-    const facts = table.savedFacts();
-    return new IdentityTable(strings, table.articleIds, table.articleStart, table.version, { ...table.columns, node }, table.aliasStart,
-      table.aliasList, table.kindList, facts ? { facts } : {});
-  }
 }

@@ -40,7 +40,7 @@ describe('the identity table', () => {
   it('keeps each node key it is given, and the node survives a round trip', () => {
     const table = IdentityTable.from(corpus);
     const keys = partitionTable(table).nodes;
-    const kept = IdentityTable.decode(Buffer.concat(TableBuilder.withNodes(table, keys).encode()));
+    const kept = IdentityTable.decode(Buffer.concat(table.withNodes(keys).encode()));
     expect(Array.from(kept.columns.node, (id) => kept.strings[id])).toEqual([...keys]);
   });
 
@@ -66,7 +66,7 @@ describe('the identity table', () => {
   it('keeps the name facts it worked out, and drops facts that other rules worked out', () => {
     const table = IdentityTable.from(corpus);
     const partition = partitionTable(table);
-    const bytes = Buffer.concat(TableBuilder.withNodes(table, partition.nodes).encode());
+    const bytes = Buffer.concat(table.withNodes(partition.nodes).encode());
     const kept = IdentityTable.decode(bytes);
     // Known before any rule asks: read from the file.
     expect(kept.nameFacts().keys).toEqual(expect.arrayContaining(['ana diaz', 'dock workers union', 'dwu']));
