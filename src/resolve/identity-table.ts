@@ -8,6 +8,7 @@ import type { AttrValue, EntityKind } from '../schema/index.js';
 import type { ResolveEntity, ResolveInput } from './corpus.js';
 import { NameFacts, type SavedFacts } from './name-facts.js';
 import { extractorVersion } from '../extract/version.js';
+import { numberOf } from './numbering.js';
 
 const ORIGINS = ['name', 'description', 'article'] as const;
 type Origin = ResolveEntity['origin'];
@@ -132,15 +133,8 @@ export class IdentityTable {
     const added = new Map<string, number>();
     const node = this.columns.node.slice();
     for (let i = 0; i < nodes.length; i++) {
-      const key = nodes[i]!;
-      if (node[i] !== NONE && strings[node[i]!] === key) continue;
-      let id = added.get(key);
-      if (id === undefined) {
-        id = strings.length;
-        strings.push(key);
-        added.set(key, id);
-      }
-      node[i] = id;
+      if (node[i] !== NONE && strings[node[i]!] === nodes[i]) continue;
+      node[i] = numberOf(added, strings, nodes[i]!);
     }
     const facts = this.savedFacts();
     return new IdentityTable(strings, this.articleIds, this.articleStart, this.version, { ...this.columns, node }, this.aliasStart,
@@ -259,23 +253,11 @@ export class TableBuilder {
    * since: a map of the base's strings would cost an update more than the few repeats it saves.
    */
   intern(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.ids.set(s, id);
-    }
-    return id;
+    return numberOf(this.ids, this.strings, s);
   }
 
   private kindId(kind: EntityKind): number {
-    let id = this.kindIds.get(kind);
-    if (id === undefined) {
-      id = this.kinds.length;
-      this.kinds.push(kind);
-      this.kindIds.set(kind, id);
-    }
-    return id;
+    return numberOf(this.kindIds, this.kinds, kind);
   }
 
   add(x: ResolveInput & { extractorVersion?: string }): void {

@@ -4,6 +4,7 @@
  * group numbers. The facts are kept with the table, so an update works out only those of the strings it added.
  */
 import { normalName, words, isAcronym, cachedInitials, expandLeadingAcronym } from './name-forms.js';
+import { numberOf } from './numbering.js';
 
 /** No answer: a name with no normal form, no words, or that is no acronym. */
 export const NO_KEY = -1;
@@ -54,13 +55,7 @@ export class NameFacts {
 
   key(text: string): number {
     this.keyIds ??= new Map(this.keys.map((k, id) => [k, id]));
-    let id = this.keyIds.get(text);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(text);
-      this.keyIds.set(text, id);
-    }
-    return id;
+    return numberOf(this.keyIds, this.keys, text);
   }
 
   /** The columns, with string `s`'s facts worked out if they were not known. */
