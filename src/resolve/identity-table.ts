@@ -8,7 +8,7 @@ import type { AttrValue, EntityKind } from '../schema/index.js';
 import type { ResolveEntity, ResolveInput } from './corpus.js';
 import { NameFacts, type SavedFacts } from './name-facts.js';
 import { extractorVersion } from '../extract/version.js';
-import { numberOf } from './numbering.js';
+import { numberOf, within } from './numbering.js';
 
 const ORIGINS = ['name', 'description', 'article'] as const;
 type Origin = ResolveEntity['origin'];
@@ -169,6 +169,8 @@ export class IdentityTable {
     const header = line() as Header;
     if (header.format !== FORMAT) throw new Error('identity table: another format');
     if (header.origins.join() !== ORIGINS.join()) throw new Error('identity table: other origins');
+    const sizes = [header.strings, header.articles, header.entities, header.aliases, ...(header.facts ? [header.facts.keys, header.facts.strings, header.facts.initials] : [])];
+    if (!sizes.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('identity table: damaged');
     const strings = line() as string[];
     const articleIds = line() as string[];
     const factKeys = line() as string[];
@@ -194,8 +196,21 @@ export class IdentityTable {
       if (header.facts.version === extractorVersion() && factKeys.length === header.facts.keys) facts = saved;
     }
     if (at !== bytes.length || strings.length !== header.strings || articleIds.length !== header.articles) throw new Error('identity table: damaged');
+    // Every number must point where it may: a table damaged in place must not send the rules astray.
+    const n = strings.length;
+    const ok = starts(articleStart, header.entities) && starts(aliasStart, header.aliases) && within(version, NONE, n)
+      && within(columns.localId, 0, n) && within(columns.kind, 0, header.kinds.length) && within(columns.origin, 0, ORIGINS.length)
+      && within(columns.label, 0, n) && within(columns.mentions, 0, 2 ** 31 - 1) && within(columns.category, NONE, n)
+      && within(columns.attrs, NONE, n) && within(columns.node, NONE, n) && within(aliasList, 0, n) && (!facts || NameFacts.fit(facts, n));
+    if (!ok) throw new Error('identity table: damaged');
     return new IdentityTable(strings, articleIds, articleStart, version, columns, aliasStart, aliasList, header.kinds, facts ? { facts } : {});
   }
+}
+
+/** Whether `column` starts at 0, never falls, and ends at `end`: where each article's entities or entity's aliases begin. */
+function starts(column: Int32Array, end: number): boolean {
+  for (let i = 1; i < column.length; i++) if (column[i]! < column[i - 1]!) return false;
+  return column[0] === 0 && column[column.length - 1] === end;
 }
 
 /** Bytes to the next multiple of four. */

@@ -4,7 +4,7 @@
  * group numbers. The facts are kept with the table, so an update works out only those of the strings it added.
  */
 import { normalName, words, isAcronym, cachedInitials, expandLeadingAcronym } from './name-forms.js';
-import { numberOf } from './numbering.js';
+import { numberOf, within } from './numbering.js';
 
 /** No answer: a name with no normal form, no words, or that is no acronym. */
 export const NO_KEY = -1;
@@ -100,4 +100,16 @@ export class NameFacts {
   }
 
   static readonly columnCount = COLUMNS.length;
+
+  /** Whether saved facts about `strings` strings point only into their keys and initials. */
+  static fit(saved: SavedFacts, strings: number): boolean {
+    const c = Object.fromEntries(COLUMNS.map((name, k) => [name, saved.columns[k]!])) as Record<FactColumn, Int32Array>;
+    const keys = saved.keys.length;
+    const keyColumns = [c.form, c.norm, c.firstWord, c.lastWord, c.acronym, c.acronymSingular];
+    if (c.known.length > strings || !within(c.known, 0, 2) || !within(c.distinctive, 0, 2) || !within(c.wordCount, 0, 2 ** 31 - 1)) return false;
+    if (!keyColumns.every((column) => within(column, NO_KEY, keys)) || !within(saved.initials, 0, keys)) return false;
+    if (!within(c.initialStart, 0, saved.initials.length + 1) || !within(c.initialCount, -1, saved.initials.length + 1)) return false;
+    for (let s = 0; s < c.known.length; s++) if (c.initialStart[s]! + Math.max(0, c.initialCount[s]!) > saved.initials.length) return false;
+    return true;
+  }
 }

@@ -81,4 +81,18 @@ describe('the identity table', () => {
     expect(redone.nameFacts().keys).toEqual([]);
     expect(partitionTable(redone).nodes).toEqual(partition.nodes);
   });
+
+  it('refuses a table damaged in place: any number out of its range, in any column, the name facts included', () => {
+    const table = IdentityTable.from(corpus);
+    const bytes = Buffer.concat(table.withNodes(partitionTable(table).nodes).encode());
+    let columnsAt = 0;
+    for (let lines = 0; lines < 4; lines++) columnsAt = bytes.indexOf(0x0a, columnsAt) + 1;
+    columnsAt += (4 - (columnsAt % 4)) % 4;
+    expect((bytes.length - columnsAt) / 4).toBeGreaterThan(60);
+    for (let at = columnsAt; at < bytes.length; at += 4) {
+      const damaged = Buffer.from(bytes);
+      damaged.writeInt32LE(0x7fffffff, at);
+      expect(() => IdentityTable.decode(damaged), `int at byte ${at}`).toThrow('identity table: damaged');
+    }
+  });
 });
