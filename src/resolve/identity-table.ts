@@ -20,7 +20,7 @@ export const NONE = -1;
 const ENTITY_COLUMNS = ['localId', 'kind', 'origin', 'label', 'mentions', 'category', 'attrs', 'node'] as const;
 type EntityColumn = (typeof ENTITY_COLUMNS)[number];
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Header {
   format: number;
@@ -30,6 +30,8 @@ interface Header {
   articles: number;
   entities: number;
   aliases: number;
+  /** How many strings the table had when last numbered afresh (see `numbered`). */
+  numbered: number;
   /** The name facts' sizes, and the version of the rules that worked them out. */
   facts: { version: string; keys: number; strings: number; initials: number } | null;
 }
@@ -40,6 +42,8 @@ interface Extras {
   originals?: ReadonlyArray<ResolveEntity | undefined>;
   /** Name facts about the first strings, as a table file kept them. */
   facts?: SavedFacts;
+  /** See `IdentityTable.numbered`. */
+  numbered?: number;
 }
 
 // Shared objects for what most entities share, as build-state.ts does: a loaded table rebuilds few entities, but
@@ -72,6 +76,15 @@ export class IdentityTable {
 
   get size(): number {
     return this.columns.kind.length;
+  }
+
+  /**
+   * How many strings the table had when its strings were last numbered afresh, each text once. An update adds the
+   * strings of its articles without looking them up, so texts repeat; once the strings double, they are numbered
+   * afresh (`withNodes`), so a corpus kept up to date one article at a time keeps a table of its size.
+   */
+  get numbered(): number {
+    return this.extras.numbered ?? this.strings.length;
   }
 
   kind(i: number): EntityKind {
@@ -136,9 +149,12 @@ export class IdentityTable {
       if (node[i] !== NONE && strings[node[i]!] === nodes[i]) continue;
       node[i] = numberOf(added, strings, nodes[i]!);
     }
+    const numbered = this.extras.numbered ?? strings.length;
+    const columns = { ...this.columns, node };
+    if (strings.length > 2 * numbered) return renumbered(this, strings, columns);
     const facts = this.savedFacts();
-    return new IdentityTable(strings, this.articleIds, this.articleStart, this.version, { ...this.columns, node }, this.aliasStart,
-      this.aliasList, this.kindList, facts ? { facts } : {});
+    return new IdentityTable(strings, this.articleIds, this.articleStart, this.version, columns, this.aliasStart, this.aliasList,
+      this.kindList, { numbered, ...(facts ? { facts } : {}) });
   }
 
   /** The table as bytes: a JSON header, the string, article and fact-key lists, then the columns (int32 in the machine's byte order: the state never leaves the machine). */
@@ -146,7 +162,7 @@ export class IdentityTable {
     const facts = this.savedFacts();
     const header: Header = {
       format: FORMAT, kinds: [...this.kindList], origins: [...ORIGINS], strings: this.strings.length,
-      articles: this.articleIds.length, entities: this.size, aliases: this.aliasList.length,
+      articles: this.articleIds.length, entities: this.size, aliases: this.aliasList.length, numbered: this.numbered,
       facts: facts ? { version: extractorVersion(), keys: facts.keys.length, strings: facts.columns[0]!.length, initials: facts.initials.length } : null,
     };
     const text = `${JSON.stringify(header)}\n${JSON.stringify(this.strings)}\n${JSON.stringify(this.articleIds)}\n${JSON.stringify(facts?.keys ?? [])}\n`;
@@ -169,7 +185,7 @@ export class IdentityTable {
     const header = line() as Header;
     if (header.format !== FORMAT) throw new Error('identity table: another format');
     if (header.origins.join() !== ORIGINS.join()) throw new Error('identity table: other origins');
-    const sizes = [header.strings, header.articles, header.entities, header.aliases, ...(header.facts ? [header.facts.keys, header.facts.strings, header.facts.initials] : [])];
+    const sizes = [header.strings, header.articles, header.entities, header.aliases, header.numbered, ...(header.facts ? [header.facts.keys, header.facts.strings, header.facts.initials] : [])];
     if (!sizes.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('identity table: damaged');
     const strings = line() as string[];
     const articleIds = line() as string[];
@@ -203,7 +219,7 @@ export class IdentityTable {
       && within(columns.label, 0, n) && within(columns.mentions, 0, 2 ** 31 - 1) && within(columns.category, NONE, n)
       && within(columns.attrs, NONE, n) && within(columns.node, NONE, n) && within(aliasList, 0, n) && (!facts || NameFacts.fit(facts, n));
     if (!ok) throw new Error('identity table: damaged');
-    return new IdentityTable(strings, articleIds, articleStart, version, columns, aliasStart, aliasList, header.kinds, facts ? { facts } : {});
+    return new IdentityTable(strings, articleIds, articleStart, version, columns, aliasStart, aliasList, header.kinds, { numbered: header.numbered, ...(facts ? { facts } : {}) });
   }
 }
 
@@ -211,6 +227,22 @@ export class IdentityTable {
 function starts(column: Int32Array, end: number): boolean {
   for (let i = 1; i < column.length; i++) if (column[i]! < column[i - 1]!) return false;
   return column[0] === 0 && column[column.length - 1] === end;
+}
+
+/**
+ * `table` with `strings` and `columns` numbered afresh: each text once, in order of first use, strings no column uses
+ * dropped. Name facts are numbered by string, so they are left to be worked out again.
+ */
+function renumbered(table: IdentityTable, strings: readonly string[], columns: Readonly<Record<EntityColumn, Int32Array>>): IdentityTable {
+  const ids = new Map<string, number>();
+  const next: string[] = [];
+  const to = new Int32Array(strings.length).fill(NONE);
+  const map = (column: Int32Array) => column.map((id) => (id === NONE ? NONE : to[id] !== NONE ? to[id]! : (to[id] = numberOf(ids, next, strings[id]!))));
+  const version = map(table.version);
+  const remapped = { ...columns };
+  for (const name of ['localId', 'label', 'category', 'attrs', 'node'] as const) remapped[name] = map(columns[name]);
+  const aliasList = map(table.aliasList);
+  return new IdentityTable(next, table.articleIds, table.articleStart, version, remapped, table.aliasStart, aliasList, table.kindList);
 }
 
 /** Bytes to the next multiple of four. */
@@ -316,7 +348,8 @@ export class TableBuilder {
     const columns = Object.fromEntries(ENTITY_COLUMNS.map((name) => [name, this.columns[name].finish()])) as Record<EntityColumn, Int32Array>;
     const facts = this.base?.savedFacts();
     return new IdentityTable(this.strings, this.articleIds, this.articleStart.finish(), this.version.finish(), columns,
-      this.aliasStart.finish(), this.aliasList.finish(), this.kinds, { originals: this.originals, ...(facts ? { facts } : {}) });
+      this.aliasStart.finish(), this.aliasList.finish(), this.kinds,
+      { originals: this.originals, ...(facts ? { facts } : {}), ...(this.base ? { numbered: this.base.numbered } : {}) });
   }
 
 }

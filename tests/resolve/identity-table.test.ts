@@ -95,4 +95,26 @@ describe('the identity table', () => {
       expect(() => IdentityTable.decode(damaged), `int at byte ${at}`).toThrow('identity table: damaged');
     }
   });
+
+  it('numbers its strings afresh once updates have doubled them, and still partitions as a fresh table', () => {
+    const inputs = [...corpus];
+    let table = IdentityTable.decode(Buffer.concat(IdentityTable.from(inputs).withNodes(partitionTable(IdentityTable.from(inputs)).nodes).encode()));
+    const sizes: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      // Each update adds an article naming what others name: its strings repeat texts the table has.
+      const added = article(`d${String(k).padStart(2, '0')}`, [['e1', 'person', 'Ana Diaz'], ['e2', 'organisation', 'Dock Workers Union'], ['e3', 'place', `Port ${k % 3}`]]);
+      inputs.push(added);
+      const builder = new TableBuilder(table);
+      for (let a = 0; a < table.articleIds.length; a++) builder.copy(a);
+      builder.add(added);
+      const next = builder.finish();
+      table = IdentityTable.decode(Buffer.concat(next.withNodes(partitionTable(next).nodes).encode()));
+      sizes.push(table.strings.length);
+      expect(table.strings.length).toBeLessThanOrEqual(2 * table.numbered);
+    }
+    // It grew, was numbered afresh at least once, and never held a text twice more than the rule allows.
+    expect(sizes.some((n, k) => k > 0 && n < sizes[k - 1]!), sizes.join(' ')).toBe(true);
+    expect(partitionTable(table).nodes).toEqual(partitionTable(IdentityTable.from(inputs)).nodes);
+    expect(rebuilt(table).map((e) => e.label)).toEqual(asRead(inputs).map((e) => e.label));
+  });
 });
