@@ -12,7 +12,7 @@ import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { IdentityTable } from '../resolve/identity-table.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
 
@@ -22,14 +22,13 @@ export interface IndexRecord {
   /** Cache key: article text, metadata and extractor version. */
   key: string;
   file: string;
-  version: string;
   meta: ArticleMeta;
   r: CompactRelation[];
 }
 
 export function indexRecord(x: CorpusExtraction, key: string): IndexRecord {
   return {
-    id: x.article.id, key, file: x.article.file, version: x.extractorVersion, meta: x.article,
+    id: x.article.id, key, file: x.article.file, meta: x.article,
     r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
   };
 }

@@ -156,7 +156,7 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
   writeFileAtomic(files.merges, mergePieces(merges));
   writeIndex(files, [
-    ...plan.kept.map(({ id, line }) => ({ id, line })),
+    ...plan.kept,
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key))}\n` })),
   ].sort((a, b) => byString(a.id, b.id)).map((l) => l.line));
   writeIdentities(files, table, partition.nodes);
