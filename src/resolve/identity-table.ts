@@ -19,6 +19,8 @@ export const NONE = -1;
 /** Column names, in the order a table file holds them; `aliasList` runs on from `aliasStart`. */
 const ENTITY_COLUMNS = ['localId', 'kind', 'origin', 'label', 'mentions', 'category', 'attrs', 'node'] as const;
 type EntityColumn = (typeof ENTITY_COLUMNS)[number];
+/** The entity columns that hold string ids. */
+const STRING_COLUMNS = ['localId', 'label', 'category', 'attrs', 'node'] as const;
 
 const FORMAT = 3;
 
@@ -46,8 +48,7 @@ interface Extras {
   numbered?: number;
 }
 
-// Shared objects for what most entities share, as build-state.ts does: a loaded table rebuilds few entities, but
-// a test may rebuild all.
+// Most entities have no attributes: one shared empty object for all of them.
 const NO_ATTRS: Record<string, AttrValue> = Object.freeze({});
 
 export class IdentityTable {
@@ -139,7 +140,8 @@ export class IdentityTable {
 
   /**
    * Sets each entity's node key (in table order) on a finished table, for the next build to compare with. An entity
-   * whose node is unchanged keeps its string; others get new ones, so a string may repeat until the next full build.
+   * whose node is unchanged keeps its string; others get new ones, so a text may repeat until the strings are numbered
+   * afresh.
    */
   withNodes(nodes: readonly string[]): IdentityTable {
     const strings = [...this.strings];
@@ -240,7 +242,7 @@ function renumbered(table: IdentityTable, strings: readonly string[], columns: R
   const map = (column: Int32Array) => column.map((id) => (id === NONE ? NONE : to[id] !== NONE ? to[id]! : (to[id] = numberOf(ids, next, strings[id]!))));
   const version = map(table.version);
   const remapped = { ...columns };
-  for (const name of ['localId', 'label', 'category', 'attrs', 'node'] as const) remapped[name] = map(columns[name]);
+  for (const name of STRING_COLUMNS) remapped[name] = map(columns[name]);
   const aliasList = map(table.aliasList);
   return new IdentityTable(next, table.articleIds, table.articleStart, version, remapped, table.aliasStart, aliasList, table.kindList);
 }
@@ -273,7 +275,8 @@ class Column {
 
 /**
  * Makes a table article by article, from inputs or from another table's articles. Built on `base`, it shares the
- * base's string ids, so its articles are copied as numbers; strings no article uses any more stay until a full build.
+ * base's string ids, so its articles are copied as numbers; strings no article uses any more stay until the strings are
+ * numbered afresh (`withNodes`).
  */
 export class TableBuilder {
   private readonly strings: string[];
@@ -351,5 +354,4 @@ export class TableBuilder {
       this.aliasStart.finish(), this.aliasList.finish(), this.kinds,
       { originals: this.originals, ...(facts ? { facts } : {}), ...(this.base ? { numbered: this.base.numbered } : {}) });
   }
-
 }

@@ -28,7 +28,7 @@ export class NameFacts {
   private keyIds: Map<string, number> | undefined;
   readonly keys: string[];
   private readonly c: Record<FactColumn, Int32Array>;
-  private initialList: number[];
+  private readonly initialList: number[];
 
   /** Facts about `strings`, starting from those `saved` for the first strings of the same list. */
   constructor(private readonly strings: readonly string[], saved?: SavedFacts) {
