@@ -26,10 +26,11 @@ import { InputTable, type InputTableOptions } from './input-table.js';
 import { articleOf, readSources, type Source } from './read-sources.js';
 import { extractForCorpus, forCorpus } from './corpus-extraction.js';
 import { extractInWorkers } from './worker-pool.js';
+import { extractAhead, type AheadOptions, type AheadResults } from './extract-ahead.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
 import { indexRecord, loadBuildState, stateFiles, writeIdentities, writeIndex, writeManifest, type StateFiles } from './build-state.js';
 import { planUpdate } from './plan-update.js';
-import { updateGraph, type UpdateStep } from './update-graph.js';
+import { readLastBuild, updateGraph, type UpdateStep } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
 
 
@@ -46,6 +47,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** How far the read phase trusts the last build's record of the input files (input-table.ts); tests narrow its window. */
   inputTable?: Pick<Partial<InputTableOptions>, 'racyMs'>;
+  /** When extraction starts in a worker while the last build is read (extract-ahead.ts); tests lower its threshold. */
+  extractAhead?: Pick<AheadOptions, 'minLastGraphBytes'>;
   settings?: Settings;
   /** Called as articles finish: done, total. */
   onProgress?: (done: number, total: number) => void;
@@ -65,6 +68,8 @@ export interface BuildSummary {
   duplicates: number;
   /** Files skipped because they could not be read. */
   skipped: number;
+  /** Worker threads that extracted articles; 0 when this thread did, or nothing was extracted. */
+  workers: number;
   /** Input files read, and those unchanged since the last build, which were not read again. */
   files: { read: number; unchanged: number };
   nodes: number;
@@ -81,7 +86,8 @@ export interface BuildSummary {
   warnings: string[];
 }
 
-type Phase = 'read' | 'extract' | LaterPhase;
+/** `state`: reading the last build's files for an update (while a worker extracts the changed articles, if it pays). */
+type Phase = 'read' | 'state' | 'extract' | LaterPhase;
 /** The phases after extraction: merging identities, building the graph, laying it out, writing; or updating. */
 export type LaterPhase = 'resolve' | 'graph' | 'layout' | 'write' | 'update';
 
@@ -146,20 +152,37 @@ interface Extracted {
   /** How many came from the cache. */
   cached: number;
   failures: string[];
+  /** Worker threads used (0: this thread). */
+  workers: number;
 }
 
-/** Each article's extraction, from the cache when it has it, else extracted here or in worker threads. */
+/**
+ * Each article's extraction, from the cache when it has it, else from the extraction started ahead (`ahead`), else
+ * extracted here or in worker threads.
+ */
 async function extractAll(articles: readonly Article[], keys: readonly string[], cache: ExtractionCache | undefined, options: BuildOptions,
-  settings: Settings, version: string, onReady: (cached: number) => void, tick: (n: number) => void): Promise<Extracted> {
+  settings: Settings, version: string, onReady: (cached: number) => void, tick: (n: number) => void, ahead?: AheadResults): Promise<Extracted> {
   const extractions: Array<CorpusExtraction | undefined> = articles.map((a, i) => {
     const hit = cache?.get(keys[i]!);
     return hit && forCorpus(hit, a);
   });
-  const todo = articles.map((a, i) => ({ a, i })).filter(({ i }) => !extractions[i]);
+  let todo = articles.map((a, i) => ({ a, i })).filter(({ i }) => !extractions[i]);
   const cached = articles.length - todo.length;
   onReady(cached);
-  const workers = workersFor(todo.length, options.jobs);
   const failures: string[] = [];
+  const early = todo.length && ahead ? await ahead : undefined;
+  if (early) {
+    todo = todo.filter(({ a, i }) => {
+      const r = early.get(keys[i]!);
+      if (!r) return true;
+      if (r.ok) extractions[i] = r.extraction;
+      else failures.push(`${a.file}: extraction failed: ${r.error}`);
+      tick(1);
+      return false;
+    });
+  }
+  const workers = workersFor(todo.length, options.jobs);
+  const used = workers > 1 ? workers : early ? 1 : 0;
   if (workers > 1) {
     const results = await extractInWorkers(todo.map((t) => t.a), workers,
       { settings, ...(cache ? { cache: { dir: cache.dir, version } } : {}) }, tick);
@@ -179,7 +202,7 @@ async function extractAll(articles: readonly Article[], keys: readonly string[],
       tick(1);
     }
   }
-  return { extractions, cached, failures };
+  return { extractions, cached, failures, workers: used };
 }
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
@@ -244,12 +267,13 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   const { settings, version, state, warnings, duplicates, files, started, timings, lap } = read;
   let { skipped } = read;
   const cache = read.cacheDir ? new ExtractionCache(join(read.cacheDir, 'extractions')) : undefined;
-  const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
+  const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; workers: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
     ...counts, duplicates, skipped, files, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
     ...(fullBecause ? { fullBecause } : {}), warnings,
   });
   let done = 0;
   const tick = (n: number) => { done += n; options.onProgress?.(done, sources.length); };
+  const ahead = state && cache && options.incremental !== false ? startAhead(sources, cache, options, settings, version, state) : undefined;
 
   let fullBecause = state && options.incremental === false ? 'asked to build in full' : undefined;
   // Articles an update extracted before it declined: the full build finds them in the cache, but this run made them.
@@ -261,21 +285,25 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     else if (!plan) fullBecause = 'too many articles changed for an update';
     else if (!plan.added.length && !plan.removed.length) {
       options.onPlan?.({ total: sources.length, cached: sources.length, toExtract: 0 });
-      return lazyResult(options.out!, summary('unchanged', { articles: sources.length, extracted: 0, cached: sources.length, nodes: last.nodes, edges: last.edges }));
+      return lazyResult(options.out!, summary('unchanged', { articles: sources.length, extracted: 0, cached: sources.length, workers: 0, nodes: last.nodes, edges: last.edges }));
     } else {
-      const { extractions, cached, failures } = await extractAll(plan.added.map(articleOf), plan.added.map((a) => a.key), cache, options, settings, version,
+      const lastBuild = readLastBuild(state, last);
+      lap('state');
+      const { extractions, cached, failures, workers } = await extractAll(plan.added.map(articleOf), plan.added.map((a) => a.key), cache, options, settings, version,
         (hits) => {
           done = plan.kept.length + hits;
           options.onPlan?.({ total: sources.length, cached: done, toExtract: sources.length - done });
-        }, tick);
+        }, tick, ahead);
       lap('extract', 'update');
       extractedBefore = plan.added.length - cached - failures.length;
       // A failed extraction is reported by the full build, which skips the article (or stops, with --strict).
-      const result = failures.length ? failures[0]! : updateGraph(state, last, plan, plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key })), settings);
+      const result = failures.length ? failures[0]!
+        : typeof lastBuild === 'string' ? lastBuild
+          : updateGraph(state, last, lastBuild, plan, plan.added.map((a, i) => ({ extraction: extractions[i]!, key: a.key })), settings);
       if (typeof result === 'string') fullBecause = result;
       else {
         lap('update');
-        const counts = { articles: sources.length, extracted: extractedBefore, cached: plan.kept.length + cached, ...result.counts };
+        const counts = { articles: sources.length, extracted: extractedBefore, cached: plan.kept.length + cached, workers, ...result.counts };
         return lazyResult(options.out!, { ...summary('incremental', counts), updateSteps: result.steps }, result.merges);
       }
     }
@@ -287,10 +315,10 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   done = 0;
   const unique = sources.map(articleOf);
   const keys = sources.map((s) => s.key);
-  const { extractions, cached, failures } = await extractAll(unique, keys, cache, options, settings, version, (hits) => {
+  const { extractions, cached, failures, workers } = await extractAll(unique, keys, cache, options, settings, version, (hits) => {
     done = hits;
     options.onPlan?.({ total: unique.length, cached: hits, toExtract: unique.length - hits });
-  }, tick);
+  }, tick, ahead);
   if (failures.length) {
     if (options.strict) throw new NewsgraphError(failures[0]!);
     warnings.push(...failures.map((f) => `${f}; skipped`));
@@ -324,7 +352,21 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     }
   }
   lap('write');
-  return { graph, merges, summary: summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, nodes: graph.order, edges: graph.size }, fullBecause) };
+  return { graph, merges, summary: summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, workers, nodes: graph.order, edges: graph.size }, fullBecause) };
+}
+
+/**
+ * Articles missing from the cache, extracted in a worker while the last build's files are read, when the build would
+ * otherwise extract them in this thread. A full build that follows uses the results too.
+ */
+function startAhead(sources: readonly Source[], cache: ExtractionCache, options: BuildOptions, settings: Settings, version: string,
+  state: StateFiles): AheadResults | undefined {
+  const missing = sources.filter((s) => !cache.has(s.key));
+  if (workersFor(missing.length, options.jobs) > 1) return undefined;
+  return extractAhead(missing.map(articleOf), {
+    ...options.extractAhead, keys: missing.map((s) => s.key), lastGraph: state.graph, threads: options.jobs ?? availableParallelism(),
+    workerData: { settings, cache: { dir: cache.dir, version } },
+  });
 }
 
 /** A result whose graph is read from `out` only if asked for: an update never holds the whole graph. */

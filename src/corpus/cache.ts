@@ -35,6 +35,11 @@ export class ExtractionCache {
 
   constructor(readonly dir: string) {}
 
+  /** Whether an entry is recorded for `key` (it may still prove unreadable). */
+  has(key: string): boolean {
+    return (this.places ??= this.readKeys()).has(key);
+  }
+
   get(key: string): CorpusExtraction | undefined {
     const place = (this.places ??= this.readKeys()).get(key);
     if (!place) return undefined;

@@ -8,6 +8,7 @@ import type { Article, CorpusExtraction } from '../schema/index.js';
 import { buildCueTable } from '../extract/relations/index.js';
 import type { Settings } from '../config/settings.js';
 import { ExtractionCache } from './cache.js';
+import { describeError } from '../errors.js';
 import { extractForCorpus, type CacheTarget } from './corpus-extraction.js';
 import type { ExtractOptions } from '../extract/extract-article.js';
 
@@ -26,7 +27,7 @@ parentPort!.on('message', (articles: Article[]) => {
     try {
       return { ok: true, extraction: extractForCorpus(article, options, cache) };
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      return { ok: false, error: describeError(error) };
     }
   });
   parentPort!.postMessage(reply);

@@ -25,10 +25,36 @@ import { mergePieces } from './merges-file.js';
 import type { UpdatePlan } from './plan-update.js';
 
 /**
- * The parts of an update, in order: reading the last graph and merges, identities over the whole corpus, the changed
- * nodes and edges, describing them (layout, sizes, lines, merge decisions), writing the files.
+ * The parts of an update, in order: the next identity table, identities over the whole corpus, the changed nodes and
+ * edges, describing them (layout, sizes, lines, merge decisions), writing the files. Reading the last build's files
+ * comes before (readLastBuild), while the changed articles are still being extracted.
  */
-export type UpdateStep = 'last' | 'identities' | 'changes' | 'describe' | 'write';
+export type UpdateStep = 'table' | 'identities' | 'changes' | 'describe' | 'write';
+
+/** The last build's graph.json, merge decisions and identity table, as an update reads them. */
+export interface LastBuild {
+  file: GraphFile;
+  decisions: MergeDecision[];
+  table: IdentityTable;
+}
+
+/**
+ * The last build's files, or why they cannot be updated. Reading them needs no extraction, so a build reads them
+ * while a worker thread extracts the changed articles (build-corpus.ts).
+ */
+export function readLastBuild(files: StateFiles, state: BuildState): LastBuild | string {
+  const file = GraphFile.read(files.graph, state);
+  if (typeof file === 'string') return file;
+  let decisions: MergeDecision[];
+  try {
+    decisions = JSON.parse(readFileSync(files.merges, 'utf8')) as MergeDecision[];
+  } catch {
+    return `${files.merges}: unreadable`;
+  }
+  const table = readIdentities(files, state);
+  if (typeof table === 'string') return table;
+  return { file, decisions, table };
+}
 
 export interface UpdateResult {
   counts: { nodes: number; edges: number };
@@ -82,9 +108,9 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sentenceKey = (ev: Pick<Evidence, 'article' | 'sentenceStart' | 'source'>) => `${ev.article}\u0000${ev.sentenceStart}\u0000${ev.source ?? ''}`;
 
 /** Writes the updated graph.json, merges.json and state; returns the counts, or why it declined. */
-export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
+export function updateGraph(files: StateFiles, state: BuildState, lastBuild: LastBuild, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   try {
-    return update(files, state, plan, added, settings);
+    return update(files, state, lastBuild, plan, added, settings);
   } catch (error) {
     // Records are parsed as the update needs them: one whose leading fields are whole but whose rest is not shows
     // only then. The full build writes every file again.
@@ -93,7 +119,7 @@ export function updateGraph(files: StateFiles, state: BuildState, plan: UpdatePl
   }
 }
 
-function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
+function update(files: StateFiles, state: BuildState, { file, decisions, table: last }: LastBuild, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   const steps = {} as UpdateResult['steps'];
   let mark = performance.now();
   const done = (step: UpdateStep) => {
@@ -101,20 +127,9 @@ function update(files: StateFiles, state: BuildState, plan: UpdatePlan, added: A
     steps[step] = Math.round(now - mark) / 1000;
     mark = now;
   };
-  const file = GraphFile.read(files.graph, state);
-  if (typeof file === 'string') return file;
-  let decisions: MergeDecision[];
-  try {
-    decisions = JSON.parse(readFileSync(files.merges, 'utf8')) as MergeDecision[];
-  } catch {
-    return `${files.merges}: unreadable`;
-  }
-
   // Identities are decided over the whole corpus: every article's entities, unchanged ones from the last table.
-  const last = readIdentities(files, state);
-  if (typeof last === 'string') return last;
   const table = nextTable(last, plan, added);
-  done('last');
+  done('table');
   const partition = partitionTable(table, settings.resolve);
   done('identities');
   const articles = new Articles(plan, added);

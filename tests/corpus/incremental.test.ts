@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildCorpus, type BuildSummary } from '../../src/corpus/build-corpus.js';
+import { buildCorpus, type BuildOptions, type BuildSummary } from '../../src/corpus/build-corpus.js';
 import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
 import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { useTmp } from '../helpers/tmp.js';
@@ -19,11 +19,11 @@ const OUTPUTS = ['graph.json', 'merges.json', '.cache/state/graph.index.jsonl'];
  * Builds `input` into `dir` twice from the same state: once as an update, once in full in a copy. Returns the
  * update's summary after checking both wrote the same bytes.
  */
-async function rebuildBothWays(input: string, dir: string): Promise<BuildSummary> {
+async function rebuildBothWays(input: string, dir: string, options: Pick<BuildOptions, 'jobs' | 'extractAhead'> = { jobs: 1 }): Promise<BuildSummary> {
   const twin = `${dir}-full`;
   rmSync(twin, { recursive: true, force: true });
   cpSync(dir, twin, { recursive: true, preserveTimestamps: true });
-  const updated = await buildCorpus({ paths: [input], out: join(dir, 'graph.json'), jobs: 1 });
+  const updated = await buildCorpus({ paths: [input], out: join(dir, 'graph.json'), ...options });
   const full = await buildCorpus({ paths: [input], out: join(twin, 'graph.json'), jobs: 1, incremental: false });
   expect(full.summary.mode).toBe('full');
   for (const file of OUTPUTS) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(readFileSync(join(twin, file), 'utf8'));
@@ -73,6 +73,25 @@ describe('incremental rebuilds', () => {
     // The update must really run: an update that always declined would pass the comparison above.
     expect(modes.filter((m) => m === 'incremental').length, modes.join(', ')).toBeGreaterThanOrEqual(5);
     expect(modes).not.toContain('unchanged');
+  }, 120_000);
+
+  it('with two threads, extracts the changed articles in a worker while it reads the last build, and writes the same', async () => {
+    const { input, out } = await builtCorpus(30, 4);
+    // Graphs this small are read before a worker starts: by default the update extracts in its own thread.
+    writeFileSync(join(input, 'article-000030.txt'), generateArticleText(30, 4));
+    const small = (await buildCorpus({ paths: [input], out, jobs: 2 })).summary;
+    expect(small, small.fullBecause).toMatchObject({ mode: 'incremental', extracted: 1, workers: 0 });
+    const ahead = { jobs: 2, extractAhead: { minLastGraphBytes: 0 } };
+    writeFileSync(join(input, 'article-000031.txt'), generateArticleText(31, 4));
+    writeFileSync(join(input, 'article-000032.txt'), generateArticleText(32, 4));
+    const summary = await rebuildBothWays(input, dirname(out), ahead);
+    expect(summary).toMatchObject({ mode: 'incremental', extracted: 2, cached: 31, workers: 1 });
+    expect(summary.timings.state).toBeGreaterThan(0);
+    // A full build that follows an update declining uses what the worker extracted: here the settings changed.
+    writeFileSync(join(input, 'article-000033.txt'), generateArticleText(33, 4));
+    const settings = { ...DEFAULT_SETTINGS, style: { ...DEFAULT_SETTINGS.style, maxNodeSize: 33 } };
+    const restyled = await buildCorpus({ paths: [input], out, ...ahead, settings });
+    expect(restyled.summary).toMatchObject({ mode: 'full', fullBecause: 'the settings changed', extracted: 1, workers: 1 });
   }, 120_000);
 
   it('does nothing when nothing changed, and leaves the files as they were', async () => {

@@ -57,6 +57,7 @@ export function register(program: Command): void {
           // Why a build that could have updated the last graph did not: the user can then fix what stopped it.
           if (s.fullBecause) process.stderr.write(`newsgraph: built whole: ${s.fullBecause}\n`);
           process.stderr.write(`newsgraph: files: ${s.files.read} read, ${s.files.unchanged} unchanged since the last build\n`);
+          if (s.extracted) process.stderr.write(`newsgraph: extracted ${s.extracted} in ${s.workers ? `${s.workers} worker thread${s.workers > 1 ? 's' : ''}` : 'this thread'}\n`);
           const seconds = (entries: Array<[string, number]>) => entries.map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ');
           const steps = s.updateSteps ? ` (${seconds(Object.entries(s.updateSteps))})` : '';
           process.stderr.write(`newsgraph: timings: ${seconds(Object.entries(s.timings))}${steps}\n`);
