@@ -12,7 +12,6 @@ import { dirname, join } from 'node:path';
 import type { Article, CorpusExtraction } from '../schema/index.js';
 import { NewsgraphError, describeError } from '../errors.js';
 import { extractorVersion } from '../extract/version.js';
-import { buildCueTable } from '../extract/relations/index.js';
 import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
 import { buildGraph } from '../graph/build.js';
 import { layout } from '../graph/layout.js';
@@ -24,7 +23,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
 import { ExtractionCache } from './cache.js';
 import { InputTable, type InputTableOptions } from './input-table.js';
 import { articleOf, readSources, type Source } from './read-sources.js';
-import { extractForCorpus, forCorpus } from './corpus-extraction.js';
+import { forCorpus } from './corpus-view.js';
 import { extractInWorkers } from './worker-pool.js';
 import { extractAhead, type AheadOptions, type AheadResults } from './extract-ahead.js';
 import { mergePieces, mergesPathFor } from './merges-file.js';
@@ -191,7 +190,10 @@ async function extractAll(articles: readonly Article[], keys: readonly string[],
       if (r.ok) extractions[i] = r.extraction;
       else failures.push(`${a.file}: extraction failed: ${r.error}`);
     });
-  } else {
+  } else if (todo.length) {
+    // Loaded only now: a build that finds its articles in the cache, or extracted ahead, never loads the extractor.
+    const { extractForCorpus } = await import('./corpus-extraction.js');
+    const { buildCueTable } = await import('../extract/relations/index.js');
     const step = { cues: buildCueTable(settings.extract.cues), keepUnlinkedPhrases: settings.extract.keepUnlinkedPhrases };
     for (const { a, i } of todo) {
       try {

@@ -3,22 +3,10 @@
  * code runs in worker threads and in the lead thread. A worker that caches its own results also sends the lead
  * thread less to copy, and the lead thread holds 10k articles at once, of which the mention lists are a third.
  */
-import type { Article, ArticleExtraction, CorpusExtraction } from '../schema/index.js';
+import type { Article, CorpusExtraction } from '../schema/index.js';
 import { extractArticle, type ExtractOptions } from '../extract/extract-article.js';
 import { ExtractionCache, cacheKey } from './cache.js';
-
-export function forCorpus(extraction: ArticleExtraction | CorpusExtraction, article: Article): CorpusExtraction {
-  // The cache key ignores where the file lies, so an entry found for a moved file names the file as it is now.
-  const { mentions: _mentions, ...rest } = extraction as ArticleExtraction;
-  // One string per sentence: a sentence that states three relations is parsed from the cache three times.
-  const sentences = new Map<string, string>();
-  for (const r of rest.relations) {
-    const s = sentences.get(r.evidence.sentence);
-    if (s === undefined) sentences.set(r.evidence.sentence, r.evidence.sentence);
-    else r.evidence.sentence = s;
-  }
-  return { ...rest, article: { ...extraction.article, file: article.file } };
-}
+import { forCorpus } from './corpus-view.js';
 
 /** A cache to store extractions in, with the extractor version their keys include. */
 export interface CacheTarget {

@@ -7,7 +7,7 @@ import type { Article } from '../schema/index.js';
 import { NewsgraphError, InputError, describeError } from '../errors.js';
 import { discoverArticleFiles } from '../ingest/discover.js';
 import { readArticleFile } from '../ingest/read-articles.js';
-import { bodyHash } from '../extract/extract-article.js';
+import { bodyHash } from '../ingest/body-hash.js';
 import { cacheKey } from './cache.js';
 import type { Fingerprint, InputTable, RecordedArticle } from './input-table.js';
 

@@ -2,7 +2,7 @@
  * One article → its ArticleExtraction: the unit a worker returns and the cache stores. Pure: no I/O beyond the
  * lazily loaded models and word lists.
  */
-import * as crypto from 'node:crypto';
+import { bodyHash } from '../ingest/body-hash.js';
 import type { Article, ArticleExtraction, LocalEntity, Mention, Sentence } from '../schema/index.js';
 import { ARTICLE_CATEGORY } from '../schema/index.js';
 import { analyse } from '../nlp/analyse.js';
@@ -56,12 +56,6 @@ function otherNames(misc: ReadonlyArray<{ text: string }>, entities: readonly Lo
     names.push(text);
   }
   return names.length ? { otherNames: names } : {};
-}
-
-export function bodyHash(body: string): string {
-  // The one-shot hash (Node 20.12+) skips the Hash object; older Nodes take the streaming way.
-  const hex = typeof crypto.hash === 'function' ? crypto.hash('sha256', body, 'hex') : crypto.createHash('sha256').update(body).digest('hex');
-  return hex.slice(0, 16);
 }
 
 /** Whether the entity is named `key` (a normal name) by its label or an alias. */
