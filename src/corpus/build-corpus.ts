@@ -14,9 +14,9 @@ import { NewsgraphError, describeError } from '../errors.js';
 import { extractorVersion } from '../extract/version.js';
 import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
 import { buildGraph } from '../graph/build.js';
-import { layout } from '../graph/layout.js';
+import { assignLayoutInThread } from '../graph/layout-thread.js';
 import { style } from '../graph/style.js';
-import { loadGraph, writeGraph, type NewsGraph } from '../graph/io.js';
+import { loadGraph, writeEdgeLines, writeGraph, type NewsGraph } from '../graph/io.js';
 import { GraphFile } from '../graph/graph-file.js';
 import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
@@ -341,17 +341,24 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
   style(graph, settings.style);
   lap('graph', 'layout');
-  layout.assign(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
-  lap('layout', 'write');
+  const laidOut = assignLayoutInThread(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
+  // While another thread lays the graph out, this one writes what does not depend on positions.
+  const edgeLines = laidOut && options.out ? writeEdgeLines(graph, options.out) : undefined;
+  try {
+    await laidOut;
+    lap('layout', 'write');
 
-  // Every live key is known now: the cache keeps only what can still be read back.
-  if (cache && !failures.length) cache.prune(keptKeys);
-  if (options.out) {
-    writeGraph(graph, options.out);
-    writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
-    if (state) {
-      writeManifest(state, settings, { nodes: graph.order, edges: graph.size });
+    // Every live key is known now: the cache keeps only what can still be read back.
+    if (cache && !failures.length) cache.prune(keptKeys);
+    if (options.out) {
+      writeGraph(graph, options.out, edgeLines);
+      writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
+      if (state) {
+        writeManifest(state, settings, { nodes: graph.order, edges: graph.size });
+      }
     }
+  } finally {
+    edgeLines?.dispose();
   }
   lap('write');
   return { graph, merges, summary: summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, workers, nodes: graph.order, edges: graph.size }, fullBecause) };

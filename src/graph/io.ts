@@ -1,7 +1,8 @@
 /**
  * Reading and writing graph.json. Writing is deterministic (sorted keys and order, no timestamps) and atomic.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { NodeAttrs, EdgeAttrs, GraphAttrs } from '../schema/index.js';
@@ -98,27 +99,64 @@ export const GRAPH_FILE = {
     `{"key":${JSON.stringify(key)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)},"attributes":${stringifySorted(attributes)}}`,
 };
 
-/**
- * graph.json as a sequence of text pieces: nodes, edges and attribute keys in a fixed order, one node or edge per
- * line, so equal graphs give equal bytes, large graphs stream to disk, and diffs stay readable.
- */
-export function* serializeGraphPieces(graph: NewsGraph): Generator<string> {
-  yield GRAPH_FILE.head(graph, graph.getAttributes());
-  const nodes = graph.nodes().sort(byKey);
-  for (let i = 0; i < nodes.length; i++) yield GRAPH_FILE.separator(i) + GRAPH_FILE.node(nodes[i]!, graph.getNodeAttributes(nodes[i]!));
-  yield GRAPH_FILE.between(nodes.length);
+/** The edge lines of graph.json, between the edge list's opening and its close. */
+function* edgePieces(graph: NewsGraph): Generator<string> {
   const edges = graph.edges().sort(byKey);
   for (let i = 0; i < edges.length; i++) {
     const key = edges[i]!;
     yield GRAPH_FILE.separator(i) + GRAPH_FILE.edge(key, graph.source(key), graph.target(key), graph.getEdgeAttributes(key));
   }
-  yield GRAPH_FILE.tail(edges.length);
+}
+
+/**
+ * graph.json as a sequence of text pieces: nodes, edges and attribute keys in a fixed order, one node or edge per
+ * line, so equal graphs give equal bytes, large graphs stream to disk, and diffs stay readable. With `edgeLines`, the
+ * edge lines are copied from the file they were written to ahead (writeEdgeLines).
+ */
+export function* serializeGraphPieces(graph: NewsGraph, edgeLines?: EdgeLines): Generator<string | Uint8Array> {
+  yield GRAPH_FILE.head(graph, graph.getAttributes());
+  const nodes = graph.nodes().sort(byKey);
+  for (let i = 0; i < nodes.length; i++) yield GRAPH_FILE.separator(i) + GRAPH_FILE.node(nodes[i]!, graph.getNodeAttributes(nodes[i]!));
+  yield GRAPH_FILE.between(nodes.length);
+  yield* edgeLines ? edgeLines.chunks() : edgePieces(graph);
+  yield GRAPH_FILE.tail(graph.size);
 }
 
 export function serializeGraph(graph: NewsGraph): string {
-  return [...serializeGraphPieces(graph)].join('');
+  return [...serializeGraphPieces(graph)].map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'))).join('');
 }
 
-export function writeGraph(graph: NewsGraph, path: string): void {
-  writeFileAtomic(path, serializeGraphPieces(graph));
+export function writeGraph(graph: NewsGraph, path: string, edgeLines?: EdgeLines): void {
+  writeFileAtomic(path, serializeGraphPieces(graph, edgeLines));
+}
+
+/** Edge lines written ahead into a temporary file beside the graph file, to be copied in by writeGraph, then disposed of. */
+export interface EdgeLines {
+  chunks(): Generator<Uint8Array>;
+  dispose(): void;
+}
+
+const COPY_BYTES = 4 << 20;
+
+/**
+ * Writes graph.json's edge lines now, into a temporary file beside `path` that writeGraph copies in. Edge lines do not
+ * depend on positions: a build writes them while the layout runs in another thread (layout-thread.ts). Named as the
+ * atomic writer names its temporary files, so one left by a killed build is removed as theirs are.
+ */
+export function writeEdgeLines(graph: NewsGraph, path: string): EdgeLines {
+  const file = join(dirname(path), `.${basename(path)}.${process.pid}.edges.tmp`);
+  writeFileAtomic(file, edgePieces(graph), { durable: false });
+  return {
+    *chunks() {
+      const fd = openSync(file, 'r');
+      try {
+        // One buffer, reused: the writer takes each chunk before asking for the next.
+        const buffer = Buffer.allocUnsafe(COPY_BYTES);
+        for (let n = readSync(fd, buffer, 0, COPY_BYTES, null); n > 0; n = readSync(fd, buffer, 0, COPY_BYTES, null)) yield buffer.subarray(0, n);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    dispose: () => rmSync(file, { force: true }),
+  };
 }

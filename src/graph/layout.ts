@@ -3,7 +3,8 @@
  * ForceAtlas2 with settings inferred from the graph, then noverlap to pull apart nodes that sit on each other.
  * Same graph and options → same positions.
  */
-import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import { createRequire } from 'node:module';
+import forceAtlas2Module, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import { MultiDirectedGraph } from 'graphology';
 import type { NewsGraph } from './io.js';
@@ -13,6 +14,8 @@ import { hashString, seededRandom } from '../random.js';
 // `export default` puts it one level down.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
+/** ForceAtlas2's own defaults, which it fills in itself when it runs here; a run elsewhere needs them spelt out. */
+const FA2_DEFAULTS = createRequire(import.meta.url)('graphology-layout-forceatlas2/defaults.js') as Required<ForceAtlas2Settings>;
 
 export interface LayoutOptions {
   seed: number;
@@ -26,9 +29,14 @@ export interface LayoutOptions {
   /** Run noverlap after ForceAtlas2 (skipped above `noverlapMaxNodes`). */
   noverlap: boolean;
   noverlapMaxNodes: number;
+  /**
+   * From this many nodes a build runs a fresh ForceAtlas2 in a worker thread, and meanwhile writes what does not
+   * depend on positions (layout-thread.ts). Same positions either way.
+   */
+  threadMinNodes: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { seed: 42, iterations: 'auto', noverlap: true, noverlapMaxNodes: 5000 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { seed: 42, iterations: 'auto', noverlap: true, noverlapMaxNodes: 5000, threadMinNodes: 5000 };
 
 /** Share of nodes with an earlier position above which the earlier layout is kept and only new nodes are placed. */
 const REUSE_SHARE = 0.9;
@@ -74,20 +82,28 @@ function continues(graph: NewsGraph, previous: LayoutOptions['previous']): previ
   return canContinue(known, graph.order);
 }
 
-/** Seeded start positions, ForceAtlas2, then noverlap, written into `work`'s node attributes and rounded. */
-function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
+/** Each node's start depends only on its key and the seed, so adding an article barely moves the others. */
+function seedPositions(work: LayoutGraph | NewsGraph, seed: number): void {
   const radius = Math.sqrt(Math.max(1, work.order)) * 10;
   work.forEachNode((key, attrs) => {
-    // Each node's start depends only on its key and the seed, so adding an article barely moves the others.
-    const rand = seededRandom(hashString(key, o.seed));
+    const rand = seededRandom(hashString(key, seed));
     attrs.x = (rand() * 2 - 1) * radius;
     attrs.y = (rand() * 2 - 1) * radius;
   });
-  if (work.size > 0) {
-    const settings = forceAtlas2.inferSettings(work);
-    const iterations = o.iterations === 'auto' ? autoIterations(work) : o.iterations;
-    forceAtlas2.assign(work, { iterations, settings: { ...settings, adjustSizes: false }, getEdgeWeight: 'weight' });
-  }
+}
+
+/** The ForceAtlas2 run for the graph (its settings complete, as the library would fill them in); none without edges. */
+function forceAtlas2Run(work: { order: number; size: number }, o: LayoutOptions): ForceAtlas2Run | undefined {
+  if (work.size === 0) return undefined;
+  const inferred = forceAtlas2.inferSettings(work.order);
+  return {
+    iterations: o.iterations === 'auto' ? autoIterations(work) : o.iterations,
+    settings: { ...FA2_DEFAULTS, ...inferred, adjustSizes: false },
+  };
+}
+
+/** noverlap where the graph is small enough, then positions rounded to hundredths. */
+function finishLayout(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
   if (o.noverlap && work.order <= o.noverlapMaxNodes) {
     noverlap.assign(work, { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } });
   }
@@ -95,6 +111,41 @@ function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
     attrs.x = round(attrs.x);
     attrs.y = round(attrs.y);
   });
+}
+
+/** A ForceAtlas2 run: how many iterations, with what settings. */
+export interface ForceAtlas2Run {
+  iterations: number;
+  settings: Required<ForceAtlas2Settings>;
+}
+
+/** Runs ForceAtlas2 from the graph's positions, in this thread. */
+export function runForceAtlas2(work: LayoutGraph | NewsGraph, run: ForceAtlas2Run): void {
+  forceAtlas2.assign(work, { iterations: run.iterations, settings: run.settings, getEdgeWeight: 'weight' });
+}
+
+/** Seeded start positions, ForceAtlas2, then noverlap, written into `work`'s node attributes and rounded. */
+function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
+  seedPositions(work, o.seed);
+  const run = forceAtlas2Run(work, o);
+  if (run) runForceAtlas2(work, run);
+  finishLayout(work, o);
+}
+
+/**
+ * `layout.assign` with its ForceAtlas2 run handed out, to run elsewhere (layout-thread.ts): the graph gets its start
+ * positions, and `finish` takes it on from the positions the run left. Without a fresh run to hand out (the last
+ * layout continued, or no edges), the layout is assigned here and now, and undefined returned.
+ */
+export function beginLayout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): { run: ForceAtlas2Run; finish(): void } | undefined {
+  const o = { ...LAYOUT_DEFAULTS, ...options };
+  const run = continues(graph, o.previous) ? undefined : forceAtlas2Run(graph, o);
+  if (!run) {
+    layout.assign(graph, o);
+    return undefined;
+  }
+  seedPositions(graph, o.seed);
+  return { run, finish: () => finishLayout(graph, o) };
 }
 
 /** Positions for every node, as `{ key: { x, y } }`; the graph is left as it is. */
