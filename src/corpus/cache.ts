@@ -59,18 +59,32 @@ export class ExtractionCache {
   }
 
   put(key: string, extraction: CorpusExtraction): void {
+    this.putAll([[key, extraction]]);
+  }
+
+  /** Stores several entries with one write to the pack and one to its key file: a worker stores its batch at once. */
+  putAll(entries: ReadonlyArray<readonly [key: string, extraction: CorpusExtraction]>): void {
+    if (!entries.length) return;
     if (!this.pack) {
       mkdirSync(this.dir, { recursive: true });
       this.pack = { name: `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
     }
-    const bytes = Buffer.from(`${JSON.stringify(extraction)}\n`, 'utf8');
-    const { name, size } = this.pack;
+    const { name } = this.pack;
+    const bodies: Buffer[] = [];
+    let keys = '';
+    let at = this.pack.size;
+    for (const [key, extraction] of entries) {
+      const bytes = Buffer.from(`${JSON.stringify(extraction)}\n`, 'utf8');
+      bodies.push(bytes);
+      keys += `${key} ${at} ${bytes.length - 1}\n`;
+      this.places?.set(key, { pack: name + PACK, offset: at, length: bytes.length - 1 });
+      at += bytes.length;
+    }
     // Opened and closed each time (cheap for a file that exists), so a worker thread that is stopped leaks nothing.
-    append(join(this.dir, name + PACK), bytes);
-    // The key line goes after its entry, so a key never points at bytes not yet written.
-    append(join(this.dir, name + KEYS), Buffer.from(`${key} ${size} ${bytes.length - 1}\n`));
-    this.pack.size += bytes.length;
-    this.places?.set(key, { pack: name + PACK, offset: size, length: bytes.length - 1 });
+    append(join(this.dir, name + PACK), Buffer.concat(bodies));
+    // The key lines go after their entries, so a key never points at bytes not yet written.
+    append(join(this.dir, name + KEYS), Buffer.from(keys));
+    this.pack.size = at;
   }
 
   /**

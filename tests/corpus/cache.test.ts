@@ -25,6 +25,19 @@ describe('extraction cache', () => {
     expect(new ExtractionCache(join(dir, 'missing')).get('key1')).toBeUndefined();
   });
 
+  it('stores a batch at once, between single entries, and every entry reads back where it lies', () => {
+    const dir = join(tmp(), 'extractions');
+    const cache = new ExtractionCache(dir);
+    cache.put('before', extraction('before'));
+    cache.putAll([['b1', extraction('b1')], ['b2', extraction('b2', 'ß'.repeat(300))], ['b3', extraction('b3')]]);
+    cache.putAll([]);
+    cache.put('after', extraction('after'));
+    for (const reader of [cache, new ExtractionCache(dir)]) {
+      for (const id of ['before', 'b1', 'b2', 'b3', 'after']) expect(reader.get(id)).toEqual(extraction(id, id === 'b2' ? 'ß'.repeat(300) : undefined));
+    }
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
   it('the last entry stored under a key wins, also in the writer that stored it', () => {
     const dir = join(tmp(), 'extractions');
     const cache = new ExtractionCache(dir);
