@@ -31,6 +31,46 @@ const WRITE_PROBLEMS: Record<string, string> = {
   EEXIST: 'part of the path is a file, not a folder',
 };
 
+/** Writes `data` to the open file `fd`: text as UTF-8, bytes as they are. */
+export function writePieces(fd: number, data: string | Uint8Array | Iterable<string | Uint8Array>): void {
+  const write = (buffer: Uint8Array) => {
+    let offset = 0;
+    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+  };
+  if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
+  else if (data instanceof Uint8Array) write(data);
+  else {
+    // Large outputs arrive in pieces and are encoded straight into one reused 1 MB buffer, flushed when full: never
+    // held whole in memory, and never joined into big strings, which V8 puts in the old generation, where a
+    // 125 MB graph.json left its batches until the next full collection, at the build's peak.
+    const buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    let used = 0;
+    for (const piece of data) {
+      if (typeof piece !== 'string') {
+        // Bytes copied from an earlier file (an incremental rebuild) go as they are, but after what came before.
+        if (used + piece.length > buffer.length) {
+          write(buffer.subarray(0, used));
+          used = 0;
+        }
+        if (piece.length > buffer.length) write(piece);
+        else used += Buffer.from(piece.buffer, piece.byteOffset, piece.length).copy(buffer, used);
+        continue;
+      }
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      if (used + piece.length * 3 > buffer.length) {
+        write(buffer.subarray(0, used));
+        used = 0;
+        if (piece.length * 3 > buffer.length) {
+          write(Buffer.from(piece, 'utf8'));
+          continue;
+        }
+      }
+      used += buffer.write(piece, used, 'utf8');
+    }
+    write(buffer.subarray(0, used));
+  }
+}
+
 function writeAtomically(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, durable: boolean): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
@@ -38,42 +78,7 @@ function writeAtomically(path: string, data: string | Uint8Array | Iterable<stri
   try {
     const fd = openSync(tmp, 'w');
     try {
-      const write = (buffer: Uint8Array) => {
-        let offset = 0;
-        while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-      };
-      if (typeof data === 'string') write(Buffer.from(data, 'utf8'));
-      else if (data instanceof Uint8Array) write(data);
-      else {
-        // Large outputs arrive in pieces and are encoded straight into one reused 1 MB buffer, flushed when full: never
-        // held whole in memory, and never joined into big strings, which V8 puts in the old generation, where a
-        // 125 MB graph.json left its batches until the next full collection, at the build's peak.
-        const buffer = Buffer.allocUnsafe(BATCH_BYTES);
-        let used = 0;
-        for (const piece of data) {
-          if (typeof piece !== 'string') {
-            // Bytes copied from an earlier file (an incremental rebuild) go as they are, but after what came before.
-            if (used + piece.length > buffer.length) {
-              write(buffer.subarray(0, used));
-              used = 0;
-            }
-            if (piece.length > buffer.length) write(piece);
-            else used += Buffer.from(piece.buffer, piece.byteOffset, piece.length).copy(buffer, used);
-            continue;
-          }
-          // UTF-8 takes at most three bytes per UTF-16 code unit.
-          if (used + piece.length * 3 > buffer.length) {
-            write(buffer.subarray(0, used));
-            used = 0;
-            if (piece.length * 3 > buffer.length) {
-              write(Buffer.from(piece, 'utf8'));
-              continue;
-            }
-          }
-          used += buffer.write(piece, used, 'utf8');
-        }
-        write(buffer.subarray(0, used));
-      }
+      writePieces(fd, data);
       // Flushing makes the new file survive a crash; caches that are cheap to rebuild skip it for speed.
       if (durable) fsyncSync(fd);
     } finally {

@@ -1,13 +1,13 @@
 /**
  * Reading and writing graph.json. Writing is deterministic (sorted keys and order, no timestamps) and atomic.
  */
-import { closeSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { NodeAttrs, EdgeAttrs, GraphAttrs } from '../schema/index.js';
 import { NewsgraphError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeError, writeFileAtomic, writePieces } from './atomic-write.js';
 import { contractProblems, structuralProblem } from './validate.js';
 import { migrateGraphData } from './migrate.js';
 
@@ -145,7 +145,18 @@ const COPY_BYTES = 4 << 20;
  */
 export function writeEdgeLines(graph: NewsGraph, path: string): EdgeLines {
   const file = join(dirname(path), `.${basename(path)}.${process.pid}.edges.tmp`);
-  writeFileAtomic(file, edgePieces(graph), { durable: false });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(file, 'w');
+    try {
+      writePieces(fd, edgePieces(graph));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw writeError(path, error);
+  }
   return {
     *chunks() {
       const fd = openSync(file, 'r');

@@ -3,7 +3,7 @@
  * layout.assign does, and a graph written with its edge lines written ahead must be the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignLayoutInThread } from '../../src/graph/layout-thread.js';
 import { layout } from '../../src/graph/layout.js';
@@ -55,5 +55,17 @@ describe('layout in a worker thread', () => {
     expect(readFileSync(out).equals(readFileSync(join(dir, 'plain.json')))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['graph.json', 'plain.json']);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it('edge lines left by a build that was killed are removed by the next write of the graph', () => {
+    const graph = syntheticGraph({ nodes: 50, edges: 100, seed: 5 });
+    const dir = tmp();
+    const out = join(dir, 'graph.json');
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: never a running process
+    writeFileSync(join(dir, `.graph.json.${dead}.edges.tmp`), 'half');
+    const lines = writeEdgeLines(graph, out);
+    writeGraph(graph, out, lines);
+    lines.dispose();
+    expect(readdirSync(dir)).toEqual(['graph.json']);
   });
 });
