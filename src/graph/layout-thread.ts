@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { NewsGraph } from './io.js';
-import { LAYOUT_DEFAULTS, beginLayout, runForceAtlas2, type ForceAtlas2Run, type LayoutOptions } from './layout.js';
+import { LAYOUT_DEFAULTS, beginLayout, layout, runForceAtlas2, type ForceAtlas2Run, type LayoutOptions } from './layout.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,13 +45,12 @@ function iterateInWorker(run: ForceAtlas2Run, nodes: Float32Array, edges: Float3
  * fail, the run is done in this thread instead). Otherwise the layout is assigned before this returns undefined.
  */
 export function assignLayoutInThread(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Promise<void> | undefined {
-  const begun = beginLayout(graph, options);
-  if (!begun) return undefined;
   if (graph.order < (options.threadMinNodes ?? LAYOUT_DEFAULTS.threadMinNodes)) {
-    runForceAtlas2(graph, begun.run);
-    begun.finish();
+    layout.assign(graph, options);
     return undefined;
   }
+  const begun = beginLayout(graph, options);
+  if (!begun) return undefined;
   const matrices = helpers.graphToByteArrays(graph, getters.createEdgeWeightGetter('weight').fromEntry);
   return iterateInWorker(begun.run, matrices.nodes, matrices.edges).then(
     (nodes) => helpers.assignLayoutChanges(graph, nodes, null),

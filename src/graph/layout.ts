@@ -139,13 +139,21 @@ function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
  */
 export function beginLayout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): { run: ForceAtlas2Run; finish(): void } | undefined {
   const o = { ...LAYOUT_DEFAULTS, ...options };
-  const run = continues(graph, o.previous) ? undefined : forceAtlas2Run(graph, o);
-  if (!run) {
-    layout.assign(graph, o);
+  if (continues(graph, o.previous)) {
+    const positions = continueLayout(graph, o.previous, o.seed);
+    graph.forEachNode((key, attrs) => {
+      const p = positions[key]!;
+      attrs.x = p.x;
+      attrs.y = p.y;
+    });
     return undefined;
   }
   seedPositions(graph, o.seed);
-  return { run, finish: () => finishLayout(graph, o) };
+  const run = forceAtlas2Run(graph, o);
+  const finish = () => finishLayout(graph, o);
+  if (run) return { run, finish };
+  finish();
+  return undefined;
 }
 
 /** Positions for every node, as `{ key: { x, y } }`; the graph is left as it is. */
@@ -199,15 +207,8 @@ export function placeNewNodes(positions: Map<string, { x: number; y: number }>, 
  * a 100k-node graph, even a bare one, was the largest thing in a corpus build's memory.
  */
 layout.assign = function assign(graph: NewsGraph, options: Partial<LayoutOptions> = {}): void {
-  const o = { ...LAYOUT_DEFAULTS, ...options };
-  if (!continues(graph, o.previous)) {
-    runLayouts(graph, o);
-    return;
-  }
-  const positions = continueLayout(graph, o.previous, o.seed);
-  graph.forEachNode((key, attrs) => {
-    const p = positions[key]!;
-    attrs.x = p.x;
-    attrs.y = p.y;
-  });
+  const begun = beginLayout(graph, options);
+  if (!begun) return;
+  runForceAtlas2(graph, begun.run);
+  begun.finish();
 };
