@@ -13,10 +13,11 @@ import type { Article, CorpusExtraction } from '../schema/index.js';
 import { NewsgraphError, describeError } from '../errors.js';
 import { extractorVersion } from '../extract/version.js';
 import { resolveCorpus, type MergeDecision } from '../resolve/corpus.js';
-import { buildGraph } from '../graph/build.js';
+import { draftGraph, graphOfDraft } from '../graph/build.js';
+import { DraftView, type GraphDraft } from '../graph/draft.js';
 import { assignLayoutInThread } from '../graph/layout-thread.js';
 import { style } from '../graph/style.js';
-import { loadGraph, writeEdgeLines, writeGraph, type NewsGraph } from '../graph/io.js';
+import { loadGraph, writeDraft, writeEdgeLines, type NewsGraph } from '../graph/io.js';
 import { GraphFile } from '../graph/graph-file.js';
 import { writeError, writeFileAtomic } from '../graph/atomic-write.js';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings.js';
@@ -96,9 +97,9 @@ export interface BuildResult {
   summary: BuildSummary;
 }
 
-/** Identities, then the graph; the extractions are emptied once read, so only the graph outlives this. */
-function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settings: Settings, files: StateFiles | undefined,
-  lap: (phase: 'resolve', next: 'graph') => void): { graph: NewsGraph; merges: MergeDecision[] } {
+/** Identities, then the graph's draft; the extractions are emptied once read, so only the draft outlives this. */
+function resolveAndDraft(extractions: CorpusExtraction[], keys: string[], settings: Settings, files: StateFiles | undefined,
+  lap: (phase: 'resolve', next: 'graph') => void): { draft: GraphDraft; merges: MergeDecision[] } {
   const resolution = resolveCorpus(extractions, settings.resolve);
   // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
   if (files) {
@@ -111,9 +112,9 @@ function resolveAndBuild(extractions: CorpusExtraction[], keys: string[], settin
     writeIdentities(files, resolution.table, resolution.nodes);
   }
   lap('resolve', 'graph');
-  const graph = buildGraph(extractions, resolution);
+  const draft = draftGraph(extractions, resolution);
   extractions.length = 0;
-  return { graph, merges: resolution.log };
+  return { draft, merges: resolution.log };
 }
 
 /** Worker start-up costs about a model load; below this many articles per worker, one thread is faster. */
@@ -338,12 +339,13 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
   // write run in the memory the graph needs, not twice that.
   for (const list of [sources, unique, extractions, keys]) list.length = 0;
-  const { graph, merges } = resolveAndBuild(kept, keptKeys, settings, state, lap);
-  style(graph, settings.style);
+  const { draft, merges } = resolveAndDraft(kept, keptKeys, settings, state, lap);
+  const view = new DraftView(draft);
+  style(view, settings.style);
   lap('graph', 'layout');
-  const laidOut = assignLayoutInThread(graph, { ...settings.layout, ...(previous ? { previous } : {}) });
+  const laidOut = assignLayoutInThread(view, { ...settings.layout, ...(previous ? { previous } : {}) });
   // While another thread lays the graph out, this one writes what does not depend on positions.
-  const edgeLines = laidOut && options.out ? writeEdgeLines(graph, options.out) : undefined;
+  const edgeLines = laidOut && options.out ? writeEdgeLines(draft, options.out) : undefined;
   try {
     await laidOut;
     lap('layout', 'write');
@@ -351,17 +353,20 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     // Every live key is known now: the cache keeps only what can still be read back.
     if (cache && !failures.length) cache.prune(keptKeys);
     if (options.out) {
-      writeGraph(graph, options.out, edgeLines);
+      writeDraft(draft, options.out, edgeLines);
       writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
       if (state) {
-        writeManifest(state, settings, { nodes: graph.order, edges: graph.size });
+        writeManifest(state, settings, { nodes: view.order, edges: view.size });
       }
     }
   } finally {
     edgeLines?.dispose();
   }
   lap('write');
-  return { graph, merges, summary: summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, workers, nodes: graph.order, edges: graph.size }, fullBecause) };
+  const full = summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, workers, nodes: view.order, edges: view.size }, fullBecause);
+  // With a file written, the graph is read back from it if asked for, as after an update: making it here would cost
+  // a big corpus's build a second.
+  return options.out ? lazyResult(options.out, full, merges) : { graph: graphOfDraft(draft), merges, summary: full };
 }
 
 /**

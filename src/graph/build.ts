@@ -6,6 +6,7 @@ import { ARTICLE_CATEGORY, KINDS, RELATIONS, SCHEMA_VERSION, type ArticleMeta, t
 import type { CorpusResolution, MergedEntity } from '../resolve/corpus.js';
 import { VERSION } from '../version.js';
 import { createNewsGraph, type NewsGraph } from './io.js';
+import type { GraphDraft } from './draft.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -130,15 +131,29 @@ export function graphAttributes(extractorVersions: Iterable<string>, articleCoun
   };
 }
 
-export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
-  const graph = createNewsGraph();
-  graph.replaceAttributes(graphAttributes(extractions.map((x) => x.extractorVersion), extractions.length));
+/** The draft of the graph: nodes and edges in key order, before a graphology graph is made of them (draft.ts). */
+export function draftGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): GraphDraft {
+  const attributes = graphAttributes(extractions.map((x) => x.extractorVersion), extractions.length);
   const articles = new Map(extractions.map((x) => [x.article.id, x.article]));
-  for (const e of resolution.entities) graph.addNode(e.key, nodeAttributes(e, articles.get(e.articles[0]!)));
-  const edges = collectEdges(extractions, resolution.nodeOf);
-  for (const key of [...edges.keys()].sort(byString)) {
-    const e = edges.get(key)!;
-    graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttributes(e));
-  }
+  // Resolution gives its entities in key order.
+  const nodes = resolution.entities.map((e) => ({ key: e.key, attributes: nodeAttributes(e, articles.get(e.articles[0]!)) }));
+  const drafts = collectEdges(extractions, resolution.nodeOf);
+  const edges = [...drafts.keys()].sort(byString).map((key) => {
+    const e = drafts.get(key)!;
+    return { key, source: e.source, target: e.target, attributes: edgeAttributes(e) };
+  });
+  return { attributes, nodes, edges };
+}
+
+/** The graphology graph of a draft: nodes and edges added in key order. */
+export function graphOfDraft(draft: GraphDraft): NewsGraph {
+  const graph = createNewsGraph();
+  graph.replaceAttributes(draft.attributes);
+  for (const { key, attributes } of draft.nodes) graph.addNode(key, attributes);
+  for (const { key, source, target, attributes } of draft.edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   return graph;
+}
+
+export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
+  return graphOfDraft(draftGraph(extractions, resolution));
 }

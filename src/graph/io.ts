@@ -10,6 +10,7 @@ import { NewsgraphError } from '../errors.js';
 import { writeError, writeFileAtomic, writePieces } from './atomic-write.js';
 import { contractProblems, structuralProblem } from './validate.js';
 import { migrateGraphData } from './migrate.js';
+import { draftOf, type DraftEdge, type GraphDraft } from './draft.js';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
 export type SerializedNewsGraph = SerializedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
@@ -100,11 +101,10 @@ export const GRAPH_FILE = {
 };
 
 /** The edge lines of graph.json, between the edge list's opening and its close. */
-function* edgePieces(graph: NewsGraph): Generator<string> {
-  const edges = graph.edges().sort(byKey);
+function* edgePieces(edges: readonly DraftEdge[]): Generator<string> {
   for (let i = 0; i < edges.length; i++) {
-    const key = edges[i]!;
-    yield GRAPH_FILE.separator(i) + GRAPH_FILE.edge(key, graph.source(key), graph.target(key), graph.getEdgeAttributes(key));
+    const { key, source, target, attributes } = edges[i]!;
+    yield GRAPH_FILE.separator(i) + GRAPH_FILE.edge(key, source, target, attributes);
   }
 }
 
@@ -113,24 +113,32 @@ function* edgePieces(graph: NewsGraph): Generator<string> {
  * line, so equal graphs give equal bytes, large graphs stream to disk, and diffs stay readable. With `edgeLines`, the
  * edge lines are copied from the file they were written to ahead (writeEdgeLines).
  */
-export function* serializeGraphPieces(graph: NewsGraph, edgeLines?: EdgeLines): Generator<string | Uint8Array> {
-  yield GRAPH_FILE.head(graph, graph.getAttributes());
-  const nodes = graph.nodes().sort(byKey);
-  for (let i = 0; i < nodes.length; i++) yield GRAPH_FILE.separator(i) + GRAPH_FILE.node(nodes[i]!, graph.getNodeAttributes(nodes[i]!));
+export function* serializeDraftPieces(draft: GraphDraft, edgeLines?: EdgeLines): Generator<string | Uint8Array> {
+  yield GRAPH_FILE.head(createNewsGraph(), draft.attributes);
+  const { nodes, edges } = draft;
+  for (let i = 0; i < nodes.length; i++) yield GRAPH_FILE.separator(i) + GRAPH_FILE.node(nodes[i]!.key, nodes[i]!.attributes);
   yield GRAPH_FILE.between(nodes.length);
-  yield* edgeLines ? edgeLines.chunks() : edgePieces(graph);
-  yield GRAPH_FILE.tail(graph.size);
+  yield* edgeLines ? edgeLines.chunks() : edgePieces(edges);
+  yield GRAPH_FILE.tail(edges.length);
+}
+
+export function serializeGraphPieces(graph: NewsGraph): Generator<string | Uint8Array> {
+  return serializeDraftPieces(draftOf(graph));
 }
 
 export function serializeGraph(graph: NewsGraph): string {
   return [...serializeGraphPieces(graph)].map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'))).join('');
 }
 
-export function writeGraph(graph: NewsGraph, path: string, edgeLines?: EdgeLines): void {
-  writeFileAtomic(path, serializeGraphPieces(graph, edgeLines));
+export function writeGraph(graph: NewsGraph, path: string): void {
+  writeDraft(draftOf(graph), path);
 }
 
-/** Edge lines written ahead into a temporary file beside the graph file, to be copied in by writeGraph, then disposed of. */
+export function writeDraft(draft: GraphDraft, path: string, edgeLines?: EdgeLines): void {
+  writeFileAtomic(path, serializeDraftPieces(draft, edgeLines));
+}
+
+/** Edge lines written ahead into a temporary file beside the graph file, to be copied in by writeDraft, then disposed of. */
 export interface EdgeLines {
   chunks(): Generator<Uint8Array>;
   dispose(): void;
@@ -139,17 +147,17 @@ export interface EdgeLines {
 const COPY_BYTES = 4 << 20;
 
 /**
- * Writes graph.json's edge lines now, into a temporary file beside `path` that writeGraph copies in. Edge lines do not
+ * Writes graph.json's edge lines now, into a temporary file beside `path` that writeDraft copies in. Edge lines do not
  * depend on positions: a build writes them while the layout runs in another thread (layout-thread.ts). Named as the
  * atomic writer names its temporary files, so one left by a killed build is removed as theirs are.
  */
-export function writeEdgeLines(graph: NewsGraph, path: string): EdgeLines {
+export function writeEdgeLines(draft: GraphDraft, path: string): EdgeLines {
   const file = join(dirname(path), `.${basename(path)}.${process.pid}.edges.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(file, 'w');
     try {
-      writePieces(fd, edgePieces(graph));
+      writePieces(fd, edgePieces(draft.edges));
     } finally {
       closeSync(fd);
     }

@@ -6,18 +6,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import type { NewsGraph } from './io.js';
-import { LAYOUT_DEFAULTS, beginLayout, layout, runForceAtlas2, type ForceAtlas2Run, type LayoutOptions } from './layout.js';
+import { LAYOUT_DEFAULTS, beginLayout, forceAtlas2Steps, layout, runForceAtlas2, type ForceAtlas2Run, type LayoutOptions, type LayoutTarget } from './layout.js';
 
 const require = createRequire(import.meta.url);
-
-/** The library's internals that its synchronous layout is made of (index.js): not typed, and pinned by the lock file. */
-interface Helpers {
-  graphToByteArrays(graph: NewsGraph, weight: (edge: string, attributes: { weight?: unknown }) => number): { nodes: Float32Array; edges: Float32Array };
-  assignLayoutChanges(graph: NewsGraph, nodes: Float32Array, reducer: null): void;
-}
-const helpers = require('graphology-layout-forceatlas2/helpers.js') as Helpers;
-const getters = require('graphology-utils/getters') as { createEdgeWeightGetter(name: string): { fromEntry: (edge: string, attributes: { weight?: unknown }) => number } };
 
 /** The worker: plain CommonJS given as text, so it runs the same from the TypeScript sources and from dist. */
 const ITERATE = `
@@ -44,16 +35,16 @@ function iterateInWorker(run: ForceAtlas2Run, nodes: Float32Array, edges: Float3
  * a promise, settled once the layout is assigned, and the graph must not change until it settles (should the worker
  * fail, the run is done in this thread instead). Otherwise the layout is assigned before this returns undefined.
  */
-export function assignLayoutInThread(graph: NewsGraph, options: Partial<LayoutOptions> = {}): Promise<void> | undefined {
+export function assignLayoutInThread(graph: LayoutTarget, options: Partial<LayoutOptions> = {}): Promise<void> | undefined {
   if (graph.order < (options.threadMinNodes ?? LAYOUT_DEFAULTS.threadMinNodes)) {
     layout.assign(graph, options);
     return undefined;
   }
   const begun = beginLayout(graph, options);
   if (!begun) return undefined;
-  const matrices = helpers.graphToByteArrays(graph, getters.createEdgeWeightGetter('weight').fromEntry);
+  const matrices = forceAtlas2Steps.matrices(graph);
   return iterateInWorker(begun.run, matrices.nodes, matrices.edges).then(
-    (nodes) => helpers.assignLayoutChanges(graph, nodes, null),
+    (nodes) => forceAtlas2Steps.helpers.assignLayoutChanges(graph, nodes, null),
     () => runForceAtlas2(graph, begun.run),
   ).then(() => begun.finish());
 }

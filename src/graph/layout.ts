@@ -15,7 +15,49 @@ import { hashString, seededRandom } from '../random.js';
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
 /** ForceAtlas2's own defaults, which it fills in itself when it runs here; a run elsewhere needs them spelt out. */
-const FA2_DEFAULTS = createRequire(import.meta.url)('graphology-layout-forceatlas2/defaults.js') as Required<ForceAtlas2Settings>;
+const require = createRequire(import.meta.url);
+const FA2_DEFAULTS = require('graphology-layout-forceatlas2/defaults.js') as Required<ForceAtlas2Settings>;
+
+/** The libraries' own test for a graphology graph, which noverlap insists on. */
+const isGraph = require('graphology-utils/is-graph') as (value: unknown) => value is NewsGraph;
+
+/** Positions and sizes, what the layouts read of a node. */
+interface Placed {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * What the layouts read and write of a graph: a graphology graph, or a draft seen through draft.ts's DraftView. Nodes
+ * and edges are read in the graph's own order, which fixes the result.
+ */
+export interface LayoutTarget {
+  readonly order: number;
+  readonly size: number;
+  forEachNode(callback: (key: string, attributes: Placed) => void): void;
+  forEachEdge(callback: (key: string, attributes: { weight: number }, source: string, target: string) => void): void;
+  updateEachNodeAttributes(updater: (key: string, attributes: Placed) => Placed): void;
+  neighbors(key: string): string[];
+}
+
+/**
+ * The library's own steps of a synchronous ForceAtlas2 run (its index.js), which read any LayoutTarget: the node and
+ * edge matrices, the iteration, and writing positions back. A run in a worker thread uses the same steps (layout-thread.ts).
+ */
+export const forceAtlas2Steps = {
+  helpers: require('graphology-layout-forceatlas2/helpers.js') as {
+    graphToByteArrays(graph: LayoutTarget, weight: (edge: string, attributes: { weight?: unknown }) => number): { nodes: Float32Array; edges: Float32Array };
+    assignLayoutChanges(graph: LayoutTarget, nodes: Float32Array, reducer: null): void;
+  },
+  iterate: require('graphology-layout-forceatlas2/iterate.js') as (settings: Required<ForceAtlas2Settings>, nodes: Float32Array, edges: Float32Array) => void,
+  weight: (require('graphology-utils/getters') as { createEdgeWeightGetter(name: string): { fromEntry: (edge: string, attributes: { weight?: unknown }) => number } })
+    .createEdgeWeightGetter('weight').fromEntry,
+  /** The matrices the run iterates over. */
+  matrices(work: LayoutTarget) {
+    return forceAtlas2Steps.helpers.graphToByteArrays(work, forceAtlas2Steps.weight);
+  },
+};
 
 export interface LayoutOptions {
   seed: number;
@@ -56,7 +98,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What the layouts read: each node's position and size, each edge's weight. */
-type LayoutGraph = MultiDirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
+type LayoutGraph = MultiDirectedGraph<Placed, { weight: number }>;
 
 /**
  * A copy of the graph with only what the layouts read, in the graph's order (so they give what they would give on
@@ -75,7 +117,7 @@ export function canContinue(known: number, order: number): boolean {
 }
 
 /** Whether `previous` places enough of the graph's nodes for the layout to continue from it. */
-function continues(graph: NewsGraph, previous: LayoutOptions['previous']): previous is ReadonlyMap<string, { x: number; y: number }> {
+function continues(graph: LayoutTarget, previous: LayoutOptions['previous']): previous is ReadonlyMap<string, { x: number; y: number }> {
   if (!previous) return false;
   let known = 0;
   graph.forEachNode((key) => { if (previous.has(key)) known++; });
@@ -83,7 +125,7 @@ function continues(graph: NewsGraph, previous: LayoutOptions['previous']): previ
 }
 
 /** Each node's start depends only on its key and the seed, so adding an article barely moves the others. */
-function seedPositions(work: LayoutGraph | NewsGraph, seed: number): void {
+function seedPositions(work: LayoutTarget, seed: number): void {
   const radius = Math.sqrt(Math.max(1, work.order)) * 10;
   work.forEachNode((key, attrs) => {
     const rand = seededRandom(hashString(key, seed));
@@ -103,9 +145,20 @@ function forceAtlas2Run(work: { order: number; size: number }, o: LayoutOptions)
 }
 
 /** noverlap where the graph is small enough, then positions rounded to hundredths. */
-function finishLayout(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
+function finishLayout(work: LayoutTarget, o: LayoutOptions): void {
   if (o.noverlap && work.order <= o.noverlapMaxNodes) {
-    noverlap.assign(work, { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } });
+    const settings = { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } };
+    if (isGraph(work)) noverlap.assign(work, settings);
+    else {
+      // noverlap takes graphology graphs only, and reads nodes alone: a copy of them, in the same order, will do.
+      const copy = new MultiDirectedGraph<Placed>();
+      work.forEachNode((key, { x, y, size }) => { copy.addNode(key, { x, y, size }); });
+      noverlap.assign(copy, settings);
+      work.forEachNode((key, attrs) => {
+        attrs.x = copy.getNodeAttribute(key, 'x');
+        attrs.y = copy.getNodeAttribute(key, 'y');
+      });
+    }
   }
   work.forEachNode((_, attrs) => {
     attrs.x = round(attrs.x);
@@ -120,12 +173,14 @@ export interface ForceAtlas2Run {
 }
 
 /** Runs ForceAtlas2 from the graph's positions, in this thread. */
-export function runForceAtlas2(work: LayoutGraph | NewsGraph, run: ForceAtlas2Run): void {
-  forceAtlas2.assign(work, { iterations: run.iterations, settings: run.settings, getEdgeWeight: 'weight' });
+export function runForceAtlas2(work: LayoutTarget, run: ForceAtlas2Run): void {
+  const { nodes, edges } = forceAtlas2Steps.matrices(work);
+  for (let i = 0; i < run.iterations; i++) forceAtlas2Steps.iterate(run.settings, nodes, edges);
+  forceAtlas2Steps.helpers.assignLayoutChanges(work, nodes, null);
 }
 
 /** Seeded start positions, ForceAtlas2, then noverlap, written into `work`'s node attributes and rounded. */
-function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
+function runLayouts(work: LayoutTarget, o: LayoutOptions): void {
   seedPositions(work, o.seed);
   const run = forceAtlas2Run(work, o);
   if (run) runForceAtlas2(work, run);
@@ -137,7 +192,7 @@ function runLayouts(work: LayoutGraph | NewsGraph, o: LayoutOptions): void {
  * positions, and `finish` takes it on from the positions the run left. Without a fresh run to hand out (the last
  * layout continued, or no edges), the layout is assigned here and now, and undefined returned.
  */
-export function beginLayout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): { run: ForceAtlas2Run; finish(): void } | undefined {
+export function beginLayout(graph: LayoutTarget, options: Partial<LayoutOptions> = {}): { run: ForceAtlas2Run; finish(): void } | undefined {
   const o = { ...LAYOUT_DEFAULTS, ...options };
   if (continues(graph, o.previous)) {
     const positions = continueLayout(graph, o.previous, o.seed);
@@ -168,7 +223,7 @@ export function layout(graph: NewsGraph, options: Partial<LayoutOptions> = {}): 
 }
 
 /** Keeps earlier positions and places the nodes that have none (see placeNewNodes). */
-function continueLayout(graph: NewsGraph, previous: ReadonlyMap<string, { x: number; y: number }>, seed: number): Record<string, { x: number; y: number }> {
+function continueLayout(graph: LayoutTarget, previous: ReadonlyMap<string, { x: number; y: number }>, seed: number): Record<string, { x: number; y: number }> {
   const positions = new Map<string, { x: number; y: number }>();
   const fresh: string[] = [];
   let spread = 1;
@@ -206,7 +261,7 @@ export function placeNewNodes(positions: Map<string, { x: number; y: number }>, 
  * Writes the positions into the graph's `x` and `y` attributes. A fresh layout runs on the graph itself: a copy of
  * a 100k-node graph, even a bare one, was the largest thing in a corpus build's memory.
  */
-layout.assign = function assign(graph: NewsGraph, options: Partial<LayoutOptions> = {}): void {
+layout.assign = function assign(graph: LayoutTarget, options: Partial<LayoutOptions> = {}): void {
   const begun = beginLayout(graph, options);
   if (!begun) return;
   runForceAtlas2(graph, begun.run);

@@ -5,8 +5,14 @@
  * Sizes follow a fixed scale, not the largest node or edge of the graph: adding an article then changes only the
  * sizes of what it touches, so a user comparing builds sees what grew, and an incremental rebuild stays incremental.
  */
-import { KINDS } from '../schema/index.js';
-import type { NewsGraph } from './io.js';
+import { KINDS, type EdgeAttrs, type NodeAttrs } from '../schema/index.js';
+
+/** What style reads and sets: a graphology graph, or a draft seen through draft.ts's DraftView. */
+export interface StyleTarget {
+  forEachNode(callback: (key: string, attributes: NodeAttrs) => void): void;
+  forEachEdge(callback: (key: string, attributes: EdgeAttrs) => void): void;
+  degree(key: string): number;
+}
 
 export interface StyleOptions {
   minNodeSize: number;
@@ -48,7 +54,7 @@ export function edgeSize(weight: number, o: StyleOptions = STYLE_DEFAULTS): numb
   return round(o.minEdgeSize + (o.maxEdgeSize - o.minEdgeSize) * share);
 }
 
-export function style(graph: NewsGraph, options: Partial<StyleOptions> = {}): void {
+export function style(graph: StyleTarget, options: Partial<StyleOptions> = {}): void {
   const o = { ...STYLE_DEFAULTS, ...options };
   // Set in place: nothing listens to attribute events while building, and copying 100k attribute objects shows.
   graph.forEachNode((key, attrs) => {

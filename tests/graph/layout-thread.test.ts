@@ -7,7 +7,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignLayoutInThread } from '../../src/graph/layout-thread.js';
 import { layout } from '../../src/graph/layout.js';
-import { writeEdgeLines, writeGraph, type NewsGraph } from '../../src/graph/io.js';
+import { writeDraft, writeEdgeLines, writeGraph, type NewsGraph } from '../../src/graph/io.js';
+import { draftOf } from '../../src/graph/draft.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { useTmp } from '../helpers/tmp.js';
 
@@ -48,9 +49,9 @@ describe('layout in a worker thread', () => {
     const dir = tmp();
     writeGraph(graph, join(dir, 'plain.json'));
     const out = join(dir, 'graph.json');
-    const lines = writeEdgeLines(graph, out);
+    const lines = writeEdgeLines(draftOf(graph), out);
     expect(readdirSync(dir).filter((f) => f.endsWith('.edges.tmp'))).toHaveLength(1);
-    writeGraph(graph, out, lines);
+    writeDraft(draftOf(graph), out, lines);
     lines.dispose();
     expect(readFileSync(out).equals(readFileSync(join(dir, 'plain.json')))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['graph.json', 'plain.json']);
@@ -63,8 +64,8 @@ describe('layout in a worker thread', () => {
     const out = join(dir, 'graph.json');
     const dead = 2 ** 22 + 12345; // above Linux's default pid_max: never a running process
     writeFileSync(join(dir, `.graph.json.${dead}.edges.tmp`), 'half');
-    const lines = writeEdgeLines(graph, out);
-    writeGraph(graph, out, lines);
+    const lines = writeEdgeLines(draftOf(graph), out);
+    writeDraft(draftOf(graph), out, lines);
     lines.dispose();
     expect(readdirSync(dir)).toEqual(['graph.json']);
   });
