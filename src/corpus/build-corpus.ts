@@ -92,7 +92,9 @@ type Phase = 'read' | 'state' | 'extract' | LaterPhase;
 export type LaterPhase = 'resolve' | 'graph' | 'layout' | 'write' | 'update';
 
 export interface BuildResult {
+  /** The graph built; with `out`, read back from the graph.json written when first asked for. */
   graph: NewsGraph;
+  /** Every merge decision; with `out`, read back from merges.json when an update did not hand them over. */
   merges: MergeDecision[];
   summary: BuildSummary;
 }
