@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/corpus/build-corpus.js';
+import { serializeGraph } from '../../src/graph/io.js';
 import { generateCorpus } from '../../bench/lib/corpus-generator.js';
 import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
 import { useTmp } from '../helpers/tmp.js';
@@ -55,6 +56,21 @@ describe('corpus builds', () => {
     expect(readFileSync(join(dir, 'two', 'graph.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'graph.json'), 'utf8'));
     expect(readFileSync(join(dir, 'two', 'merges.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'merges.json'), 'utf8'));
   }, 180_000);
+
+  it('a build without an output gives the graph a build with one writes, and one with an output reads it back when asked', async () => {
+    const dir = tmp();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    generateCorpus({ dir: input, articles: 12, seed: 3 });
+    const out = join(dir, 'graph.json');
+    const written = await buildCorpus({ paths: [input], out, jobs: 1, cache: false });
+    const inMemory = await buildCorpus({ paths: [input], jobs: 1, cache: false });
+    expect(serializeGraph(inMemory.graph)).toBe(readFileSync(out, 'utf8'));
+    expect(serializeGraph(written.graph)).toBe(readFileSync(out, 'utf8'));
+    expect(written.merges).toEqual(inMemory.merges);
+    expect(written.summary.nodes).toBe(inMemory.graph.order);
+    expect(written.summary.edges).toBe(inMemory.graph.size);
+  }, 60_000);
 
   it('caches what worker threads extract, and a cached rebuild writes the same bytes', async () => {
     const dir = tmp();
