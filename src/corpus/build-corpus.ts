@@ -128,8 +128,8 @@ const MIN_ARTICLES_PER_WORKER = 12;
  * each needs its own warm-up, twice as slow beside the other. Two workers lost to one thread at 1,000 articles
  * (extraction 4.5 against 3.4 s) and at 2,000 (6.6–7.3 against 6.1–7.2 s), and won at 3,000 (6.4–8.2 against 8.3–8.9 s)
  * and at 10,000 (19 against 26.6 s). This thread extracting beside one worker lost too: 3.5–3.7 against 2.9–3.0 s at
- * 1,000, where each of the two extracted at less than half its speed alone while the other loaded its models and its
- * code warmed up (two warmed-up threads ran at 3.2–3.3 ms an article each, against 2.3 ms alone).
+ * 1,000, where this thread extracted at a third of its speed alone while the worker loaded its models and both warmed
+ * up (two warmed-up threads ran at 3.2–3.3 ms an article each, against 2.3 ms alone).
  */
 const AUTO_ARTICLES_PER_WORKER = 1500;
 
