@@ -13,6 +13,15 @@ function write(dir: string, name: string, text: string): void {
   writeFileSync(join(dir, name), text);
 }
 
+/** A new folder holding `in/`, a generated corpus of `articles` articles, and where its graph goes. */
+function generated(articles: number, seed: number): { dir: string; input: string; out: string } {
+  const dir = tmp();
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  generateCorpus({ dir: input, articles, seed });
+  return { dir, input, out: join(dir, 'graph.json') };
+}
+
 describe('corpus builds', () => {
   it('one node for "Maryam Rajavi" and "Mrs Rajavi" in two articles, with both articles', async () => {
     const dir = tmp();
@@ -44,10 +53,7 @@ describe('corpus builds', () => {
   });
 
   it('writes the same bytes whatever the number of worker threads, for extraction and for the layout', async () => {
-    const dir = tmp();
-    const input = join(dir, 'in');
-    mkdirSync(input);
-    generateCorpus({ dir: input, articles: 30, seed: 7 });
+    const { dir, input } = generated(30, 7);
     await buildCorpus({ paths: [input], out: join(dir, 'one', 'graph.json'), jobs: 1, cache: false });
     // The layout in a worker thread too, while the edge lines are written ahead (graph/layout-thread.ts).
     const settings = { ...DEFAULT_SETTINGS, layout: { ...DEFAULT_SETTINGS.layout, threadMinNodes: 0 } };
@@ -58,11 +64,7 @@ describe('corpus builds', () => {
   }, 180_000);
 
   it('a build without an output gives the graph a build with one writes, and one with an output reads it back when asked', async () => {
-    const dir = tmp();
-    const input = join(dir, 'in');
-    mkdirSync(input);
-    generateCorpus({ dir: input, articles: 12, seed: 3 });
-    const out = join(dir, 'graph.json');
+    const { input, out } = generated(12, 3);
     const written = await buildCorpus({ paths: [input], out, jobs: 1, cache: false });
     const inMemory = await buildCorpus({ paths: [input], jobs: 1, cache: false });
     expect(serializeGraph(inMemory.graph)).toBe(readFileSync(out, 'utf8'));
@@ -73,11 +75,7 @@ describe('corpus builds', () => {
   }, 60_000);
 
   it('caches what worker threads extract, and a cached rebuild writes the same bytes', async () => {
-    const dir = tmp();
-    const input = join(dir, 'in');
-    mkdirSync(input);
-    generateCorpus({ dir: input, articles: 30, seed: 8 });
-    const out = join(dir, 'graph.json');
+    const { input, out } = generated(30, 8);
     const first = await buildCorpus({ paths: [input], out, jobs: 2 });
     expect(first.summary).toMatchObject({ extracted: 30, cached: 0 });
     const bytes = readFileSync(out, 'utf8');
