@@ -102,12 +102,13 @@ type LayoutGraph = MultiDirectedGraph<Placed, { weight: number }>;
 
 /**
  * A copy of the graph with only what the layouts read, in the graph's order (so they give what they would give on
- * the graph itself, without copying every attribute and evidence list).
+ * the graph itself, without copying every attribute and evidence list); the nodes alone for noverlap, which reads
+ * nothing else.
  */
-function layoutCopy(graph: NewsGraph): LayoutGraph {
-  const work: LayoutGraph = new MultiDirectedGraph({ allowSelfLoops: graph.allowSelfLoops });
-  graph.forEachNode((key, attrs) => { work.addNode(key, { x: 0, y: 0, size: attrs.size }); });
-  graph.forEachEdge((key, attrs, source, target) => { work.addDirectedEdgeWithKey(key, source, target, { weight: attrs.weight }); });
+function layoutCopy(graph: LayoutTarget, withEdges = true): LayoutGraph {
+  const work: LayoutGraph = new MultiDirectedGraph();
+  graph.forEachNode((key, { x, y, size }) => { work.addNode(key, { x, y, size }); });
+  if (withEdges) graph.forEachEdge((key, { weight }, source, target) => { work.addDirectedEdgeWithKey(key, source, target, { weight }); });
   return work;
 }
 
@@ -151,8 +152,7 @@ function finishLayout(work: LayoutTarget, o: LayoutOptions): void {
     if (isGraph(work)) noverlap.assign(work, settings);
     else {
       // noverlap takes graphology graphs only, and reads nodes alone: a copy of them, in the same order, will do.
-      const copy = new MultiDirectedGraph<Placed>();
-      work.forEachNode((key, { x, y, size }) => { copy.addNode(key, { x, y, size }); });
+      const copy = layoutCopy(work, false);
       noverlap.assign(copy, settings);
       work.forEachNode((key, attrs) => {
         attrs.x = copy.getNodeAttribute(key, 'x');
