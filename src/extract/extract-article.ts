@@ -108,7 +108,8 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   resolution.mentions.forEach((m, i) => {
     if (m.origin !== 'name') return;
     const e = entityAt[i]!;
-    isName.add(e.id);
+    // An entity known only from nationality adjectives is kept when a relation needs it.
+    if (!m.attrs.demonym) isName.add(e.id);
     if (e.kind === 'organisation' && e !== publisher) nameCounts.set(e, (nameCounts.get(e) ?? 0) + 1);
   });
   const mainOrganisation = clearLeader(nameCounts, 3);

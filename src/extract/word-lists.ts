@@ -51,3 +51,42 @@ export const eventNouns = () => wordList('event-nouns');
 export const documentNouns = () => wordList('document-nouns');
 export const groupNouns = () => wordList('group-nouns');
 export const leaderTitles = () => wordList('leader-titles');
+
+export type PredicatePos = 'v' | 'n';
+let predicateTable: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * The predicate classes of a word (`condemn` → oppose), from data/predicate-classes.tsv (WordNet-grown, see
+ * predicate-seeds.txt). Keys are `pos:word`, multiword entries spaced ("call for").
+ */
+export function predicateClasses(word: string, pos: PredicatePos): readonly string[] {
+  if (!predicateTable) {
+    const table = new Map<string, readonly string[]>();
+    for (const line of readFileSync(new URL('./data/predicate-classes.tsv', import.meta.url), 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [w, p, classes] = line.split('\t');
+      table.set(`${p}:${w}`, classes!.split(','));
+    }
+    predicateTable = table;
+  }
+  return predicateTable.get(`${pos}:${word}`) ?? NO_CLASSES;
+}
+
+const NO_CLASSES: readonly string[] = Object.freeze([]);
+
+export type NounClass = 'event' | 'document' | 'person';
+let nounTable: ReadonlyMap<string, NounClass> | undefined;
+
+/** What a common noun names by its most frequent sense (data/noun-classes.tsv, from WordNet). */
+export function nounClass(lemma: string): NounClass | undefined {
+  if (!nounTable) {
+    const table = new Map<string, NounClass>();
+    for (const line of readFileSync(new URL('./data/noun-classes.tsv', import.meta.url), 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [w, c] = line.split('\t');
+      table.set(w!, c as NounClass);
+    }
+    nounTable = table;
+  }
+  return nounTable.get(lemma);
+}

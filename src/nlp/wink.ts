@@ -130,7 +130,7 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
     } else {
       // Most tokens follow one space or none: only longer runs can hold a paragraph break.
       if (space.length > 1 && PARAGRAPH_BREAK.test(space)) flush();
-      current.push({ text: value, start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, lower: lowerOf(value) });
+      current.push({ text: value, start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, lower: lowerOf(value), tag: '', upos: pos[i]!, head: -1, deprel: 'dep' });
     }
     if (sentenceEnds.has(i)) flush();
   }
@@ -164,7 +164,7 @@ function joinHyphenated(tokens: Token[]): Token[] {
       const pos = next.pos === 'VERB' ? 'ADJ' : next.pos;
       out[out.length - 1] = {
         text, start: prev.start, end: next.end, pos,
-        lemma: `${prev.text.toLowerCase()}-${next.pos === 'VERB' ? next.text.toLowerCase() : next.lemma}`, lower: lowerOf(text),
+        lemma: `${prev.text.toLowerCase()}-${next.pos === 'VERB' ? next.text.toLowerCase() : next.lemma}`, lower: lowerOf(text), tag: '', upos: pos, head: -1, deprel: 'dep',
       };
       i++;
       continue;

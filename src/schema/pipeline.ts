@@ -24,6 +24,14 @@ export interface Token {
   lemma: string;
   /** `text` in lower case with typographic apostrophes made plain ("’s" → "'s"): computed once, read by every rule. */
   lower: string;
+  /** Penn Treebank tag from the project's tagger (VBN, VBD, NNS…). */
+  tag: string;
+  /** Universal POS tag from the project's tagger. */
+  upos: string;
+  /** Index of the head token in the sentence, -1 for the root. */
+  head: number;
+  /** Universal Dependencies relation to the head, with its subtype (`nsubj:pass`, `obl:agent`), `root` for the root. */
+  deprel: string;
 }
 
 /** A name the tagger found: token indices [start, end) within the sentence. */
@@ -92,6 +100,9 @@ export interface LocalRelation {
   source: string;
   relation: RelationId;
   target: string;
+  /** Open relations: `related_to` where the text names a link no other relation fits, with its predicate phrase. */
+  label?: string;
+  open?: true;
   evidence: LocalEvidence;
   confidence: number;
 }

@@ -4,6 +4,7 @@
 import type { AnalysedText, Sentence } from '../../schema/index.js';
 import { nameMentions } from './names.js';
 import { phraseMentions } from './phrases.js';
+import { demonymMentions } from './demonyms.js';
 import type { DraftMention } from './draft.js';
 
 export interface MentionResult {
@@ -28,6 +29,7 @@ function sentenceMentions(sentence: Sentence, index: number, body: string, misc:
   // Phrases see the names as repaired, not as the tagger first gave them.
   const repaired: Sentence = { start: sentence.start, end: sentence.end, tokens: sentence.tokens, names: names.spans };
   const all = phraseMentions(repaired, index, body, names.mentions);
+  all.push(...demonymMentions(sentence, index, all));
   return inTextOrder(all) ? all : all.sort(byPosition);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Sentence, NameSpan, Token } from '../../schema/index.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
-import { documentNouns, eventNouns, groupNouns, lookupNoun } from '../word-lists.js';
+import { documentNouns, eventNouns, groupNouns, lookupNoun, nounClass } from '../word-lists.js';
 import { lower, wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
 import { chunk, type Chunk } from './chunks.js';
 import { spanText, startsCapital, type DraftMention } from './draft.js';
@@ -68,8 +68,13 @@ interface HeadWord {
 /** The word lists' verdicts on a head lemma, remembered: every noun phrase asks, and most heads recur. */
 const headWord = remembered((lemma: string): HeadWord => {
   const key = wordKey(lemma);
+  // The general lists first (their categories group near-synonyms), then what WordNet says the noun mostly names.
+  const wordNet = nounClass(key);
   return {
-    key, event: lookupNoun(eventNouns(), key), document: lookupNoun(documentNouns(), key), group: lookupNoun(groupNouns(), key),
+    key,
+    event: lookupNoun(eventNouns(), key) ?? (wordNet === 'event' ? key : undefined),
+    document: lookupNoun(documentNouns(), key) ?? (wordNet === 'document' ? key : undefined),
+    group: lookupNoun(groupNouns(), key) ?? (wordNet === 'person' ? key : undefined),
     described: ORG_DESCRIPTIONS.has(key) || COMPANY_EPITHETS.has(key), endsMultiword: endsMultiwordEntry(key),
   };
 });

@@ -18,6 +18,8 @@ export interface Candidate {
   confidence: number;
   /** Which rule found it, for debugging and tests. */
   rule: string;
+  /** An open relation: `related_to` carrying the predicate phrase that states it ("voted to reject"). */
+  label?: string;
   /** When the table does not allow the kinds for `relation`, keep the link as `related_to`. */
   fallback?: boolean;
 }
@@ -160,6 +162,25 @@ export class SentenceContext {
   /** Mentions ending just before token i (whole phrase or core), longest first. */
   endingAt(i: number): readonly DraftMention[] {
     return this.ends[i] ?? NONE;
+  }
+
+  /** The entity of the innermost mention whose core contains token i. */
+  entityAt(i: number): LocalEntity | undefined {
+    const at = this.innermost ??= this.innermostMentions();
+    const m = at[i];
+    return m && this.entityOf.get(m);
+  }
+
+  private innermost?: Array<DraftMention | undefined>;
+
+  private innermostMentions(): Array<DraftMention | undefined> {
+    const at: Array<DraftMention | undefined> = new Array(this.tokens.length);
+    const size: number[] = new Array(this.tokens.length).fill(Infinity);
+    for (const m of this.mentions) {
+      const n = m.coreEnd - m.coreStart;
+      for (let i = m.coreStart; i < m.coreEnd && i < this.tokens.length; i++) if (n < size[i]!) { size[i] = n; at[i] = m; }
+    }
+    return at;
   }
 
   /** Mentions whose core contains token i, innermost first. */

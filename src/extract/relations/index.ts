@@ -6,10 +6,14 @@ import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type Rela
 import type { DraftMention } from '../mentions/draft.js';
 import { SentenceContext, type Candidate, type Discourse } from './context.js';
 import { sentenceSubject } from './clauses.js';
-import { verbRelations, type CueTable } from './verb-rules.js';
+import type { CueTable } from './verb-rules.js';
 import { phraseRelations } from './phrase-rules.js';
 import { roleRelations } from './role-rules.js';
 import { attributionRelations } from './attribution-rules.js';
+import { frameRelations } from './frame-relations.js';
+import { nounPhraseRelations } from './np-relations.js';
+import { findFrames } from '../frames/frames.js';
+import { SentenceTree } from '../tree/sentence-tree.js';
 
 export interface RelationInput {
   sentences: Sentence[];
@@ -44,7 +48,9 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     const ctx: SentenceContext = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse, emit, previous, quoteOpen);
     quoteOpen = ctx.quoteOpenAtEnd;
     const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
-    verbRelations(ctx, input.cues);
+    const tree = new SentenceTree(sentence);
+    frameRelations(ctx, tree, findFrames(tree));
+    nounPhraseRelations(ctx, tree);
     phraseRelations(ctx);
     roleRelations(ctx);
     attributionRelations(ctx);
@@ -75,11 +81,13 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
       text ??= input.body.slice(start, end);
       const from = ctx.tokens[c.from]!;
       const to = ctx.tokens[Math.max(c.from, c.to - 1)]!;
-      relations.push({
+      const r: LocalRelation = {
         source: source.id, relation, target: target.id, confidence: c.confidence,
         evidence: { sentence: text, sentenceStart: start, start: from.start, end: to.end },
-      });
-      if (c.rule.startsWith('verb') && !ctx.inQuote(c.from)) {
+      };
+      if (c.label !== undefined && relation === 'related_to') { r.label = c.label; r.open = true; }
+      relations.push(r);
+      if ((c.rule.startsWith('verb') || c.rule.startsWith('frame-v')) && !ctx.inQuote(c.from)) {
         const at = discourse.subjects.indexOf(c.source);
         if (at >= 0) discourse.subjects.splice(at, 1);
         discourse.subjects.push(c.source);

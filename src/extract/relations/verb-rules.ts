@@ -5,7 +5,7 @@
 import { RELATION_IDS, RELATIONS, type RelationCue, type RelationId, type LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isPreposition } from '../tokens.js';
-import type { SentenceContext } from './context.js';
+import type { Candidate, SentenceContext } from './context.js';
 import { agentsOf, hasCopula, isNegated, isPassive, objectsAfter, subjectsOf } from './clauses.js';
 
 interface IndexedCue {
@@ -203,7 +203,7 @@ function actingFor(ctx: SentenceContext, sources: LocalEntity[]): LocalEntity[] 
 const MAX_CITATION_REACH = 15;
 
 /** Emits a candidate; the evidence runs from the source's nearest mention through the cue to the target's. */
-export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation: RelationId, target: LocalEntity, from: number, to: number, confidence: number, rule: string, fallback = false): void {
+export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation: RelationId, target: LocalEntity, from: number, to: number, confidence: number, rule: string, fallback = false, label?: string): void {
   if (source === target) return;
   let lo = from;
   let hi = to;
@@ -214,9 +214,10 @@ export function emitChecked(ctx: SentenceContext, source: LocalEntity, relation:
     if (nearest && Math.abs(nearest.coreStart - from) <= MAX_CITATION_REACH) { lo = Math.min(lo, nearest.coreStart); hi = Math.max(hi, nearest.coreEnd - 1); }
   }
   const sentence = ctx.index;
-  ctx.emit(fallback
-    ? { source, relation, target, from: lo, to: hi + 1, confidence, rule, fallback, sentence }
-    : { source, relation, target, from: lo, to: hi + 1, confidence, rule, sentence });
+  const c: Candidate = { source, relation, target, from: lo, to: hi + 1, confidence, rule, sentence };
+  if (fallback) c.fallback = true;
+  if (label !== undefined) c.label = label;
+  ctx.emit(c);
 }
 
 /** The mention of `e` whose core starts closest to token `from`; the first of equally close ones. */

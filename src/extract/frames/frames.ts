@@ -1,0 +1,261 @@
+/**
+ * Predicate frames read off a sentence's dependency tree: who does what to whom, for verbs ("X urged Y to reject Z")
+ * and for nouns that name an act ("X's call for Y", "the arrest of Y by X"). Arguments are token indices of the
+ * argument phrases' heads; the relation rules turn them into entities.
+ */
+import type { Token } from '../../schema/index.js';
+import { predicateClasses } from '../word-lists.js';
+import { isNominal, SentenceTree } from '../tree/sentence-tree.js';
+
+/**
+ * Where an argument sits. Verbs: `agent` (the active subject, the passive by-phrase), `patient` (the object, the
+ * passive subject), `recipient` (indirect object), `obl:<prep>` (a prepositional phrase), `xobj` (the object of a
+ * controlled verb: "urged X to hold *an inquiry*"), `clause` (the head of a reported clause). Nouns: `poss`
+ * ("X's call"), `nmod:<prep>` ("the call *for* Y"), `compound` ("the *Kenya* talks").
+ */
+export type ArgRole = string;
+
+export interface Arg {
+  role: ArgRole;
+  /** Token index of the argument's head word. */
+  token: number;
+}
+
+/**
+ * `asserted`: the text says it happened. `attempt`: someone tried or sought to ("tried to block"): it shows their
+ * stance. `intended`: agreed, planned or promised ("agreed to sign"). `irrealis`: a wish, a condition or a
+ * possibility ("may join", "would oppose if", "urged Y to reject"): nothing the text asserts.
+ */
+export type Mood = 'asserted' | 'attempt' | 'intended' | 'irrealis';
+
+export interface Frame {
+  predicate: number;
+  /** The predicate's lemma, with a particle or a governed preposition where the lexicon has the phrase ("carry out"). */
+  lemma: string;
+  /** The predicate classes of the lemma (lexicon). */
+  classes: readonly string[];
+  pos: 'v' | 'n';
+  passive: boolean;
+  negated: boolean;
+  mood: Mood;
+  args: Arg[];
+  /**
+   * Who wants it done, when the frame is what someone urged or demanded ("X urged Y to *reject* Z"): the urging
+   * verb's agents. Their stance shows, though the deed is not asserted.
+   */
+  wantedBy?: number[];
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'that', 'whose']);
+const NO_ONE = new Set(['nobody', 'none', 'neither']);
+const MODALS_IRREALIS = new Set(['may', 'might', 'could', 'would', 'should', 'must', 'can']);
+const CONDITIONALS = new Set(['if', 'unless', 'whether', 'lest']);
+const NEGATING_MARKS = new Set(['without']);
+
+/** What a governing verb makes of the verb it controls ("refused to sign", "tried to block", "agreed to sign"). */
+function controlledMood(governor: Frame): Mood {
+  const c = governor.classes;
+  if (governor.negated || governor.mood === 'irrealis' || c.includes('refuse')) return 'irrealis';
+  if (c.includes('urge') || c.includes('demand')) return 'irrealis';
+  if (c.includes('attempt')) return governor.mood === 'asserted' ? 'attempt' : governor.mood;
+  if (c.includes('intend')) return governor.mood === 'asserted' ? 'intended' : governor.mood;
+  return governor.mood;
+}
+
+export function findFrames(tree: SentenceTree): Frame[] {
+  const frames: Frame[] = [];
+  const byPredicate = new Map<number, Frame>();
+  // Governors first: a controlled verb's mood depends on its governor's, and heads come before their dependents in
+  // a walk down from the root.
+  const order = walkOrder(tree);
+  for (const i of order) {
+    const t = tree.tokens[i]!;
+    if (t.upos === 'VERB' || (t.upos === 'AUX' && tree.base(i) !== 'aux' && tree.base(i) !== 'cop') || isAdjectivalPredicate(tree, i)) {
+      const f = verbFrame(tree, i, byPredicate);
+      if (f) { frames.push(f); byPredicate.set(i, f); }
+    } else if ((t.upos === 'NOUN' || t.upos === 'PROPN') && predicateClasses(t.lemma.toLowerCase(), 'n').length) {
+      const f = nounFrame(tree, i, byPredicate);
+      frames.push(f);
+      byPredicate.set(i, f);
+    }
+  }
+  return frames.sort((a, b) => a.predicate - b.predicate);
+}
+
+/** Tokens from the roots down, each after its head. */
+function walkOrder(tree: SentenceTree): number[] {
+  const out: number[] = [];
+  const visit = (i: number, depth: number) => {
+    out.push(i);
+    if (depth > 200) return;
+    for (const c of tree.children(i)) visit(c, depth + 1);
+  };
+  for (let i = 0; i < tree.length; i++) if (tree.head(i) < 0) visit(i, 0);
+  return out;
+}
+
+/** "were responsible for", "is opposed to": an adjective or participle with a copula predicates like a verb. */
+function isAdjectivalPredicate(tree: SentenceTree, i: number): boolean {
+  return tree.tokens[i]!.upos === 'ADJ' && tree.firstChild(i, 'cop') >= 0;
+}
+
+/** The predicate's lemma, with a particle ("carry out") or with its preposition when the lexicon lists the phrase. */
+function phraseLemma(tree: SentenceTree, i: number): { lemma: string; classes: readonly string[] } {
+  const base = tree.lemma(i);
+  const prt = tree.particle(i);
+  if (prt) {
+    const withParticle = `${base} ${prt}`;
+    const classes = predicateClasses(withParticle, 'v');
+    if (classes.length) return { lemma: withParticle, classes };
+  }
+  return { lemma: base, classes: predicateClasses(base, 'v') };
+}
+
+function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): Frame | undefined {
+  const t = tree.tokens[v]!;
+  const { lemma, classes } = phraseLemma(tree, v);
+  const deprel = tree.deprel(v);
+  const governor = frames.get(tree.head(v));
+  const participle = deprel.startsWith('acl') && deprel !== 'acl:relcl' && tree.childrenBy(v, 'nsubj').length === 0;
+  const passive = tree.isPassive(v) || (participle && t.tag === 'VBN');
+  const args: Arg[] = [];
+
+  // Subjects: the verb's own, or those it shares with the verb it is coordinated with or controlled by.
+  let subjects = tree.childrenBy(v, 'nsubj').concat(tree.childrenBy(v, 'csubj'));
+  if (!subjects.length) subjects = inheritedSubjects(tree, v, frames);
+  subjects = subjects.map((s) => antecedent(tree, s, v));
+  const objects = tree.childrenBy(v, 'obj').map((o) => antecedent(tree, o, v));
+  const agents = tree.childrenBy(v, 'obl').filter((c) => tree.deprel(c) === 'obl:agent' || (passive && tree.marker(c) === 'by'));
+
+  if (participle) {
+    // "a report published by X": the noun is the patient of a past participle, the agent of an -ing form.
+    const host = tree.head(v);
+    if (host >= 0) args.push({ role: passive ? 'patient' : 'agent', token: host });
+  } else if (deprel === 'acl:relcl' && !objects.length && subjects.length && !RELATIVE_PRONOUNS.has(tree.tokens[subjects[0]!]!.lower) && !passive) {
+    // "the letter X signed": no relative pronoun; the noun is the object.
+    const host = tree.head(v);
+    if (host >= 0) args.push({ role: 'patient', token: host });
+  }
+  if (passive) {
+    for (const s of subjects) args.push({ role: 'patient', token: s });
+    for (const a of agents) args.push({ role: 'agent', token: a });
+  } else {
+    for (const s of subjects) args.push({ role: 'agent', token: s });
+    for (const o of objects) args.push({ role: 'patient', token: o });
+  }
+  for (const c of tree.childrenBy(v, 'iobj')) args.push({ role: 'recipient', token: c });
+  for (const c of tree.childrenBy(v, 'obl')) {
+    if (agents.includes(c)) continue;
+    const marker = tree.marker(c);
+    args.push({ role: marker ? `obl:${marker}` : 'obl', token: c });
+  }
+  // Shared objects of coordinated verbs: "signed and ratified the treaty" gives "ratified" the treaty too.
+  if (deprel === 'conj' && governor && !objects.length && !passive) {
+    for (const a of governor.args) if (a.role === 'patient' && a.token > v) args.push(a);
+  }
+  for (const c of tree.childrenBy(v, 'ccomp')) args.push({ role: 'clause', token: c });
+  // "X was injured in a blaze, the fire service said": the report is the clause the verb interrupts.
+  if (tree.base(v) === 'parataxis' && !args.some((a) => a.role === 'clause') && tree.head(v) >= 0) args.push({ role: 'clause', token: tree.head(v) });
+  for (const c of tree.childrenBy(v, 'parataxis')) if (tree.tokens[c]!.upos === 'VERB') args.push({ role: 'clause', token: c });
+  // "… to hold an inquiry": the object of the verb this one controls.
+  for (const x of tree.childrenBy(v, 'xcomp')) for (const o of tree.childrenBy(x, 'obj')) args.push({ role: 'xobj', token: o });
+
+  // Arguments coordinated with an argument are arguments too.
+  const expanded: Arg[] = [];
+  for (const a of args) for (const c of tree.conjuncts(a.token)) expanded.push(c === a.token ? a : { role: a.role, token: c });
+
+  const frame: Frame = {
+    predicate: v, lemma, classes, pos: 'v', passive, args: expanded,
+    negated: tree.isNegated(v) || subjects.some((s) => negativeSubject(tree, s)) || negatingMark(tree, v),
+    mood: verbMood(tree, v, governor),
+  };
+  const base = tree.base(v);
+  if (governor && (base === 'xcomp' || base === 'ccomp') && !governor.negated && governor.mood !== 'irrealis' &&
+      (governor.classes.includes('urge') || governor.classes.includes('demand'))) {
+    frame.wantedBy = governor.args.filter((a) => a.role === (governor.passive ? 'patient' : 'agent')).map((a) => a.token);
+  }
+  return frame;
+}
+
+/** Subjects a verb without its own takes from the verb it is coordinated with, controlled by or attached to. */
+function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): number[] {
+  const h = tree.head(v);
+  if (h < 0) return [];
+  const base = tree.base(v);
+  const governor = frames.get(h);
+  if (base === 'conj' && governor) {
+    return governor.args.filter((a) => (governor.passive ? a.role === 'patient' : a.role === 'agent') && a.token < v).map((a) => a.token);
+  }
+  if (base === 'xcomp' && governor) {
+    // Object control ("urged X to reject"), else subject control ("agreed to sign").
+    const object = governor.passive ? [] : governor.args.filter((a) => a.role === 'patient' && a.token < v).map((a) => a.token);
+    if (object.length) return object;
+    return governor.args.filter((a) => (governor.passive ? a.role === 'patient' : a.role === 'agent')).map((a) => a.token);
+  }
+  // "…, calling for a retrial": a participle clause shares the subject of the clause it hangs on.
+  if (base === 'advcl' && governor && !tree.marker(v)) {
+    return governor.args.filter((a) => a.role === (governor.passive ? 'patient' : 'agent')).map((a) => a.token);
+  }
+  return [];
+}
+
+/** A relative pronoun stands for the noun its clause hangs on. */
+function antecedent(tree: SentenceTree, arg: number, v: number): number {
+  if (!RELATIVE_PRONOUNS.has(tree.tokens[arg]!.lower)) return arg;
+  for (let k = v, n = 0; k >= 0 && n < 8; k = tree.head(k), n++) {
+    if (tree.deprel(k) === 'acl:relcl') return tree.head(k);
+    if (tree.base(k) !== 'conj' && k !== v) break;
+  }
+  return arg;
+}
+
+/** "No one from X attended", "None of them signed". */
+function negativeSubject(tree: SentenceTree, s: number): boolean {
+  const t = tree.tokens[s]!;
+  if (NO_ONE.has(t.lower)) return true;
+  return tree.childrenBy(s, 'det').some((d) => tree.tokens[d]!.lower === 'no');
+}
+
+/** "without signing": a clause that says it did not happen. */
+function negatingMark(tree: SentenceTree, v: number): boolean {
+  return tree.childrenBy(v, 'mark').some((m) => NEGATING_MARKS.has(tree.tokens[m]!.lower));
+}
+
+function verbMood(tree: SentenceTree, v: number, governor: Frame | undefined): Mood {
+  if (tree.auxiliaries(v).some((a) => MODALS_IRREALIS.has(a))) return 'irrealis';
+  const marks = tree.childrenBy(v, 'mark').map((m) => tree.tokens[m]!.lower);
+  if (marks.some((m) => CONDITIONALS.has(m))) return 'irrealis';
+  if (!governor) return 'asserted';
+  const base = tree.base(v);
+  if (base === 'xcomp') return controlledMood(governor);
+  // "demanded that X resign": what is demanded has not happened; a reported clause is as real as its report.
+  if (base === 'ccomp') return governor.classes.includes('urge') || governor.classes.includes('demand') ? 'irrealis' : governor.mood === 'irrealis' ? 'irrealis' : 'asserted';
+  // "met Y to discuss Z": a purpose is not a fact.
+  if (base === 'advcl' && marks.includes('to')) return 'irrealis';
+  if (base === 'conj') return governor.mood;
+  return 'asserted';
+}
+
+/** A noun that names an act: its possessor, its prepositional phrases and its name modifiers. */
+function nounFrame(tree: SentenceTree, n: number, frames: ReadonlyMap<number, Frame>): Frame {
+  const t: Token = tree.tokens[n]!;
+  const args: Arg[] = [];
+  for (const c of tree.children(n)) {
+    const d = tree.deprel(c);
+    if (d === 'nmod:poss') args.push({ role: 'poss', token: c });
+    else if (d.startsWith('nmod')) {
+      const marker = tree.marker(c);
+      args.push({ role: marker ? `nmod:${marker}` : 'nmod', token: c });
+    } else if (d === 'compound' && tree.tokens[c]!.upos === 'PROPN') args.push({ role: 'compound', token: c });
+  }
+  const expanded: Arg[] = [];
+  for (const a of args) for (const c of tree.conjuncts(a.token)) expanded.push(c === a.token ? a : { role: a.role, token: c });
+  const governor = frames.get(tree.head(n));
+  return {
+    predicate: n, lemma: t.lemma.toLowerCase(), classes: predicateClasses(t.lemma.toLowerCase(), 'n'), pos: 'n', passive: false,
+    args: expanded, negated: tree.childrenBy(n, 'det').some((d) => tree.tokens[d]!.lower === 'no'),
+    mood: governor && governor.negated ? 'irrealis' : 'asserted',
+  };
+}
+
+export { isNominal };

@@ -1,0 +1,204 @@
+/**
+ * Relations stated inside noun phrases, read off the tree: titles and appositions ("Ana Lima, the head of the
+ * Alliance"), affiliations ("Tom Hale of the Farmers' Union"), places ("the strike in Valencia", "Croatia's
+ * parliament"), who wrote a document ("a statement from the ministry") and who took part in an event ("talks
+ * between X and Y", "the arrest of X by Y").
+ */
+import type { LocalEntity, RelationId } from '../../schema/index.js';
+import type { DraftMention } from '../mentions/draft.js';
+import { isTitle } from '../mentions/names.js';
+import { leaderTitles, nounClass, predicateClasses } from '../word-lists.js';
+import { wordKey } from '../tokens.js';
+import type { SentenceTree } from '../tree/sentence-tree.js';
+import type { SentenceContext } from './context.js';
+import { resolvePronoun } from './clauses.js';
+import { emitChecked } from './verb-rules.js';
+
+const ACTORS = new Set(['person', 'organisation', 'group', 'place']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'off']);
+const TOPIC = new Set(['on', 'about', 'into', 'regarding', 'concerning', 'over']);
+const AUTHOR = new Set(['by', 'from']);
+/** Words in a leader's title; the other titles make their holder a member. */
+const LEADER_WORDS = new Set(['president', 'chairman', 'chairwoman', 'chair', 'leader', 'head', 'ceo', 'chief', 'governor', 'mayor', 'premier', 'king', 'queen']);
+
+/** The tree head of a mention: the token of its core whose head lies outside the core. */
+function treeHead(tree: SentenceTree, m: DraftMention): number {
+  for (let i = m.coreStart; i < m.coreEnd; i++) {
+    const h = tree.head(i);
+    if (h < m.coreStart || h >= m.coreEnd) return i;
+  }
+  return m.head;
+}
+
+/** Whether an event noun names violence done to people: its "of" phrase is the victim, its "by" phrase the doer. */
+function isViolent(lemma: string): boolean {
+  return predicateClasses(lemma, 'n').includes('harm') || predicateClasses(lemma, 'v').includes('harm');
+}
+
+/** Whether a noun is a title or a role ("spokesman", "co-chairs", "head"). */
+export function isRole(tree: SentenceTree, i: number): boolean {
+  const t = tree.tokens[i]!;
+  if (t.upos !== 'NOUN' && t.upos !== 'PROPN') return false;
+  const key = wordKey(t.lemma);
+  return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key) === 'person';
+}
+
+/** A leader's title gives `leads`; other titles give `member_of`. */
+export function roleRelation(tree: SentenceTree, role: number): 'leads' | 'member_of' {
+  const words: string[] = [];
+  for (const c of tree.children(role)) if (tree.base(c) === 'compound' && c < role && tree.tokens[c]!.upos === 'NOUN') words.push(wordKey(tree.tokens[c]!.lemma));
+  const key = wordKey(tree.tokens[role]!.lemma);
+  words.push(key);
+  const phrase = words.join(' ');
+  if (leaderTitles().has(phrase) || leaderTitles().has(key) || key.split(' ').some((w) => LEADER_WORDS.has(w.replace(/^co /, '')))) return 'leads';
+  return 'member_of';
+}
+
+export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): void {
+  const entityAt = (i: number): LocalEntity | undefined => {
+    const e = ctx.entityAt(i);
+    if (e) return e;
+    const t = tree.tokens[i]!;
+    if (t.upos === 'PRON' && (t.lower === 'its' || t.lower === 'their' || t.lower === 'his' || t.lower === 'her')) {
+      return resolvePronoun(ctx, t.lower === 'its' ? 'it' : t.lower === 'their' ? 'they' : t.lower === 'his' ? 'he' : 'she', i);
+    }
+    return undefined;
+  };
+  const emit = (s: LocalEntity, relation: RelationId, t: LocalEntity, a: number, b: number, confidence: number, rule: string) => {
+    if (s !== t) emitChecked(ctx, s, relation, t, Math.min(a, b), Math.max(a, b), confidence, rule);
+  };
+
+  for (const m of ctx.mentions) {
+    const e = ctx.entity(m);
+    const h = treeHead(tree, m);
+    if (h < 0 || h >= tree.length) continue;
+    // Arguments of the phrase: its own dependents, and those of a plain noun it hangs on ("the bombing of a police
+    // station in Cochabamba": the place sits under "station").
+    for (const c of tree.children(h)) {
+      if (c >= m.coreStart && c < m.coreEnd) {
+        // Names inside the phrase's core: "the Mogadishu attack", "the JPP report", "Croatia's parliament".
+        const d = tree.deprel(c);
+        if (d !== 'compound' && d !== 'nmod:poss' && d !== 'amod') continue;
+      }
+      const d = tree.deprel(c);
+      const o = entityAt(c);
+      if (!o || o === e) {
+        if (d.startsWith('nmod') && m.kind === 'event') placesBelow(c, 0);
+        continue;
+      }
+      const marker = d.startsWith('nmod') && d !== 'nmod:poss' ? tree.marker(c) : '';
+      structural(m, e, h, d, marker, o, c);
+    }
+    // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
+    if (m.kind === 'person') titleOf(m, e, h);
+  }
+
+  function placesBelow(c: number, depth: number): void {
+    if (depth > 2) return;
+    for (const k of tree.children(c)) {
+      if (!tree.deprel(k).startsWith('nmod') || !LOCATIVE.has(tree.marker(k))) continue;
+      const p = entityAt(k);
+      const host = hostEvent(c);
+      if (p && host && p.kind === 'place') emit(host, 'located_in', p, c, k, 0.55, 'event-in-place-below');
+    }
+  }
+
+  /** The event whose phrase the token lies in. */
+  function hostEvent(c: number): LocalEntity | undefined {
+    for (let k = tree.head(c), n = 0; k >= 0 && n < 4; k = tree.head(k), n++) {
+      const e = entityAt(k);
+      if (e) return e.kind === 'event' ? e : undefined;
+    }
+    return undefined;
+  }
+
+  function structural(m: DraftMention, e: LocalEntity, h: number, d: string, marker: string, o: LocalEntity, c: number): void {
+    const kind = e.kind;
+    const lemma = tree.lemma(h);
+    if (d === 'nmod:poss' || d === 'compound' || d === 'amod') {
+      if (d === 'amod' && !tree.tokens[c]!.text.match(/^\p{Lu}/u)) return;
+      if (kind === 'document' && ACTORS.has(o.kind) && o.kind !== 'place') emit(o, 'authored', e, c, h, d === 'nmod:poss' ? 0.75 : 0.6, 'document-owner');
+      else if (kind === 'document' && o.kind === 'place' && d === 'nmod:poss') emit(o, 'authored', e, c, h, 0.6, 'document-owner');
+      else if (kind === 'event') {
+        if (o.kind === 'place') emit(e, 'located_in', o, c, h, 0.6, 'event-place');
+        else if (d === 'nmod:poss' && isViolent(lemma)) {
+          const hasOf = tree.childrenBy(h, 'nmod').some((k) => tree.marker(k) === 'of');
+          emit(o, hasOf ? 'responsible_for' : 'victim_of', e, c, h, 0.6, 'event-possessor');
+        } else if (o.kind === 'organisation') emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
+        else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
+      } else if (kind === 'organisation' && o.kind === 'place') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
+      else if (kind === 'group' && o.kind === 'organisation' && d !== 'amod') emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
+      return;
+    }
+    if (!d.startsWith('nmod')) return;
+    switch (kind) {
+      case 'person':
+        if ((marker === 'of' || marker === 'from' || marker === 'at') && (o.kind === 'organisation' || o.kind === 'group')) emit(e, 'member_of', o, h, c, 0.7, 'person-of');
+        else if ((marker === 'of' || marker === 'from') && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'person-of-place');
+        break;
+      case 'organisation':
+        if ((LOCATIVE.has(marker) || marker === 'of') && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'organisation-in');
+        break;
+      case 'group':
+        if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
+        else if ((marker === 'from' || marker === 'of' || marker === 'at') && o.kind === 'organisation') emit(e, 'member_of', o, h, c, 0.65, 'group-from');
+        break;
+      case 'event':
+        if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'event-in');
+        else if (marker === 'by' && ACTORS.has(o.kind)) emit(o, isViolent(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
+        else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isViolent(lemma)) emit(o, 'victim_of', e, c, h, 0.65, 'event-of');
+        else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTORS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
+        break;
+      case 'document':
+        if (AUTHOR.has(marker) && ACTORS.has(o.kind)) emit(o, 'authored', e, c, h, 0.7, 'document-by');
+        else if (TOPIC.has(marker)) emit(e, 'mentions', o, h, c, 0.6, 'document-on');
+        else if (marker === 'against') emit(e, 'opposes', o, h, c, 0.65, 'document-against');
+        else if (marker === 'to' && (o.kind === 'person' || o.kind === 'organisation')) emit(e, 'called_on', o, h, c, 0.5, 'document-to');
+        break;
+    }
+  }
+
+  /** "X, the head of Y", "the chairman of Y, X", "Y's director, X", "X and Z, co-chairs of Y". */
+  function titleOf(m: DraftMention, person: LocalEntity, h: number): void {
+    const roles: number[] = [];
+    for (const a of tree.childrenBy(h, 'appos')) if (!ctx.entityAt(a) && isRole(tree, a)) roles.push(a);
+    if (tree.deprel(h) === 'appos' && isRole(tree, tree.head(h)) && !ctx.entityAt(tree.head(h))) roles.push(tree.head(h));
+    // Titles written into the name's phrase: "Brazilian President Ana Lima", "Kestrel Bank spokeswoman Imogen".
+    for (const c of tree.children(h)) if (c < m.coreStart && tree.base(c) === 'compound' && isRole(tree, c) && !ctx.entityAt(c)) roles.push(c);
+    for (let i = m.coreStart; i < h; i++) if (tree.head(i) === h && isRole(tree, i) && !ctx.entityAt(i) && !roles.includes(i)) roles.push(i);
+    if (!roles.length) return;
+    const people = [person];
+    for (const c of tree.conjuncts(h)) {
+      const other = ctx.entityAt(c);
+      if (other && other.kind === 'person' && !people.includes(other)) people.push(other);
+    }
+    for (const r of roles) {
+      const relation = roleRelation(tree, r);
+      for (const holder of holders(r)) {
+        const rel: RelationId = holder.entity.kind === 'place' && relation === 'member_of' ? 'related_to' : relation;
+        for (const p of people) if (rel !== 'related_to') emit(p, rel, holder.entity, holder.token, h, 0.7, 'title');
+      }
+    }
+  }
+
+  /** What a title is held in: its "of/for/at" phrase, its possessor, its name or nationality modifiers. */
+  function holders(role: number): Array<{ entity: LocalEntity; token: number }> {
+    const out: Array<{ entity: LocalEntity; token: number }> = [];
+    const add = (k: number) => {
+      const o = entityAt(k);
+      if (o && o.kind !== 'person' && o.kind !== 'event' && o.kind !== 'document' && !out.some((x) => x.entity === o)) out.push({ entity: o, token: k });
+    };
+    for (const c of tree.children(role)) {
+      const d = tree.deprel(c);
+      if (d === 'nmod:poss' || ((d === 'compound' || d === 'amod') && /^\p{Lu}/u.test(tree.tokens[c]!.text))) add(c);
+      else if (d.startsWith('nmod') && ['of', 'for', 'at', 'to', 'with', 'from'].includes(tree.marker(c))) add(c);
+    }
+    // "Tarrow Mining chief executive Lionel": the holder's name before a compound title.
+    for (let k = role - 1; k >= 0 && tree.head(k) !== -1 && k >= role - 6; k--) {
+      const o = ctx.entityAt(k);
+      if (o) { if (tree.dominates(role, k) || tree.head(k) === tree.head(role)) add(k); break; }
+      if (tree.tokens[k]!.upos !== 'NOUN' && tree.tokens[k]!.upos !== 'ADJ') break;
+    }
+    return out;
+  }
+}
