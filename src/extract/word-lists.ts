@@ -74,17 +74,21 @@ export function predicateClasses(word: string, pos: PredicatePos): readonly stri
 
 const NO_CLASSES: readonly string[] = Object.freeze([]);
 
-export type NounClass = 'event' | 'document' | 'person';
+export interface NounClass {
+  kind: 'event' | 'document' | 'person';
+  /** The listed noun it was found below ("ambush" → attack), which groups near-synonyms. */
+  category: string;
+}
 let nounTable: ReadonlyMap<string, NounClass> | undefined;
 
-/** What a common noun names by its most frequent sense (data/noun-classes.tsv, from WordNet). */
+/** What a common noun names by its most frequent sense (data/noun-classes.tsv, grown through WordNet). */
 export function nounClass(lemma: string): NounClass | undefined {
   if (!nounTable) {
     const table = new Map<string, NounClass>();
     for (const line of readFileSync(new URL('./data/noun-classes.tsv', import.meta.url), 'utf8').split('\n')) {
       if (!line || line.startsWith('#')) continue;
-      const [w, c] = line.split('\t');
-      table.set(w!, c as NounClass);
+      const [w, kind, category] = line.split('\t');
+      table.set(w!, { kind: kind as NounClass['kind'], category: category! });
     }
     nounTable = table;
   }

@@ -15,7 +15,8 @@ export interface Article {
   body: string;
 }
 
-export interface Token {
+/** A token as the tokenizer gives it, before tagging and parsing. */
+export interface RawToken {
   text: string;
   start: number;
   end: number;
@@ -24,13 +25,16 @@ export interface Token {
   lemma: string;
   /** `text` in lower case with typographic apostrophes made plain ("’s" → "'s"): computed once, read by every rule. */
   lower: string;
-  /** Penn Treebank tag from the project's tagger (VBN, VBD, NNS…). */
+}
+
+export interface Token extends RawToken {
+  /** Penn Treebank tag from the project's tagger (NN, NNP, VBD, VBN, VBG, ...): tells a passive participle from a past tense. */
   tag: string;
-  /** Universal POS tag from the project's tagger. */
+  /** Universal POS tag from the project's tagger (trained on UD English EWT; `pos` is wink's and stays as it was). */
   upos: string;
-  /** Index of the head token in the sentence, -1 for the root. */
+  /** Index of the token's head within its sentence, -1 for the sentence's root. */
   head: number;
-  /** Universal Dependencies relation to the head, with its subtype (`nsubj:pass`, `obl:agent`), `root` for the root. */
+  /** Universal Dependencies label of the arc from the head, with subtypes (nsubj:pass, obl:agent, acl:relcl, ...); `root` for the root. */
   deprel: string;
 }
 
@@ -40,6 +44,13 @@ export interface NameSpan {
   end: number;
   type: 'PER' | 'ORG' | 'LOC' | 'MISC';
   confidence: number;
+}
+
+/** A sentence as the tokenizer gives it. */
+export interface RawSentence {
+  start: number;
+  end: number;
+  tokens: RawToken[];
 }
 
 export interface Sentence {

@@ -159,13 +159,13 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
     id: 'participated_in', label: 'participated in', source: ACTORS, target: ['event'], symmetric: false,
     color: '#aec7e8', description: 'took part in, attended, voted in, delegates to',
     cues: verbs('take part in', 'attend', 'participate in', 'join', 'vote in', 'compete in', 'speak at', 'contest', 'boycott', 'take part'),
-    frames: [verbFrame('attend', 'agent', 'patient'), verbFrame('join', 'agent', 'patient')],
+    frames: [verbFrame('attend', 'agent', 'patient|obl:in|obl:at'), verbFrame('join', 'agent', 'patient')],
   },
   organised: {
     id: 'organised', label: 'organised', source: ACTORS, target: ['event'], symmetric: false, color: '#ffbb78',
     description: 'held, hosted, organised, convened',
     cues: verbs('hold', 'host', 'organise', 'organize', 'convene', 'stage', 'arrange', 'sponsor', 'launch', 'call'),
-    frames: [verbFrame('hold', 'agent', 'patient')],
+    frames: [verbFrame('hold', 'agent', 'patient'), verbFrame('lead', 'agent', 'patient')],
   },
   responsible_for: {
     id: 'responsible_for', label: 'responsible for', source: ACTORS, target: ['event'], symmetric: false,

@@ -113,7 +113,14 @@ function phraseLemma(tree: SentenceTree, i: number): { lemma: string; classes: r
 
 function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): Frame | undefined {
   const t = tree.tokens[v]!;
-  const { lemma, classes } = phraseLemma(tree, v);
+  let { lemma, classes } = phraseLemma(tree, v);
+  // "held talks with X", "took part in X": a verb and its object that the lexicon lists as one predicate.
+  let light = -1;
+  for (const o of tree.childrenBy(v, 'obj')) {
+    const phrase = `${lemma} ${tree.lemma(o)}`;
+    const phraseClasses = tree.childrenBy(o, 'det').length <= 1 ? predicateClasses(phrase, 'v') : [];
+    if (phraseClasses.length) { lemma = phrase; classes = phraseClasses; light = o; break; }
+  }
   const deprel = tree.deprel(v);
   const governor = frames.get(tree.head(v));
   const participle = deprel.startsWith('acl') && deprel !== 'acl:relcl' && tree.childrenBy(v, 'nsubj').length === 0;
@@ -124,7 +131,7 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   let subjects = tree.childrenBy(v, 'nsubj').concat(tree.childrenBy(v, 'csubj'));
   if (!subjects.length) subjects = inheritedSubjects(tree, v, frames);
   subjects = subjects.map((s) => antecedent(tree, s, v));
-  const objects = tree.childrenBy(v, 'obj').map((o) => antecedent(tree, o, v));
+  const objects = tree.childrenBy(v, 'obj').filter((o) => o !== light).map((o) => antecedent(tree, o, v));
   const agents = tree.childrenBy(v, 'obl').filter((c) => tree.deprel(c) === 'obl:agent' || (passive && tree.marker(c) === 'by'));
 
   if (participle) {
@@ -149,9 +156,11 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     const marker = tree.marker(c);
     args.push({ role: marker ? `obl:${marker}` : 'obl', token: c });
   }
-  // Shared objects of coordinated verbs: "signed and ratified the treaty" gives "ratified" the treaty too.
-  if (deprel === 'conj' && governor && !objects.length && !passive) {
-    for (const a of governor.args) if (a.role === 'patient' && a.token > v) args.push(a);
+  // Shared objects of coordinated verbs: "signed and ratified the treaty" gives "ratified" the treaty too, and
+  // "the treaty, which X signed and Y rejected" gives "rejected" the treaty.
+  if (deprel === 'conj' && governor && !objects.length && !passive && light < 0) {
+    const relative = tree.deprel(governor.predicate) === 'acl:relcl';
+    for (const a of governor.args) if (a.role === 'patient' && (a.token > v || relative)) args.push(a);
   }
   for (const c of tree.childrenBy(v, 'ccomp')) args.push({ role: 'clause', token: c });
   // "X was injured in a blaze, the fire service said": the report is the clause the verb interrupts.

@@ -72,9 +72,9 @@ const headWord = remembered((lemma: string): HeadWord => {
   const wordNet = nounClass(key);
   return {
     key,
-    event: lookupNoun(eventNouns(), key) ?? (wordNet === 'event' ? key : undefined),
-    document: lookupNoun(documentNouns(), key) ?? (wordNet === 'document' ? key : undefined),
-    group: lookupNoun(groupNouns(), key) ?? (wordNet === 'person' ? key : undefined),
+    event: lookupNoun(eventNouns(), key) ?? (wordNet?.kind === 'event' ? wordNet.category : undefined),
+    document: lookupNoun(documentNouns(), key) ?? (wordNet?.kind === 'document' ? wordNet.category : undefined),
+    group: lookupNoun(groupNouns(), key) ?? (wordNet?.kind === 'person' ? key : undefined),
     described: ORG_DESCRIPTIONS.has(key) || COMPANY_EPITHETS.has(key), endsMultiword: endsMultiwordEntry(key),
   };
 });

@@ -40,7 +40,7 @@ export function isRole(tree: SentenceTree, i: number): boolean {
   const t = tree.tokens[i]!;
   if (t.upos !== 'NOUN' && t.upos !== 'PROPN') return false;
   const key = wordKey(t.lemma);
-  return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key) === 'person';
+  return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key)?.kind === 'person';
 }
 
 /** A leader's title gives `leads`; other titles give `member_of`. */
@@ -59,6 +59,11 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     const e = ctx.entityAt(i);
     if (e) return e;
     const t = tree.tokens[i]!;
+    // "X, whose chief executive resigned": whose stands for the noun the clause hangs on.
+    if (t.lower === 'whose') {
+      for (let k = tree.head(i), n = 0; k >= 0 && n < 6; k = tree.head(k), n++) if (tree.deprel(k) === 'acl:relcl') return ctx.entityAt(tree.head(k));
+      return undefined;
+    }
     if (t.upos === 'PRON' && (t.lower === 'its' || t.lower === 'their' || t.lower === 'his' || t.lower === 'her')) {
       return resolvePronoun(ctx, t.lower === 'its' ? 'it' : t.lower === 'their' ? 'they' : t.lower === 'his' ? 'he' : 'she', i);
     }
@@ -81,16 +86,26 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         if (d !== 'compound' && d !== 'nmod:poss' && d !== 'amod') continue;
       }
       const d = tree.deprel(c);
-      const o = entityAt(c);
-      if (!o || o === e) {
-        if (d.startsWith('nmod') && m.kind === 'event') placesBelow(c, 0);
-        continue;
-      }
       const marker = d.startsWith('nmod') && d !== 'nmod:poss' ? tree.marker(c) : '';
-      structural(m, e, h, d, marker, o, c);
+      // "talks between X and Y": every conjunct of the phrase.
+      for (const k of d.startsWith('nmod') ? tree.conjuncts(c) : [c]) {
+        const o = entityAt(k);
+        if (!o || o === e) {
+          if (d.startsWith('nmod') && m.kind === 'event') placesBelow(k, 0);
+          continue;
+        }
+        structural(m, e, h, d, marker, o, k);
+      }
+      if (marker === 'between' && m.kind === 'event' && predicateClasses(tree.lemma(h), 'n').includes('meet')) meetingBetween(tree.conjuncts(c));
     }
     // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
     if (m.kind === 'person') titleOf(m, e, h);
+  }
+
+  /** "the meeting between X and Y": X met Y. */
+  function meetingBetween(tokens: readonly number[]): void {
+    const sides = tokens.map((k) => ({ k, e: entityAt(k) })).filter((x): x is { k: number; e: LocalEntity } => !!x.e && ACTORS.has(x.e.kind));
+    for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) emit(sides[a]!.e, 'met_with', sides[b]!.e, sides[a]!.k, sides[b]!.k, 0.6, 'meeting-between');
   }
 
   function placesBelow(c: number, depth: number): void {
