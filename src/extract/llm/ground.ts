@@ -1,0 +1,205 @@
+/**
+ * A model's answers for one article → the same ArticleExtraction the offline extractor gives. Nothing is taken on
+ * trust: every entity must be named in the article, every relation's quote must be found in it (which gives its
+ * evidence offsets and sentence), and kinds and relation ends must fit the schema. What fails is dropped and counted
+ * by reason. Answers for several parts of an article are merged by name. The result depends on the answers alone, not
+ * on which part each came from, so answers read back from the cache ground as they did when new.
+ */
+import {
+  RELATION_IDS, RELATIONS, allowsKinds, isEntityKind, isRelationId,
+  type Article, type ArticleExtraction, type EntityKind, type LocalEntity, type LocalEvidence, type LocalRelation, type Mention, type RelationId,
+} from '../../schema/index.js';
+import { tokenise } from '../../nlp/wink.js';
+import { normalName } from '../../resolve/name-forms.js';
+import { articleEntity, articleMeta, findPublisher, publisherRelation } from '../article-entities.js';
+import type { LlmAnswer } from './answer.js';
+import { ArticleText } from './locate.js';
+import type { Span } from './parts.js';
+import type { DropCounts, DropReason } from './drop-reasons.js';
+
+
+/** One answer (about the whole article or a part of it). */
+export interface PartAnswer {
+  answer: LlmAnswer;
+  /** Items the parser could not read. */
+  malformedItems?: number;
+}
+
+export interface GroundOptions {
+  /** The offline extraction to add to (`--extractor hybrid`): its entities and relations are kept as they are. */
+  base?: ArticleExtraction;
+  /** What the extraction's `extractorVersion` says. */
+  version: string;
+}
+
+export interface Grounded {
+  extraction: ArticleExtraction;
+  dropped: DropCounts;
+}
+
+/** Relations the model states: below the offline rules' certainty, which are checked against the grammar. */
+const MODEL_CONFIDENCE = 0.7;
+/** Kinds whose capitalised members are names (merged across articles by name); the rest are descriptions. */
+const NAMED_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'place']);
+const RELATION_BY_LABEL = new Map<string, RelationId>(RELATION_IDS.flatMap((id) => [[id, id], [RELATIONS[id].label, id]]));
+
+function kindOf(kind: string): EntityKind | undefined {
+  const k = kind.trim().toLowerCase();
+  // The American spelling names the same kind.
+  const spelled = k === 'organization' ? 'organisation' : k;
+  return isEntityKind(spelled) ? spelled : undefined;
+}
+
+function relationOf(relation: string): RelationId | undefined {
+  const r = relation.trim().toLowerCase();
+  return isRelationId(r) ? r : RELATION_BY_LABEL.get(r.replace(/_/g, ' '));
+}
+
+/** "the United Nations" → "United Nations": a name keeps no article; "the 1988 massacre" keeps it. */
+function nameOf(name: string): string {
+  return name.trim().replace(/^[Tt]he\s+(?=\p{Lu})/u, '');
+}
+
+interface Draft {
+  entity: LocalEntity;
+  /** The model's forms found in the text, whose mentions are to be found; none for an offline entity (it has them). */
+  forms: string[];
+}
+
+/** Grounds the answers for `article`. */
+export function groundAnswers(article: Article, answers: readonly PartAnswer[], options: GroundOptions): Grounded {
+  const { body } = article;
+  const text = new ArticleText(body);
+  const sentences = tokenise(body);
+  const dropped: DropCounts = {};
+  const drop = (reason: DropReason, n = 1) => { if (n) dropped[reason] = (dropped[reason] ?? 0) + n; };
+  for (const a of answers) drop('malformed', a.malformedItems ?? 0);
+
+  const base = options.base;
+  const drafts: Draft[] = (base?.entities ?? []).map((entity) => ({ entity: { ...entity, aliases: [...entity.aliases] }, forms: [] }));
+  const offline = new Set(drafts);
+  /** Normal name → the draft so named. */
+  const named = new Map<string, Draft>();
+  const register = (key: string, d: Draft) => { if (key && !named.has(key)) named.set(key, d); };
+  for (const d of drafts) {
+    if (d.entity.origin === 'article') continue;
+    for (const form of [d.entity.label, ...d.entity.aliases]) register(normalName(form), d);
+  }
+
+  let next = 1;
+  for (const { answer } of answers) {
+    for (const e of answer.entities) {
+      const kind = kindOf(e.kind);
+      if (!kind) { drop('kind'); continue; }
+      const forms = [...new Set([nameOf(e.name), ...(e.aliases ?? []).map(nameOf)])].filter(Boolean);
+      const found = forms.filter((f) => text.occurrences(f, true).length);
+      if (!found.length) { drop('name'); continue; }
+      const keys = forms.map((f) => normalName(f));
+      let d = keys.map((k) => named.get(k)).find(Boolean);
+      if (d) {
+        for (const f of found) if (!d.entity.aliases.includes(f)) d.entity.aliases.push(f);
+        if (!offline.has(d)) for (const f of found) if (!d.forms.includes(f)) d.forms.push(f);
+      } else {
+        const label = found[0]!;
+        const origin = NAMED_KINDS.has(kind) && /\p{Lu}/u.test(label) ? 'name' : 'description';
+        d = { entity: { id: `m${next++}`, kind, label, aliases: found, mentions: [], origin, attrs: {} }, forms: [...found] };
+        drafts.push(d);
+      }
+      for (const k of keys) register(k, d);
+    }
+  }
+
+  // Mentions of the model's entities, longest forms first, none overlapping another's (or an offline mention).
+  const mentions: Mention[] = [...(base?.mentions ?? [])];
+  const taken: Span[] = mentions.map((m) => ({ start: m.start, end: m.end }));
+  const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
+  const found: Array<{ d: Draft; span: Span }> = [];
+  const byLength = drafts.flatMap((d) => d.forms.map((form) => ({ d, form }))).sort((a, b) => b.form.length - a.form.length);
+  for (const { d, form } of byLength) {
+    for (const span of text.occurrences(form, true)) {
+      if (overlaps(span)) continue;
+      taken.push(span);
+      found.push({ d, span });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  const sentenceAt = (offset: number) => {
+    const i = sentences.findIndex((s) => offset < s.end);
+    return i < 0 ? sentences.length - 1 : i;
+  };
+  for (const { d, span } of found) {
+    const sentence = sentenceAt(span.start);
+    const head = headOf(sentences[sentence]?.tokens ?? [], span);
+    d.entity.mentions.push(mentions.length);
+    mentions.push({ kind: d.entity.kind, text: body.slice(span.start, span.end), start: span.start, end: span.end, sentence, head, attrs: {} });
+    if (d.entity.origin === 'description' && d.entity.category === undefined && head) d.entity.category = head;
+  }
+
+  // The article and its publisher, as the offline extractor gives them (a hybrid's base has them already).
+  let entities = drafts.map((d) => d.entity);
+  const relations: LocalRelation[] = [...(base?.relations ?? [])];
+  if (!base) {
+    const found = findPublisher(article, entities);
+    if (found?.added) entities = [...entities, found.publisher];
+    entities = [articleEntity(article), ...entities];
+    if (found) relations.push(publisherRelation(article, 'article', found.publisher.id));
+  }
+
+  const seen = new Set(relations.map((r) => `${r.source}|${r.relation}|${r.target}`));
+  const evidenceOf = (span: Span): LocalEvidence => {
+    const first = sentences[sentenceAt(span.start)];
+    const last = sentences[sentenceAt(Math.max(span.start, span.end - 1))];
+    const start = Math.min(first?.start ?? span.start, span.start);
+    const end = Math.max(last?.end ?? span.end, span.end);
+    return { sentence: body.slice(start, end), sentenceStart: start, start: span.start, end: span.end };
+  };
+  const formsOf = (e: LocalEntity) => [e.label, ...e.aliases].map((f) => f.toLowerCase());
+  for (const { answer } of answers) {
+    for (const r of answer.relations) {
+      const relation = relationOf(r.relation);
+      if (!relation) { drop('relation'); continue; }
+      let source = named.get(normalName(nameOf(r.source)))?.entity;
+      let target = named.get(normalName(nameOf(r.target)))?.entity;
+      if (!source || !target) { drop('end'); continue; }
+      if (source === target) { drop('self'); continue; }
+      const symmetric = RELATIONS[relation].symmetric;
+      if (!allowsKinds(relation, source.kind, target.kind) && !(symmetric && allowsKinds(relation, target.kind, source.kind))) { drop('kinds'); continue; }
+      if (r.evidence.trim().split(/\s+/).length < 2) { drop('evidence'); continue; }
+      // Of a quote found more than once, the place whose sentence names an end of the relation.
+      const ends = [...formsOf(source), ...formsOf(target)];
+      const span = text.quote(r.evidence, (s) => {
+        const sentence = evidenceOf(s).sentence.toLowerCase();
+        return ends.some((f) => sentence.includes(f));
+      });
+      if (!span) { drop('quote'); continue; }
+      if (symmetric && source.id > target.id) [source, target] = [target, source];
+      const key = `${source.id}|${relation}|${target.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      relations.push({ source: source.id, relation, target: target.id, evidence: evidenceOf(span), confidence: MODEL_CONFIDENCE });
+    }
+  }
+
+  return {
+    extraction: {
+      article: base?.article ?? articleMeta(article),
+      mentions,
+      entities,
+      relations,
+      extractorVersion: options.version,
+    },
+    dropped,
+  };
+}
+
+/**
+ * The head word of a mention, lower-case lemma: the last noun before any preposition ("investigation" in
+ * "investigation by the UN"), else its last word.
+ */
+function headOf(tokens: ReadonlyArray<{ start: number; end: number; pos: string; lemma: string; text: string }>, span: Span): string {
+  const inside = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  const cut = inside.findIndex((t, i) => i > 0 && t.pos === 'ADP');
+  const core = cut > 0 ? inside.slice(0, cut) : inside;
+  const noun = [...core].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ?? core[core.length - 1];
+  return noun ? noun.lemma.toLowerCase() : '';
+}
