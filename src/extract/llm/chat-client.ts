@@ -121,7 +121,8 @@ export class ChatClient {
       if (!retryable) return outcome as { response: Response; text: string };
       const tries = `${attempt + 1} ${attempt ? 'tries' : 'try'}`;
       if ('failure' in outcome) {
-        if (attempt >= retries) {
+        // Nothing listening rarely changes within seconds: one more try, then the build stops.
+        if (attempt >= retries || (outcome.unreachable && attempt >= 1)) {
           if (outcome.unreachable) throw new LlmError(`no language model server answers at ${this.options.url} (${outcome.failure}): start one, or set --llm-url`, true);
           throw new LlmError(`${this.endpoint}: ${outcome.failure} (${tries})`);
         }

@@ -77,9 +77,17 @@ export class ArticleText {
    * each after the last and close to it.
    */
   quote(quote: string, prefer?: (span: Span) => boolean): Span | undefined {
-    const pieces = unwrap(quote).split(ELLIPSIS).filter((p) => p.trim());
-    if (!pieces.length) return undefined;
-    const spans = this.occurrences(pieces[0]!).flatMap((first) => {
+    // As given first: the quote marks around a quote may be the article's own.
+    const given = quote.trim();
+    const spans = this.quoteSpans(given);
+    const found = spans.length ? spans : this.quoteSpans(unwrap(given));
+    return (prefer && found.find(prefer)) ?? found[0];
+  }
+
+  private quoteSpans(quote: string): Span[] {
+    const pieces = quote.split(ELLIPSIS).filter((p) => p.trim());
+    if (!pieces.length) return [];
+    return this.occurrences(pieces[0]!).flatMap((first) => {
       let end = first.end;
       for (const piece of pieces.slice(1)) {
         const next = this.occurrences(piece).find((s) => s.start >= end && s.start - end <= MAX_GAP);
@@ -88,6 +96,5 @@ export class ArticleText {
       }
       return [{ start: first.start, end }];
     });
-    return (prefer && spans.find(prefer)) ?? spans[0];
   }
 }
