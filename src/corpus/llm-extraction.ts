@@ -107,7 +107,8 @@ export class LlmRun {
   }
 
   private async one(article: Article, key: string, cache: CacheTarget | undefined): Promise<WorkerReply[number]> {
-    const known = this.failed.get(key);
+    // Without a cache there are no keys, and no update to fall back from.
+    const known = key ? this.failed.get(key) : undefined;
     if (known) return { ok: false, error: known };
     try {
       const base = this.offline?.(article);
@@ -121,7 +122,7 @@ export class LlmRun {
     } catch (error) {
       if (error instanceof LlmError && error.fatal) throw error;
       const message = `language model: ${describeError(error)}`;
-      this.failed.set(key, message);
+      if (key) this.failed.set(key, message);
       return { ok: false, error: message };
     }
   }
