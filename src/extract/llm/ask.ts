@@ -18,13 +18,15 @@ export interface PartRequest {
 /** The requests for `article`, one per part; none for an empty body. */
 export function requestsFor(article: Article, maxTokens: number, candidates?: readonly Candidate[]): PartRequest[] {
   const withCandidates = candidates?.length ? { candidates } : {};
-  const promptTokens = estimateTokens(systemPrompt() + userMessage({ ...(article.title ? { title: article.title } : {}), text: '', part: 1, parts: 2, ...withCandidates }));
+  // A text file's headline opens its body: sent once.
+  const withTitle = article.title && !article.body.trimStart().startsWith(article.title) ? { title: article.title } : {};
+  const promptTokens = estimateTokens(systemPrompt() + userMessage({ ...withTitle, text: '', part: 1, parts: 2, ...withCandidates }));
   const budget = textBudget(maxTokens, promptTokens);
   if (typeof budget === 'string') throw new LlmError(budget, true);
   const spans = splitArticle(article.body, budget);
   return spans.map((span, i) => ({
     span,
-    messages: messagesFor({ ...(article.title ? { title: article.title } : {}), text: article.body.slice(span.start, span.end), part: i + 1, parts: spans.length, ...withCandidates }),
+    messages: messagesFor({ ...withTitle, text: article.body.slice(span.start, span.end), part: i + 1, parts: spans.length, ...withCandidates }),
   }));
 }
 
