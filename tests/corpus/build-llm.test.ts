@@ -78,8 +78,9 @@ describe('building with a language model', () => {
       for (const e of a.evidence) {
         if (e.source === 'header') continue;
         const body = bodies.get(e.article)!;
-        expect(body.slice(e.sentenceStart, e.sentenceStart + e.sentence.length)).toBe(e.sentence);
-        expect(e.sentence.slice(e.start - e.sentenceStart, e.end - e.sentenceStart)).toBe(body.slice(e.start, e.end));
+        const at = e.sentenceStart!;
+        expect(body.slice(at, at + e.sentence.length)).toBe(e.sentence);
+        expect(e.sentence.slice(e.start - at, e.end - at)).toBe(body.slice(e.start, e.end));
         checked++;
       }
     });

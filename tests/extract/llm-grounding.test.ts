@@ -192,6 +192,26 @@ describe('grounding answers', () => {
     expect(extraction.entities.some((e) => e.label === 'Maria Soto')).toBe(false);
   });
 
+  it('"article" is the article itself, the header\'s publisher is grounded by the header, and a one-word quote must name an end', () => {
+    const wire = article('Talks resumed in Tellen on Monday. (Nordwire)', { publisher: 'Coastal Herald', date: '2024-03-11', title: 'Talks resume' });
+    const { extraction, dropped } = groundAnswers(wire, [{ answer: answer({
+      entities: [{ name: 'Nordwire', kind: 'organisation' }, { name: 'Coastal Herald', kind: 'organisation' }, { name: 'talks', kind: 'event' }, { name: 'Tellen', kind: 'place' }],
+      relations: [
+        { source: 'article', relation: 'reported_by', target: 'Nordwire', evidence: 'Nordwire' },
+        { source: 'Talks resume', relation: 'reported_by', target: 'Coastal Herald', evidence: 'Coastal Herald' },
+        { source: 'talks', relation: 'located_in', target: 'Tellen', evidence: 'resumed' },
+      ],
+    }) }], { version: 'test' });
+    const id = (label: string) => extraction.entities.find((e) => e.label === label)!.id;
+    expect(extraction.entities.filter((e) => e.label === 'Coastal Herald')).toHaveLength(1);
+    expect(extraction.relations.map((r) => [r.source, r.relation, r.target, r.evidence.source ?? cited(wire.body, r.evidence)])).toEqual([
+      ['article', 'reported_by', id('Coastal Herald'), 'header'],
+      ['article', 'reported_by', id('Nordwire'), 'Nordwire'],
+    ]);
+    // The publisher's name is not in the body: no quote of it can be found there.
+    expect(dropped).toEqual({ quote: 1, evidence: 1 });
+  });
+
   it('merges the answers for several parts by name, and a relation stated twice once', () => {
     const first = answer({ entities: [{ name: 'Ana Lima', kind: 'person' }, { name: 'Tomas Brandt', kind: 'person' }],
       relations: [{ source: 'Ana Lima', relation: 'met_with', target: 'Tomas Brandt', evidence: 'Lima met port director Tomas Brandt' }] });

@@ -86,13 +86,15 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
     for (const form of [d.entity.label, ...d.entity.aliases]) register(normalName(form), d);
   }
 
+  const publisher = article.publisher ? normalName(article.publisher) : undefined;
   let next = 1;
   for (const { answer } of answers) {
     for (const e of answer.entities) {
       const kind = kindOf(e.kind);
       if (!kind) { drop('kind'); continue; }
       const forms = [...new Set([nameOf(e.name), ...(e.aliases ?? []).map(nameOf)])].filter(Boolean);
-      const found = forms.filter((f) => text.occurrences(f, true).length);
+      // The publisher is named in the header, not the body: its name is grounded there.
+      const found = forms.filter((f) => text.occurrences(f, true).length || (publisher !== undefined && normalName(f) === publisher));
       if (!found.length) { drop('name'); continue; }
       const keys = forms.map((f) => normalName(f));
       let d = keys.map((k) => named.get(k)).find(Boolean);
@@ -144,6 +146,17 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
     entities = [articleEntity(article), ...entities];
     if (found) relations.push(publisherRelation(article, 'article', found.publisher.id));
   }
+  // The article itself is "article" (or its title) in an answer: a wire credit, "according to X".
+  const self = entities.find((e) => e.origin === 'article');
+  const entityNamed = (name: string): LocalEntity | undefined => {
+    const key = normalName(nameOf(name));
+    return named.get(key)?.entity ?? (self && (key === 'article' || (article.title !== undefined && key === normalName(article.title))) ? self : undefined);
+  };
+  const quoted = (quote: string, ends: readonly LocalEntity[]) => {
+    // A quote of one word is evidence only when it names an end ("Reuters" in a credit line).
+    const q = quote.trim().toLowerCase();
+    return q.split(/\s+/).length >= 2 || (q !== '' && ends.some((e) => [e.label, ...e.aliases].some((f) => f.toLowerCase() === q.replace(/[^\p{L}\p{N}]+$/u, ''))));
+  };
 
   const seen = new Set(relations.map((r) => `${r.source}|${r.relation}|${r.target}`));
   const evidenceOf = (span: Span): LocalEvidence => {
@@ -158,13 +171,13 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
     for (const r of answer.relations) {
       const relation = relationOf(r.relation);
       if (!relation) { drop('relation'); continue; }
-      let source = named.get(normalName(nameOf(r.source)))?.entity;
-      let target = named.get(normalName(nameOf(r.target)))?.entity;
+      let source = entityNamed(r.source);
+      let target = entityNamed(r.target);
       if (!source || !target) { drop('end'); continue; }
       if (source === target) { drop('self'); continue; }
       const symmetric = RELATIONS[relation].symmetric;
       if (!allowsKinds(relation, source.kind, target.kind) && !(symmetric && allowsKinds(relation, target.kind, source.kind))) { drop('kinds'); continue; }
-      if (r.evidence.trim().split(/\s+/).length < 2) { drop('evidence'); continue; }
+      if (!quoted(r.evidence, [source, target])) { drop('evidence'); continue; }
       // Of a quote found more than once, the place whose sentence names an end of the relation.
       const ends = [...formsOf(source), ...formsOf(target)];
       const span = text.quote(r.evidence, (s) => {
