@@ -10,7 +10,7 @@ const tmp = useTmp();
 
 describe('llm settings', () => {
   it('default to Ollama on this machine, and take the user\'s values over them', () => {
-    expect(DEFAULT_SETTINGS.llm).toMatchObject({ url: 'http://127.0.0.1:11434/v1', concurrency: 2, maxTokens: 4096 });
+    expect(DEFAULT_SETTINGS.llm).toMatchObject({ url: 'http://127.0.0.1:11434/v1', concurrency: 2, maxTokens: 8192 });
     const s = resolveSettings({ llm: { url: 'https://api.example.org/v1', model: 'm', concurrency: 4 } }, 'cfg.json');
     expect(s.llm).toEqual({ ...DEFAULT_SETTINGS.llm, url: 'https://api.example.org/v1', model: 'm', concurrency: 4 });
   });

@@ -94,7 +94,7 @@ describe('building with a language model', () => {
     const at = (n: string) => join(LLM_ARTICLES, `${n}.txt`);
     expect(summary.warnings).toEqual([
       `${at('bridge-inquiry')}: extraction failed: language model: the answer was not the JSON asked for: not JSON (Unexpected token 'I', "I cannot h"... is not valid JSON), twice; skipped`,
-      `${at('bus-fares')}: extraction failed: language model: the answer was cut off at 1638 tokens (raise --llm-max-tokens), twice; skipped`,
+      `${at('bus-fares')}: extraction failed: language model: the answer was cut off at 3276 tokens (raise --llm-max-tokens), twice; skipped`,
       `${at('canal-cleanup')}: extraction failed: language model: ${server.url}/chat/completions: no answer within 1 s (2 tries); skipped`,
       `${at('school-meals')}: extraction failed: language model: ${server.url}/chat/completions: HTTP 500: model runner has crashed (2 tries); skipped`,
     ]);

@@ -26,8 +26,9 @@ export const LLM_DEFAULTS: LlmOptions = {
   url: 'http://127.0.0.1:11434/v1',
   model: 'qwen2.5:7b',
   concurrency: 2,
-  // Ollama's default context window: a larger value needs the server's window raised too.
-  maxTokens: 4096,
+  // Room for a whole news article and an answer with a quote per relation (about 2,000 tokens for 25 relations);
+  // Ollama's window must be as large (OLLAMA_CONTEXT_LENGTH=8192).
+  maxTokens: 8192,
   timeoutSeconds: 300,
   retries: 3,
 };

@@ -63,7 +63,7 @@ export function systemPrompt(): string {
     '- name: the entity as the article names it, copied exactly; aliases: other forms the article uses for it (a surname, an acronym).',
     '- Events and documents are named by the article\'s own words ("the 1988 massacre", "a joint statement").',
     '- source and target: the name of an entity in your entities list, or "article" for the article itself (a wire credit, "according to X": article reported_by X).',
-    '- evidence: the sentence that states the relation, copied from the article character for character.',
+    '- evidence: the shortest passage that states the relation (a sentence or part of one), copied from the article character for character.',
     '- Only what the article states in one sentence or two adjacent ones; nothing for negated statements ("did not sign").',
     '- Dates, numbers and quotations are not entities.',
   ].join('\n'));
