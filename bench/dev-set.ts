@@ -72,7 +72,7 @@ try {
   if (summary.llm) {
     const s = summary.llm;
     const dropped = Object.entries(s.dropped).map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
-    console.log(`${extractor} (${args['llm-answers'] ? `saved answers in ${args['llm-answers']}` : `${llm.model} at ${llm.url}`}): ${s.requests} requests, ${s.tokensIn} tokens in, ${s.tokensOut} out, ${s.answersCached} answers from the cache; dropped: ${dropped}`);
+    console.log(`${extractor} (${args['llm-answers'] ? `saved answers in ${args['llm-answers']}` : `${llm.model} at ${llm.url}`}): ${s.requests} requests, ${s.tokensIn} tokens in, ${s.tokensOut} out, ${s.answersCached} answers and ${summary.cached} extractions from the cache; dropped: ${dropped}`);
   }
   const golds = readdirSync(join(evalDir, 'gold')).filter((f) => f.endsWith('.gold.json')).sort().flatMap((f) => ['--gold', join(evalDir, 'gold', f)]);
   const scoreArgs = [join(evalDir, 'score.mjs'), '--graph', out, ...golds, ...(args.verbose ? ['--verbose'] : [])];
