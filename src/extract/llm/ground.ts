@@ -7,7 +7,7 @@
  */
 import {
   RELATION_IDS, RELATIONS, allowsKinds, isEntityKind, isRelationId,
-  type Article, type ArticleExtraction, type EntityKind, type LocalEntity, type LocalEvidence, type LocalRelation, type Mention, type RelationId,
+  type Article, type ArticleExtraction, type EntityKind, type LocalEntity, type LocalEvidence, type LocalRelation, type Mention, type RelationId, type Token,
 } from '../../schema/index.js';
 import { tokenise } from '../../nlp/wink.js';
 import { normalName } from '../../resolve/name-forms.js';
@@ -66,28 +66,60 @@ interface Draft {
   forms: string[];
 }
 
+type Drop = (reason: DropReason, n?: number) => void;
+
+/** What an article's answers name, and by which names: the offline entities first, in a hybrid build. */
+class Entities {
+  readonly drafts: Draft[];
+  private readonly offline: Set<Draft>;
+  /** Normal name → the draft so named. */
+  private readonly named = new Map<string, Draft>();
+  private next = 1;
+
+  constructor(base: readonly LocalEntity[]) {
+    this.drafts = base.map((entity) => ({ entity: { ...entity, aliases: [...entity.aliases] }, forms: [] }));
+    this.offline = new Set(this.drafts);
+    for (const d of this.drafts) if (d.entity.origin !== 'article') for (const form of [d.entity.label, ...d.entity.aliases]) this.register(normalName(form), d);
+  }
+
+  private register(key: string, d: Draft): void {
+    if (key && !this.named.has(key)) this.named.set(key, d);
+  }
+
+  /** Adds the model's entity, or its forms to the entity of the same name; `found`: its forms that are in the text. */
+  add(kind: EntityKind, forms: readonly string[], found: readonly string[]): void {
+    const keys = forms.map((f) => normalName(f));
+    let d = keys.map((k) => this.named.get(k)).find(Boolean);
+    if (d) {
+      for (const f of found) if (!d.entity.aliases.includes(f)) d.entity.aliases.push(f);
+      if (!this.offline.has(d)) for (const f of found) if (!d.forms.includes(f)) d.forms.push(f);
+    } else {
+      const label = found[0]!;
+      const origin = NAMED_KINDS.has(kind) && /\p{Lu}/u.test(label) ? 'name' : 'description';
+      d = { entity: { id: `m${this.next++}`, kind, label, aliases: [...found], mentions: [], origin, attrs: {} }, forms: [...found] };
+      this.drafts.push(d);
+    }
+    for (const k of keys) this.register(k, d);
+  }
+
+  /** The entity named `name` (by a normal form of its name or an alias). */
+  find(name: string): LocalEntity | undefined {
+    return this.named.get(normalName(nameOf(name)))?.entity;
+  }
+}
+
 /** Grounds the answers for `article`. */
 export function groundAnswers(article: Article, answers: readonly PartAnswer[], options: GroundOptions): Grounded {
   const { body } = article;
   const text = new ArticleText(body);
   const sentences = tokenise(body);
   const dropped: DropCounts = {};
-  const drop = (reason: DropReason, n = 1) => { if (n) dropped[reason] = (dropped[reason] ?? 0) + n; };
+  const drop: Drop = (reason, n = 1) => { if (n) dropped[reason] = (dropped[reason] ?? 0) + n; };
   for (const a of answers) drop('malformed', a.malformedItems ?? 0);
-
   const base = options.base;
-  const drafts: Draft[] = (base?.entities ?? []).map((entity) => ({ entity: { ...entity, aliases: [...entity.aliases] }, forms: [] }));
-  const offline = new Set(drafts);
-  /** Normal name → the draft so named. */
-  const named = new Map<string, Draft>();
-  const register = (key: string, d: Draft) => { if (key && !named.has(key)) named.set(key, d); };
-  for (const d of drafts) {
-    if (d.entity.origin === 'article') continue;
-    for (const form of [d.entity.label, ...d.entity.aliases]) register(normalName(form), d);
-  }
 
+  const known = new Entities(base?.entities ?? []);
   const publisher = article.publisher ? normalName(article.publisher) : undefined;
-  let next = 1;
   for (const { answer } of answers) {
     for (const e of answer.entities) {
       const kind = kindOf(e.kind);
@@ -95,50 +127,18 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
       const forms = [...new Set([nameOf(e.name), ...(e.aliases ?? []).map(nameOf)])].filter(Boolean);
       // The publisher is named in the header, not the body: its name is grounded there.
       const found = forms.filter((f) => text.occurrences(f, true).length || (publisher !== undefined && normalName(f) === publisher));
-      if (!found.length) { drop('name'); continue; }
-      const keys = forms.map((f) => normalName(f));
-      let d = keys.map((k) => named.get(k)).find(Boolean);
-      if (d) {
-        for (const f of found) if (!d.entity.aliases.includes(f)) d.entity.aliases.push(f);
-        if (!offline.has(d)) for (const f of found) if (!d.forms.includes(f)) d.forms.push(f);
-      } else {
-        const label = found[0]!;
-        const origin = NAMED_KINDS.has(kind) && /\p{Lu}/u.test(label) ? 'name' : 'description';
-        d = { entity: { id: `m${next++}`, kind, label, aliases: found, mentions: [], origin, attrs: {} }, forms: [...found] };
-        drafts.push(d);
-      }
-      for (const k of keys) register(k, d);
+      if (found.length) known.add(kind, forms, found);
+      else drop('name');
     }
   }
-
-  // Mentions of the model's entities, longest forms first, none overlapping another's (or an offline mention).
-  const mentions: Mention[] = [...(base?.mentions ?? [])];
-  const taken: Span[] = mentions.map((m) => ({ start: m.start, end: m.end }));
-  const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
-  const found: Array<{ d: Draft; span: Span }> = [];
-  const byLength = drafts.flatMap((d) => d.forms.map((form) => ({ d, form }))).sort((a, b) => b.form.length - a.form.length);
-  for (const { d, form } of byLength) {
-    for (const span of text.occurrences(form, true)) {
-      if (overlaps(span)) continue;
-      taken.push(span);
-      found.push({ d, span });
-    }
-  }
-  found.sort((a, b) => a.span.start - b.span.start);
   const sentenceAt = (offset: number) => {
     const i = sentences.findIndex((s) => offset < s.end);
     return i < 0 ? sentences.length - 1 : i;
   };
-  for (const { d, span } of found) {
-    const sentence = sentenceAt(span.start);
-    const head = headOf(sentences[sentence]?.tokens ?? [], span);
-    d.entity.mentions.push(mentions.length);
-    mentions.push({ kind: d.entity.kind, text: body.slice(span.start, span.end), start: span.start, end: span.end, sentence, head, attrs: {} });
-    if (d.entity.origin === 'description' && d.entity.category === undefined && head) d.entity.category = head;
-  }
+  const mentions = findMentions(known.drafts, base?.mentions ?? [], text, sentences, sentenceAt);
 
   // The article and its publisher, as the offline extractor gives them (a hybrid's base has them already).
-  let entities = drafts.map((d) => d.entity);
+  let entities = known.drafts.map((d) => d.entity);
   const relations: LocalRelation[] = [...(base?.relations ?? [])];
   if (!base) {
     const found = findPublisher(article, entities);
@@ -147,18 +147,14 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
     if (found) relations.push(publisherRelation(article, 'article', found.publisher.id));
   }
   // The article itself is "article" (or its title) in an answer: a wire credit, "according to X".
-  const self = entities.find((e) => e.origin === 'article');
+  const self = entities.find((e) => e.origin === 'article')!;
+  const titleKey = article.title === undefined ? undefined : normalName(article.title);
   const entityNamed = (name: string): LocalEntity | undefined => {
+    const entity = known.find(name);
+    if (entity) return entity;
     const key = normalName(nameOf(name));
-    return named.get(key)?.entity ?? (self && (key === 'article' || (article.title !== undefined && key === normalName(article.title))) ? self : undefined);
+    return key === 'article' || key === titleKey ? self : undefined;
   };
-  const quoted = (quote: string, ends: readonly LocalEntity[]) => {
-    // A quote of one word is evidence only when it names an end ("Reuters" in a credit line).
-    const q = quote.trim().toLowerCase();
-    return q.split(/\s+/).length >= 2 || (q !== '' && ends.some((e) => [e.label, ...e.aliases].some((f) => f.toLowerCase() === q.replace(/[^\p{L}\p{N}]+$/u, ''))));
-  };
-
-  const seen = new Set(relations.map((r) => `${r.source}|${r.relation}|${r.target}`));
   const evidenceOf = (span: Span): LocalEvidence => {
     const first = sentences[sentenceAt(span.start)];
     const last = sentences[sentenceAt(Math.max(span.start, span.end - 1))];
@@ -166,7 +162,8 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
     const end = Math.max(last?.end ?? span.end, span.end);
     return { sentence: body.slice(start, end), sentenceStart: start, start: span.start, end: span.end };
   };
-  const formsOf = (e: LocalEntity) => [e.label, ...e.aliases].map((f) => f.toLowerCase());
+
+  const seen = new Set(relations.map((r) => `${r.source}|${r.relation}|${r.target}`));
   for (const { answer } of answers) {
     for (const r of answer.relations) {
       const relation = relationOf(r.relation);
@@ -177,7 +174,7 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
       if (source === target) { drop('self'); continue; }
       const symmetric = RELATIONS[relation].symmetric;
       if (!allowsKinds(relation, source.kind, target.kind) && !(symmetric && allowsKinds(relation, target.kind, source.kind))) { drop('kinds'); continue; }
-      if (!quoted(r.evidence, [source, target])) { drop('evidence'); continue; }
+      if (!isEvidence(r.evidence, [source, target])) { drop('evidence'); continue; }
       // Of a quote found more than once, the place whose sentence names an end of the relation.
       const ends = [...formsOf(source), ...formsOf(target)];
       const span = text.quote(r.evidence, (s) => {
@@ -194,22 +191,55 @@ export function groundAnswers(article: Article, answers: readonly PartAnswer[], 
   }
 
   return {
-    extraction: {
-      article: base?.article ?? articleMeta(article),
-      mentions,
-      entities,
-      relations,
-      extractorVersion: options.version,
-    },
+    extraction: { article: base?.article ?? articleMeta(article), mentions, entities, relations, extractorVersion: options.version },
     dropped,
   };
+}
+
+const formsOf = (e: LocalEntity) => [e.label, ...e.aliases].map((f) => f.toLowerCase());
+
+/** A quote of two words or more; of one word only when it names an end ("Reuters" in a credit line). */
+function isEvidence(quote: string, ends: readonly LocalEntity[]): boolean {
+  const q = quote.trim().toLowerCase();
+  if (q.split(/\s+/).length >= 2) return true;
+  const word = q.replace(/[^\p{L}\p{N}]+$/u, '');
+  return word !== '' && ends.some((e) => formsOf(e).includes(word));
+}
+
+/**
+ * The mentions of the model's entities, after `offline` ones: every whole-word occurrence of their forms, longest
+ * first, none overlapping another. Each entity gets its mention indices, and a description its head word as category.
+ */
+function findMentions(drafts: readonly Draft[], offline: readonly Mention[], text: ArticleText, sentences: ReadonlyArray<{ tokens: Token[] }>,
+  sentenceAt: (offset: number) => number): Mention[] {
+  const mentions: Mention[] = [...offline];
+  const taken: Span[] = mentions.map((m) => ({ start: m.start, end: m.end }));
+  const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
+  const found: Array<{ d: Draft; span: Span }> = [];
+  const byLength = drafts.flatMap((d) => d.forms.map((form) => ({ d, form }))).sort((a, b) => b.form.length - a.form.length);
+  for (const { d, form } of byLength) {
+    for (const span of text.occurrences(form, true)) {
+      if (overlaps(span)) continue;
+      taken.push(span);
+      found.push({ d, span });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  for (const { d, span } of found) {
+    const sentence = sentenceAt(span.start);
+    const head = headOf(sentences[sentence]?.tokens ?? [], span);
+    d.entity.mentions.push(mentions.length);
+    mentions.push({ kind: d.entity.kind, text: text.body.slice(span.start, span.end), start: span.start, end: span.end, sentence, head, attrs: {} });
+    if (d.entity.origin === 'description' && d.entity.category === undefined && head) d.entity.category = head;
+  }
+  return mentions;
 }
 
 /**
  * The head word of a mention, lower-case lemma: the last noun before any preposition ("investigation" in
  * "investigation by the UN"), else its last word.
  */
-function headOf(tokens: ReadonlyArray<{ start: number; end: number; pos: string; lemma: string; text: string }>, span: Span): string {
+function headOf(tokens: readonly Token[], span: Span): string {
   const inside = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
   const cut = inside.findIndex((t, i) => i > 0 && t.pos === 'ADP');
   const core = cut > 0 ? inside.slice(0, cut) : inside;
