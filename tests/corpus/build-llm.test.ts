@@ -17,6 +17,8 @@ import { useTmp } from '../helpers/tmp.js';
 const tmp = useTmp();
 const KEY = 'sk-test-4f9a1c77e2';
 const GOOD = ['flood-barrier', 'harbour-strike', 'library-petition', 'museum-loan', 'tram-line', 'wind-farm'];
+/** Articles whose replies fail: malformed twice, cut twice, a hang, a 500. */
+const FAILING = ['bridge-inquiry', 'bus-fares', 'canal-cleanup', 'school-meals'];
 
 // A server per test: each plays its replies from the first.
 let server: ChatServer;
@@ -46,7 +48,8 @@ function statements(graph: NewsGraph): string[] {
 
 describe('building with a language model', () => {
   it('gives the graph the answers describe, with evidence offsets on the quoted text, and reports every failed article in one line', async () => {
-    const { graph, summary } = await build([LLM_ARTICLES], undefined);
+    const input = corpus([...GOOD, ...FAILING]);
+    const { graph, summary } = await build([input], undefined);
     expect(statements(graph)).toEqual([
       'Ana Lima —called_for→ independent review of the automation plan',
       'Ana Lima —leads→ Harbour Workers Union',
@@ -91,7 +94,7 @@ describe('building with a language model', () => {
     expect(bodies.get('harbour-strike')!.slice(ev.start, ev.end)).toBe('issued on Tuesday.   Port director Tomas Brandt');
 
     expect(summary).toMatchObject({ articles: 6, extracted: 6, skipped: 4 });
-    const at = (n: string) => join(LLM_ARTICLES, `${n}.txt`);
+    const at = (n: string) => join(input, `${n}.txt`);
     expect(summary.warnings).toEqual([
       `${at('bridge-inquiry')}: extraction failed: language model: the answer was not the JSON asked for: not JSON (Unexpected token 'I', "I cannot h"... is not valid JSON), twice; skipped`,
       `${at('bus-fares')}: extraction failed: language model: the answer was cut off at 3276 tokens (raise --llm-max-tokens), twice; skipped`,
@@ -147,6 +150,28 @@ describe('building with a language model', () => {
     await build([input], out, { settings: settingsFor(server.url, { model: 'another-model' }) });
     // (The server's 429 and malformed answer were given the first time: one request per article now.)
     expect(server.requests.filter((r) => r.article !== 'school-meals').map((r) => r.article).sort()).toEqual(GOOD);
+  });
+
+  it('a long article is sent in parts, and their answers are merged by name', async () => {
+    const { graph, summary } = await build([corpus(['ferry-dispute'])], undefined, { settings: settingsFor(server.url, { maxTokens: 3000 }) });
+    const parts = server.about('ferry-dispute').map((r) => /^Part (\d) of (\d) of the article\.$/m.exec(r.body.messages[1]!.content)?.slice(1).join('/'));
+    expect(parts).toEqual(['1/2', '2/2']);
+    const text = readArticleFile(join(LLM_ARTICLES, 'ferry-dispute.txt')).articles[0]!.body;
+    for (const r of server.about('ferry-dispute')) {
+      const sent = /<article>\n([^]*)\n<\/article>/.exec(r.body.messages[1]!.content)![1]!;
+      expect(text).toContain(sent);
+      expect(r.body.max_tokens).toBe(1200);
+    }
+    expect(summary.llm!.dropped).toEqual({});
+    // "Linton" in the second part is the "Morag Linton" of the first: one person, whose relations from both parts
+    // hold, and a relation both parts state is one edge.
+    const people = graph.filterNodes((_, a) => a.kind === 'person').map((n) => graph.getNodeAttribute(n, 'label')).sort();
+    expect(people).toEqual(['Duncan Reyes', 'Ewan Baird', 'Morag Linton']);
+    expect(statements(graph).filter((s) => s.startsWith('Morag Linton'))).toEqual([
+      'Morag Linton —called_for→ emergency charter of a replacement vessel',
+      'Morag Linton —leads→ Maritime Crews Association',
+      'Morag Linton —participated_in→ meeting with residents',
+    ]);
   });
 
   it('a build after adding an article asks only about that one', async () => {
