@@ -32,7 +32,7 @@ import { indexRecord, loadBuildState, stateFiles, writeIdentities, writeIndex, w
 import { planUpdate } from './plan-update.js';
 import { readLastBuild, updateGraph, type UpdateStep } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
-import { LlmRun, llmCacheVersion, type LlmRunOptions, type LlmSummary } from './llm-extraction.js';
+import type { LlmRun, LlmRunOptions, LlmSummary } from './llm-extraction.js';
 import type { ExtractorMode } from '../extract/llm/options.js';
 import type { WorkerReply } from './extract-worker.js';
 
@@ -249,7 +249,9 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const llmOptions: LlmRunOptions | undefined = extractor === 'offline' ? undefined : {
     mode: extractor, settings, offlineVersion: cacheVersion(settings), ...(cacheDir ? { cacheDir } : {}), ...(options.llmAnswers ? { savedAnswers: options.llmAnswers } : {}),
   };
-  const version = llmOptions ? llmCacheVersion(llmOptions) : cacheVersion(settings);
+  // Loaded only for a model: an offline build never reads the client, the prompt or the grounding code.
+  const llmModule = llmOptions && await import('./llm-extraction.js');
+  const version = llmOptions ? llmModule!.llmCacheVersion(llmOptions) : cacheVersion(settings);
   const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
   const table = state && InputTable.load(state.inputs, version, { ...options.inputTable, fresh: options.incremental === false });
   // Only the cache and the state read keys: a build without them need not hash every article.
@@ -261,7 +263,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const release = options.out ? lockOutput(options.out) : undefined;
   try {
     table?.save();
-    const llm = llmOptions && new LlmRun(llmOptions);
+    const llm = llmOptions && new llmModule!.LlmRun(llmOptions);
     return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, files, started, timings, lap, llm });
   } finally {
     release?.();
