@@ -7,6 +7,7 @@ import { isRelationId, RELATIONS, type RelationCue, type RelationId } from '../s
 import { NewsgraphError } from '../errors.js';
 import { LAYOUT_DEFAULTS, type LayoutOptions } from '../graph/layout.js';
 import { STYLE_DEFAULTS, type StyleOptions } from '../graph/style.js';
+import { LLM_DEFAULTS, checkLlmOptions, type LlmOptions } from '../extract/llm/options.js';
 
 export interface Settings {
   extract: {
@@ -20,6 +21,8 @@ export interface Settings {
   };
   layout: LayoutOptions;
   style: StyleOptions;
+  /** The language-model back-end (`build --extractor llm|hybrid`); the API key is never here, only in the environment. */
+  llm: LlmOptions;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   resolve: { sameAs: [], notSameAs: [] },
   layout: LAYOUT_DEFAULTS,
   style: STYLE_DEFAULTS,
+  llm: LLM_DEFAULTS,
 };
 
 export const CONFIG_FILE = 'newsgraph.config.json';
@@ -81,7 +85,16 @@ export function resolveSettings(user: unknown, source = CONFIG_FILE): Settings {
     resolve: { sameAs: pairs(resolve.sameAs, `${source}: resolve.sameAs`), notSameAs: pairs(resolve.notSameAs, `${source}: resolve.notSameAs`) },
     layout: numbers(LAYOUT_DEFAULTS, user.layout, `${source}: layout`),
     style: numbers(STYLE_DEFAULTS, user.style, `${source}: style`),
+    llm: llmSettings(user.llm, `${source}: llm`),
   };
+}
+
+function llmSettings(value: unknown, where: string): LlmOptions {
+  if (isObject(value) && 'apiKey' in value) throw new NewsgraphError(`${where}.apiKey: the API key is read from NEWSGRAPH_LLM_API_KEY only, never from a file`);
+  const llm = numbers(LLM_DEFAULTS, value, where);
+  const problem = checkLlmOptions(llm);
+  if (problem) throw new NewsgraphError(`${where}.${problem}`);
+  return llm;
 }
 
 /** Reads `path` when it exists; a missing file means defaults, a broken one is an error. */

@@ -32,6 +32,9 @@ import { indexRecord, loadBuildState, stateFiles, writeIdentities, writeIndex, w
 import { planUpdate } from './plan-update.js';
 import { readLastBuild, updateGraph, type UpdateStep } from './update-graph.js';
 import { lockOutput } from './build-lock.js';
+import type { LlmRun, LlmRunOptions, LlmSummary } from './llm-extraction.js';
+import type { ExtractorMode } from '../extract/llm/options.js';
+import type { WorkerReply } from './extract-worker.js';
 
 
 export interface BuildOptions {
@@ -50,6 +53,10 @@ export interface BuildOptions {
   /** When extraction starts in a worker while the last build is read (extract-ahead.ts); tests lower its threshold. */
   extractAhead?: Pick<AheadOptions, 'minLastGraphBytes'>;
   settings?: Settings;
+  /** Which back-end extracts (default `offline`); `llm` and `hybrid` ask the language model of `settings.llm`. */
+  extractor?: ExtractorMode;
+  /** A folder of saved answers (`<article id>.json`, docs/llm.md) to ground instead of asking a server: nothing is cached. */
+  llmAnswers?: string;
   /** Called as articles finish: done, total. */
   onProgress?: (done: number, total: number) => void;
   /** Called as each phase after extraction begins, for a progress display. */
@@ -84,6 +91,8 @@ export interface BuildSummary {
   /** Why a build with an output and a cache was not incremental. */
   fullBecause?: string;
   warnings: string[];
+  /** With a language model: requests, tokens, answers from the cache, and what grounding dropped. */
+  llm?: LlmSummary;
 }
 
 /** `state`: reading the last build's files for an update (while a worker extracts the changed articles, if it pays). */
@@ -150,6 +159,15 @@ function cacheVersion(settings: Settings): string {
   return `${extractorVersion()}+${createHash('sha256').update(extract).digest('hex').slice(0, 12)}`;
 }
 
+/** Places each reply at its article's position, or adds its failure. */
+function placeReplies(replies: WorkerReply, todo: ReadonlyArray<{ a: Article; i: number }>, extractions: Array<CorpusExtraction | undefined>, failures: string[]): void {
+  replies.forEach((r, k) => {
+    const { a, i } = todo[k]!;
+    if (r.ok) extractions[i] = r.extraction;
+    else failures.push(`${a.file}: extraction failed: ${r.error}`);
+  });
+}
+
 interface Extracted {
   /** One per article, in order; undefined where extraction failed. */
   extractions: Array<CorpusExtraction | undefined>;
@@ -165,7 +183,7 @@ interface Extracted {
  * extracted here or in worker threads.
  */
 async function extractAll(articles: readonly Article[], keys: readonly string[], cache: ExtractionCache | undefined, options: BuildOptions,
-  settings: Settings, version: string, onReady: (cached: number) => void, tick: (n: number) => void, ahead?: AheadResults): Promise<Extracted> {
+  settings: Settings, version: string, onReady: (cached: number) => void, tick: (n: number) => void, ahead?: AheadResults, llm?: LlmRun): Promise<Extracted> {
   const extractions: Array<CorpusExtraction | undefined> = articles.map((a, i) => {
     const hit = cache?.get(keys[i]!);
     return hit && forCorpus(hit, a);
@@ -185,16 +203,16 @@ async function extractAll(articles: readonly Article[], keys: readonly string[],
       return false;
     });
   }
+  if (llm) {
+    placeReplies(await llm.extract(todo.map((t) => t.a), todo.map((t) => keys[t.i]!), cache && { store: cache, version }, tick), todo, extractions, failures);
+    return { extractions, cached, failures, workers: 0 };
+  }
   const workers = workersFor(todo.length, options.jobs);
   const used = workers > 1 ? workers : early ? 1 : 0;
   if (workers > 1) {
     const results = await extractInWorkers(todo.map((t) => t.a), workers,
       { settings, ...(cache ? { cache: { dir: cache.dir, version } } : {}) }, tick);
-    results.forEach((r, k) => {
-      const { a, i } = todo[k]!;
-      if (r.ok) extractions[i] = r.extraction;
-      else failures.push(`${a.file}: extraction failed: ${r.error}`);
-    });
+    placeReplies(results, todo, extractions, failures);
   } else if (todo.length) {
     // Loaded only now: a build that finds its articles in the cache, or extracted ahead, never loads the extractor.
     const { extractForCorpus } = await import('./corpus-extraction.js');
@@ -225,8 +243,15 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   };
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (options.out) checkOutput(options.out);
-  const version = cacheVersion(settings);
-  const cacheDir = options.cache !== false && options.out ? join(dirname(options.out), '.cache') : undefined;
+  // Saved answers are read afresh each build: an edited answer file must count.
+  const cacheDir = options.cache !== false && options.out && !options.llmAnswers ? join(dirname(options.out), '.cache') : undefined;
+  const extractor = options.extractor ?? 'offline';
+  const llmOptions: LlmRunOptions | undefined = extractor === 'offline' ? undefined : {
+    mode: extractor, settings, offlineVersion: cacheVersion(settings), ...(cacheDir ? { cacheDir } : {}), ...(options.llmAnswers ? { savedAnswers: options.llmAnswers } : {}),
+  };
+  // Loaded only for a model: an offline build never reads the client, the prompt or the grounding code.
+  const llmModule = llmOptions && await import('./llm-extraction.js');
+  const version = llmOptions ? llmModule!.llmCacheVersion(llmOptions) : cacheVersion(settings);
   const state = cacheDir ? stateFiles(options.out!, mergesPathFor(options.out!), cacheDir) : undefined;
   const table = state && InputTable.load(state.inputs, version, { ...options.inputTable, fresh: options.incremental === false });
   // Only the cache and the state read keys: a build without them need not hash every article.
@@ -238,7 +263,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const release = options.out ? lockOutput(options.out) : undefined;
   try {
     table?.save();
-    return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, files, started, timings, lap });
+    const llm = llmOptions && new llmModule!.LlmRun(llmOptions);
+    return await buildArticles(sources, options, { settings, version, cacheDir, state, warnings, skipped, duplicates, files, started, timings, lap, llm });
   } finally {
     release?.();
   }
@@ -268,19 +294,21 @@ interface ReadPhase {
   started: number;
   timings: BuildSummary['timings'];
   lap: (phase: Phase, next?: LaterPhase) => void;
+  /** The language model's run, when one extracts. */
+  llm: LlmRun | undefined;
 }
 
 async function buildArticles(sources: Source[], options: BuildOptions, read: ReadPhase): Promise<BuildResult> {
-  const { settings, version, state, warnings, duplicates, files, started, timings, lap } = read;
+  const { settings, version, state, warnings, duplicates, files, started, timings, lap, llm } = read;
   let { skipped } = read;
   const cache = read.cacheDir ? new ExtractionCache(join(read.cacheDir, 'extractions')) : undefined;
   const summary = (mode: BuildSummary['mode'], counts: { articles: number; extracted: number; cached: number; workers: number; nodes: number; edges: number }, fullBecause?: string): BuildSummary => ({
     ...counts, duplicates, skipped, files, seconds: Math.round((performance.now() - started) / 10) / 100, timings, mode,
-    ...(fullBecause ? { fullBecause } : {}), warnings,
+    ...(fullBecause ? { fullBecause } : {}), warnings, ...(llm ? { llm: llm.summary } : {}),
   });
   let done = 0;
   const tick = (n: number) => { done += n; options.onProgress?.(done, sources.length); };
-  const ahead = state && cache && options.incremental !== false ? startAhead(sources, cache, options, settings, version, state) : undefined;
+  const ahead = state && cache && options.incremental !== false && !llm ? startAhead(sources, cache, options, settings, version, state) : undefined;
 
   let fullBecause = state && options.incremental === false ? 'asked to build in full' : undefined;
   // Articles an update extracted before it declined: the full build finds them in the cache, but this run made them.
@@ -300,7 +328,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
         (hits) => {
           done = plan.kept.length + hits;
           options.onPlan?.({ total: sources.length, cached: done, toExtract: sources.length - done });
-        }, tick, ahead);
+        }, tick, ahead, llm);
       lap('extract', 'update');
       extractedBefore = plan.added.length - cached - failures.length;
       // A failed extraction is reported by the full build, which skips the article (or stops, with --strict).
@@ -325,7 +353,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   const { extractions, cached, failures, workers } = await extractAll(unique, keys, cache, options, settings, version, (hits) => {
     done = hits;
     options.onPlan?.({ total: unique.length, cached: hits, toExtract: unique.length - hits });
-  }, tick, ahead);
+  }, tick, ahead, llm);
   if (failures.length) {
     if (options.strict) throw new NewsgraphError(failures[0]!);
     warnings.push(...failures.map((f) => `${f}; skipped`));

@@ -94,7 +94,10 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
 
 /** The settings a graph depends on, hashed: other settings than last time mean a full rebuild. */
 function settingsHash(settings: Settings): string {
-  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+  // A language model's settings reach the graph through the cache keys (model, prompt, budget): another timeout or
+  // URL rebuilds nothing.
+  const { llm: _llm, ...shaping } = settings;
+  return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }
 
 /** An article of the last build: what a plan reads, and its index line, parsed only where an update needs it. */

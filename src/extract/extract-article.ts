@@ -2,16 +2,15 @@
  * One article → its ArticleExtraction: the unit a worker returns and the cache stores. Pure: no I/O beyond the
  * lazily loaded models and word lists.
  */
-import { bodyHash } from '../ingest/body-hash.js';
 import type { Article, ArticleExtraction, LocalEntity, Mention, Sentence } from '../schema/index.js';
-import { ARTICLE_CATEGORY } from '../schema/index.js';
 import { analyse } from '../nlp/analyse.js';
 import { findMentions } from './mentions/index.js';
 import { toMention, type DraftMention } from './mentions/draft.js';
 import { resolveLocal, clearLeader } from '../resolve/local.js';
-import { normalName, isAcronym, mayNormaliseTo } from '../resolve/name-forms.js';
+import { normalName, isAcronym } from '../resolve/name-forms.js';
 import { findRelations, buildCueTable, type CueTable } from './relations/index.js';
 import { extractorVersion } from './version.js';
+import { articleEntity as entityOfArticle, articleMeta, findPublisher, publisherRelation } from './article-entities.js';
 
 export interface ExtractOptions {
   /** Cue table (the schema's cues plus the user's); built once and shared. */
@@ -58,13 +57,6 @@ function otherNames(misc: ReadonlyArray<{ text: string }>, entities: readonly Lo
   return names.length ? { otherNames: names } : {};
 }
 
-/** Whether the entity is named `key` (a normal name) by its label or an alias. */
-function isNamed(e: LocalEntity, key: string): boolean {
-  // Most names are ruled out without normalising them; the label is mostly one of the aliases, checked once.
-  const is = (text: string) => mayNormaliseTo(text, key) && normalName(text) === key;
-  return e.aliases.some(is) || (!e.aliases.includes(e.label) && is(e.label));
-}
-
 export function extractArticle(article: Article, options: ExtractOptions = {}): ArticleExtraction {
   const cues = options.cues ?? (defaultCues ??= buildCueTable());
   const { body } = article;
@@ -83,20 +75,11 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   const { entityOf } = resolution;
   let entities = resolution.entities;
 
-  const articleEntity: LocalEntity = {
-    id: 'article', kind: 'document', label: article.title ?? article.id, aliases: [], mentions: [], category: ARTICLE_CATEGORY, origin: 'article', attrs: {},
-  };
+  const articleEntity = entityOfArticle(article);
   // The publisher from the header is an organisation; it may also be named in the text.
-  let publisher: LocalEntity | undefined;
-  if (article.publisher) {
-    const key = normalName(article.publisher);
-    publisher = entities.find((e) => e.kind !== 'person' && isNamed(e, key));
-    if (publisher) publisher.kind = 'organisation';
-    else {
-      publisher = { id: 'publisher', kind: 'organisation', label: article.publisher, aliases: [article.publisher], mentions: [], category: 'publisher', origin: 'name', attrs: {} };
-      entities = [...entities, publisher];
-    }
-  }
+  const found = findPublisher(article, entities);
+  const publisher = found?.publisher;
+  if (found?.added) entities = [...entities, found.publisher];
 
   // The entity of each resolved mention by position, as entityOf gives it by object (the mentions are distinct).
   const entityAt: LocalEntity[] = new Array(resolution.mentions.length);
@@ -118,12 +101,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     sentences: analysed.sentences, body, bySentence, entityOf, article: articleEntity, cues,
     ...(mainOrganisation ? { mainOrganisation } : {}),
   });
-  if (publisher) {
-    relations.unshift({
-      source: articleEntity.id, relation: 'reported_by', target: publisher.id, confidence: 1,
-      evidence: { sentence: `date ${article.date ?? ''} ${article.publisher}`.replace(/\s+/g, ' '), sentenceStart: 0, start: 0, end: 0, source: 'header' },
-    });
-  }
+  if (publisher) relations.unshift(publisherRelation(article, articleEntity.id, publisher.id));
 
   // Descriptions that nothing relates to and that appear once are incidental; names always stay.
   const linked = new Set<string>();
@@ -149,12 +127,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   const finalEntities = [articleEntity, ...entities].map((e) => ({ ...e, mentions: keptMentions(e.mentions) }));
 
   return {
-    article: {
-      id: article.id, file: article.file, bodyHash: bodyHash(body), bodyLength: body.length,
-      ...(article.title ? { title: article.title } : {}), ...(article.date ? { date: article.date } : {}),
-      ...(article.publisher ? { publisher: article.publisher } : {}), ...(article.url ? { url: article.url } : {}),
-      ...otherNames(misc, entities),
-    },
+    article: { ...articleMeta(article), ...otherNames(misc, entities) },
     mentions,
     entities: finalEntities,
     relations: relations.filter((r) => (keptIds.has(r.source) || r.source === 'article') && (keptIds.has(r.target) || r.target === 'article')),

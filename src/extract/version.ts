@@ -10,22 +10,37 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
 
 const STAGES = ['ingest', 'nlp', 'extract', 'resolve', 'schema'];
-let cached: string | undefined;
+/** The language-model back-end shapes only its own extractions: editing it leaves the offline cache valid. */
+const LLM_DIR = join('extract', 'llm');
+const versions = new Map<boolean, string>();
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  for (const name of readdirSync(dir).sort()) {
+function hashTree(hash: ReturnType<typeof createHash>, root: string, dir: string, skip: string | undefined): void {
+  for (const name of readdirSync(join(root, dir)).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) hashTree(hash, path);
-    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
+    if (path === skip) continue;
+    if (statSync(join(root, path)).isDirectory()) hashTree(hash, root, path, skip);
+    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(join(root, path)));
   }
 }
 
-export function extractorVersion(): string {
-  if (!cached) {
+function codeVersion(withLlm: boolean): string {
+  let version = versions.get(withLlm);
+  if (!version) {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hash = createHash('sha256');
-    for (const stage of STAGES) hashTree(hash, join(root, stage));
-    cached = `${VERSION}+${hash.digest('hex').slice(0, 12)}`;
+    for (const stage of STAGES) hashTree(hash, root, stage, withLlm ? undefined : LLM_DIR);
+    version = `${VERSION}+${hash.digest('hex').slice(0, 12)}`;
+    versions.set(withLlm, version);
   }
-  return cached;
+  return version;
+}
+
+/** The offline extractor's version. */
+export function extractorVersion(): string {
+  return codeVersion(false);
+}
+
+/** The version of the code that grounds a language model's answers: every stage, the LLM back-end included. */
+export function llmCodeVersion(): string {
+  return codeVersion(true);
 }

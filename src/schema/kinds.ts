@@ -11,15 +11,29 @@ export interface KindInfo {
   readonly plural: string;
   /** Legend and node colour; chosen to stay distinguishable for common colour-vision deficiencies. */
   readonly color: string;
+  /** What belongs to the kind, in a line: the language-model prompt is made from it. */
+  readonly description: string;
 }
 
 export const KINDS: Readonly<Record<EntityKind, KindInfo>> = {
-  person: { id: 'person', label: 'Person', plural: 'People', color: '#e15759' },
-  organisation: { id: 'organisation', label: 'Organisation', plural: 'Organisations', color: '#4e79a7' },
-  group: { id: 'group', label: 'Group', plural: 'Groups', color: '#f28e2b' },
-  place: { id: 'place', label: 'Place', plural: 'Places', color: '#59a14f' },
-  event: { id: 'event', label: 'Event', plural: 'Events', color: '#b07aa1' },
-  document: { id: 'document', label: 'Document', plural: 'Documents', color: '#9c755f' },
+  person: { id: 'person', label: 'Person', plural: 'People', color: '#e15759', description: 'a named individual' },
+  organisation: {
+    id: 'organisation', label: 'Organisation', plural: 'Organisations', color: '#4e79a7',
+    description: 'a named institution: party, company, government, ministry, agency, court, parliament, publisher, UN body',
+  },
+  group: {
+    id: 'group', label: 'Group', plural: 'Groups', color: '#f28e2b',
+    description: 'people acting or acted upon together that are not an organisation, named by the article\'s own words (protesters, political prisoners)',
+  },
+  place: { id: 'place', label: 'Place', plural: 'Places', color: '#59a14f', description: 'a country, city, region or venue' },
+  event: {
+    id: 'event', label: 'Event', plural: 'Events', color: '#b07aa1',
+    description: 'something that happened or is planned or demanded: a massacre, conference, election, vote, strike, investigation, hearing',
+  },
+  document: {
+    id: 'document', label: 'Document', plural: 'Documents', color: '#9c755f',
+    description: 'a text: statement, letter, report, petition, law, resolution, treaty, lawsuit',
+  },
 };
 
 const KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);

@@ -1,8 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { LaterPhase } from '../../corpus/build-corpus.js';
 import { action, out } from '../run.js';
 import { parsePositiveInt } from '../options.js';
+import type { ExtractorMode, LlmOptions } from '../../extract/llm/options.js';
+import type { LlmSummary } from '../../corpus/llm-extraction.js';
+import type { Settings } from '../../config/settings.js';
+import { NewsgraphError } from '../../errors.js';
+import type { DROP_REASONS } from '../../extract/llm/drop-reasons.js';
+
+// Spelt here, type-checked against the back-ends: registering a command must not load the extractor's code.
+const EXTRACTORS = ['offline', 'llm', 'hybrid'] satisfies ExtractorMode[];
 
 interface BuildFlags {
   out: string;
@@ -13,6 +21,13 @@ interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   config?: string;
+  extractor: ExtractorMode;
+  llmUrl?: string;
+  llmModel?: string;
+  llmConcurrency?: number;
+  llmMaxTokens?: number;
+  llmAnswers?: string;
+  dryRun?: boolean;
 }
 
 export function register(program: Command): void {
@@ -28,17 +43,26 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'also print the seconds spent in each phase')
     .option('--config <file>', 'settings file', 'newsgraph.config.json')
+    .addOption(new Option('--extractor <name>', 'offline (rules and the trained tagger), llm (a language model), hybrid (the model given the offline entities)').choices(EXTRACTORS).default('offline'))
+    .option('--llm-url <url>', 'OpenAI-compatible server (default http://127.0.0.1:11434/v1, Ollama); the API key comes from NEWSGRAPH_LLM_API_KEY')
+    .option('--llm-model <name>', 'model name the server knows')
+    .option('--llm-concurrency <n>', 'requests in flight at once', parsePositiveInt)
+    .option('--llm-max-tokens <n>', 'tokens one request may use (prompt, text and answer); longer articles are sent in parts', parsePositiveInt)
+    .option('--llm-answers <dir>', 'ground saved answers (<article id>.json, see docs/llm.md) instead of asking a server')
+    .option('--dry-run', 'print the requests for the first article and send nothing')
     .action(action(async (paths: string[], flags: BuildFlags) => {
-      const [{ SingleBar, Presets }, { buildCorpus }, { loadSettings }] = await Promise.all([
-        import('cli-progress'), import('../../corpus/build-corpus.js'), import('../../config/settings.js'),
+      const [{ SingleBar, Presets }, { buildCorpus }, { loadSettings }, { checkLlmOptions }, { DROP_REASONS: reasons }] = await Promise.all([
+        import('cli-progress'), import('../../corpus/build-corpus.js'), import('../../config/settings.js'), import('../../extract/llm/options.js'),
+        import('../../extract/llm/drop-reasons.js'),
       ]);
-      const settings = loadSettings(flags.config);
+      const settings = withLlmFlags(loadSettings(flags.config), flags, checkLlmOptions);
+      if (flags.dryRun) return dryRun(paths, settings, flags);
       const showBar = !flags.quiet && process.stderr.isTTY;
       const bar = showBar ? new SingleBar({ format: 'extracting |{bar}| {value}/{total} articles | {speed} articles/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
       const started = performance.now();
       const result = await buildCorpus({
         paths, out: flags.out, cache: flags.cache, incremental: flags.incremental, ...(flags.strict ? { strict: true } : {}),
-        ...(flags.jobs ? { jobs: flags.jobs } : {}), settings,
+        ...(flags.jobs ? { jobs: flags.jobs } : {}), settings, extractor: flags.extractor, ...(flags.llmAnswers ? { llmAnswers: flags.llmAnswers } : {}),
         onPlan: ({ total, cached }) => bar?.start(total, cached, { speed: '0' }),
         onFullBuild: limitHeapGrowth,
         // After extraction the bar is full: each later phase says what the build is doing, on a terminal.
@@ -61,11 +85,50 @@ export function register(program: Command): void {
           const seconds = (entries: Array<[string, number]>) => entries.map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ');
           const steps = s.updateSteps ? ` (${seconds(Object.entries(s.updateSteps))})` : '';
           process.stderr.write(`newsgraph: timings: ${seconds(Object.entries(s.timings))}${steps}\n`);
+          if (s.llm?.format) process.stderr.write(`newsgraph: language model: answers asked for as ${s.llm.format === 'prompt' ? 'the prompt says (the server took no response_format)' : s.llm.format}\n`);
+          for (const { file, dropped } of s.llm?.droppedIn ?? []) process.stderr.write(`newsgraph: ${file}: dropped ${droppedText(dropped, reasons)}\n`);
         }
         const how = s.mode === 'incremental' ? ' (updated the last graph)' : s.mode === 'unchanged' ? ' (nothing changed)' : '';
+        if (s.llm) await out(`${llmLine(s.llm, flags.llmAnswers ? `saved answers in ${flags.llmAnswers}` : `${settings.llm.model} at ${settings.llm.url}`, reasons)}\n`);
         await out(`${flags.out}: ${s.articles} articles (${s.extracted} extracted, ${s.cached} cached${s.duplicates ? `, ${s.duplicates} duplicate` : ''}${s.skipped ? `, ${s.skipped} skipped` : ''}), ${s.nodes} nodes, ${s.edges} edges in ${s.seconds.toFixed(2)} s${how}\n`);
       }
     }));
+}
+
+/** The command line's language-model flags over the settings file's `llm` section. */
+function withLlmFlags(settings: Settings, flags: BuildFlags, check: (llm: LlmOptions) => string | undefined): Settings {
+  const llm = {
+    ...settings.llm, ...(flags.llmUrl !== undefined ? { url: flags.llmUrl } : {}), ...(flags.llmModel !== undefined ? { model: flags.llmModel } : {}),
+    ...(flags.llmConcurrency ? { concurrency: flags.llmConcurrency } : {}), ...(flags.llmMaxTokens ? { maxTokens: flags.llmMaxTokens } : {}),
+  };
+  const problem = check(llm);
+  if (problem) throw new NewsgraphError(`--llm-${problem.replace(/^maxTokens/, 'max-tokens')}`);
+  return { ...settings, llm };
+}
+
+async function dryRun(paths: string[], settings: Settings, flags: BuildFlags): Promise<void> {
+  if (flags.extractor === 'offline') throw new NewsgraphError('--dry-run shows what would be sent to a language model: add --extractor llm or hybrid');
+  const [{ discoverArticleFiles }, { readArticleFile }, { describeRequests }] = await Promise.all([
+    import('../../ingest/discover.js'), import('../../ingest/read-articles.js'), import('../../corpus/llm-extraction.js'),
+  ]);
+  const [first] = discoverArticleFiles(paths);
+  const article = first ? readArticleFile(first).articles[0] : undefined;
+  if (!article) throw new NewsgraphError(`${paths.join(', ')}: no article to show a request for`);
+  await out(await describeRequests(article, flags.extractor, settings));
+}
+
+const thousands = (n: number) => n.toLocaleString('en-GB');
+
+function droppedText(dropped: LlmSummary['dropped'], reasons: typeof DROP_REASONS): string {
+  const entries = Object.entries(dropped) as Array<[keyof typeof DROP_REASONS, number]>;
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return `${total} (${entries.map(([reason, n]) => `${n} ${reasons[reason]}`).join(', ')})`;
+}
+
+/** The summary's language-model line: what it cost, what came from the cache, what grounding dropped. */
+function llmLine(s: LlmSummary, source: string, reasons: typeof DROP_REASONS): string {
+  const dropped = Object.keys(s.dropped).length ? `; dropped ${droppedText(s.dropped, reasons)}` : '; nothing dropped';
+  return `language model (${source}): ${thousands(s.requests)} request${s.requests === 1 ? '' : 's'}, ${thousands(s.tokensIn)} tokens in, ${thousands(s.tokensOut)} out, ${s.answersCached} answer${s.answersCached === 1 ? '' : 's'} from the cache${dropped}`;
 }
 
 const PHASES: Record<LaterPhase, string> = {
