@@ -7,7 +7,7 @@
  */
 import {
   RELATION_IDS, RELATIONS, allowsKinds, isEntityKind, isRelationId,
-  type Article, type ArticleExtraction, type EntityKind, type LocalEntity, type LocalEvidence, type LocalRelation, type Mention, type RelationId, type Token,
+  type Article, type ArticleExtraction, type EntityKind, type LocalEntity, type LocalEvidence, type LocalRelation, type Mention, type RelationId, type RawToken,
 } from '../../schema/index.js';
 import { tokenise } from '../../nlp/wink.js';
 import { normalName } from '../../resolve/name-forms.js';
@@ -210,7 +210,7 @@ function isEvidence(quote: string, ends: readonly LocalEntity[]): boolean {
  * The mentions of the model's entities, after `offline` ones: every whole-word occurrence of their forms, longest
  * first, none overlapping another. Each entity gets its mention indices, and a description its head word as category.
  */
-function findMentions(drafts: readonly Draft[], offline: readonly Mention[], text: ArticleText, sentences: ReadonlyArray<{ tokens: Token[] }>,
+function findMentions(drafts: readonly Draft[], offline: readonly Mention[], text: ArticleText, sentences: ReadonlyArray<{ tokens: RawToken[] }>,
   sentenceAt: (offset: number) => number): Mention[] {
   const mentions: Mention[] = [...offline];
   const taken: Span[] = mentions.map((m) => ({ start: m.start, end: m.end }));
@@ -239,7 +239,7 @@ function findMentions(drafts: readonly Draft[], offline: readonly Mention[], tex
  * The head word of a mention, lower-case lemma: the last noun before any preposition ("investigation" in
  * "investigation by the UN"), else its last word.
  */
-function headOf(tokens: readonly Token[], span: Span): string {
+function headOf(tokens: readonly RawToken[], span: Span): string {
   const inside = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
   const cut = inside.findIndex((t, i) => i > 0 && t.pos === 'ADP');
   const core = cut > 0 ? inside.slice(0, cut) : inside;
