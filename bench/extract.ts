@@ -41,7 +41,7 @@ if (!(mbWanted > 0) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(
 
 requireBuiltDist('bench/extract');
 const withReuters = !values['generated-only'];
-if (withReuters) requireReutersData('bench/extract');
+if (withReuters) requireReutersData('bench/extract', '; --generated-only times generated text alone');
 
 // --- Input: generated articles, about `--mb` megabytes of text.
 console.log(`generating articles (seed ${seed})`);

@@ -10,7 +10,7 @@
  *
  * Targets (issue 19): build ≤ 8 × wink alone; ≥ 2.5 content relations per article; < 45 % of entities without one.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { repoRoot, requireBuiltDist } from './lib/dist.js';
 import { readContentStats } from './lib/graph-stats.js';
 import { median } from './lib/median.js';
 import { requireReutersData, sharedStatsTool, writeReutersArticles } from './lib/reuters-articles.js';
+import { timeProcess, type ProcessRun } from './lib/time-process.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
@@ -36,30 +37,17 @@ const distUrl = pathToFileURL(join(repoRoot, 'dist/')).href;
 const usageHook = pathToFileURL(fileURLToPath(new URL('./lib/report-usage.mjs', import.meta.url))).href;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-interface ChildRun { seconds: number; cpuSeconds: number; peakRssMb: number; stdout: string; stderr: string }
+interface ChildRun extends ProcessRun { cpuSeconds: number; peakRssMb: number }
 
 /**
- * Wall time of a whole child process, from spawn to exit, and its CPU time and peak RSS (report-usage.mjs); a
- * failure is an error with the end of its stderr.
+ * Wall time of a whole node process, its CPU time and peak RSS (report-usage.mjs); a failure is an error with the
+ * end of its stderr.
  */
-function timeChild(args: string[], usageFile: string): Promise<ChildRun> {
+async function timeChild(args: string[], usageFile: string): Promise<ChildRun> {
   rmSync(usageFile, { force: true });
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', usageHook, ...args], {
-      cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSGRAPH_BENCH_USAGE: usageFile },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) reject(new Error(`bench/reuters: \`node ${args.join(' ')}\` exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
-      else resolve({ seconds, stdout, stderr, ...(JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number; peakRssMb: number }) });
-    });
-  });
+  const run = await timeProcess(process.execPath, ['--import', usageHook, ...args], { cwd: repoRoot, env: { ...process.env, NEWSGRAPH_BENCH_USAGE: usageFile } });
+  if (run.code !== 0) throw new Error(`bench/reuters: \`node ${args.join(' ')}\` exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return { ...run, ...(JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number; peakRssMb: number }) };
 }
 
 /** "read 0.09 s, extract 9.74 s, …" as `build --verbose` prints it; empty when it does not. */

@@ -12,11 +12,11 @@ const tool = join(sharedDir, 'eval', 'tools', 'reuters-articles.mjs');
 const conllDir = join(sharedDir, 'data', 'conll2003');
 export const sharedStatsTool = join(sharedDir, 'eval', 'tools', 'graph-stats.mjs');
 
-/** Exits with a one-line reason when the shared tool or data is not beside the project. */
-export function requireReutersData(bench: string): void {
+/** Exits with a one-line reason when the shared tool or data is not beside the project; `otherwise` says what else to do. */
+export function requireReutersData(bench: string, otherwise = ''): void {
   for (const path of [tool, sharedStatsTool, join(conllDir, 'train.txt'), join(conllDir, 'valid.txt'), join(conllDir, 'test.txt')]) {
     if (!existsSync(path)) {
-      console.error(`${bench}: ${path} not found (the Reuters articles are made from ../shared beside the project)`);
+      console.error(`${bench}: ${path} not found (the Reuters articles are made from ../shared beside the project)${otherwise}`);
       process.exit(2);
     }
   }
