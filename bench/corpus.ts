@@ -9,7 +9,7 @@
  * Targets: 10k articles ≤ 15 s on 2 cores, peak RSS ≤ 1 GB, incremental rebuild ≤ 1 s.
  * Needs `npm run build:lib` first: it measures dist/, which is what users run.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { articleFileName, generateCorpus } from './lib/corpus-generator.js';
 import { repoRoot, requireBuiltDist } from './lib/dist.js';
+import { timeProcess } from './lib/time-process.js';
 
 const root = repoRoot;
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -111,34 +112,24 @@ function probeGnuTime(): boolean {
   return probe.status === 0 && existsSync(rssFile) && /^\d+ [\d.]+ [\d.]+\s*$/.test(readFileSync(rssFile, 'utf8'));
 }
 
-function runBuild(out: string): Promise<BuildRun> {
+async function runBuild(out: string): Promise<BuildRun> {
   rmSync(rssFile, { force: true });
   const args = [cli, 'build', corpusDir, '--out', out, '--verbose', ...(jobs ? ['--jobs', String(jobs)] : [])];
   const [command, argv] = gnuTime
     ? ['/usr/bin/time', ['-f', TIME_FORMAT, '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--import', rssHook, ...args]];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) return reject(new Error(`bench/corpus: build exited with ${code}:\n${stderr.slice(-2000)}`));
-      // "<out>: N articles (X extracted, Y cached, …), …" — checked so a broken cache or a skipped file shows.
-      const m = /: (\d+) articles \((\d+) extracted, (\d+) cached[^\n]*/.exec(stdout);
-      if (!m) return reject(new Error(`bench/corpus: no build summary in the CLI output:\n${stdout.slice(-2000)}`));
-      const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split(/\s+/).map(Number);
-      resolve({
-        seconds, cpuSeconds: user! + system!, peakRssMb: kb! / 1024, articles: Number(m[1]), extracted: Number(m[2]), cached: Number(m[3]),
-        summary: m[0].slice(2), warnings: stderr.split('\n').filter((l) => l.includes('warning:')).length,
-        phases: /newsgraph: timings: (.*)/.exec(stderr)?.[1] ?? '',
-      });
-    });
-  });
+  const run = await timeProcess(command, argv, { cwd: root });
+  const { seconds, stdout, stderr } = run;
+  if (run.code !== 0) throw new Error(`bench/corpus: build exited with ${run.code}:\n${stderr.slice(-2000)}`);
+  // "<out>: N articles (X extracted, Y cached, …), …" — checked so a broken cache or a skipped file shows.
+  const m = /: (\d+) articles \((\d+) extracted, (\d+) cached[^\n]*/.exec(stdout);
+  if (!m) throw new Error(`bench/corpus: no build summary in the CLI output:\n${stdout.slice(-2000)}`);
+  const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split(/\s+/).map(Number);
+  return {
+    seconds, cpuSeconds: user! + system!, peakRssMb: kb! / 1024, articles: Number(m[1]), extracted: Number(m[2]), cached: Number(m[3]),
+    summary: m[0].slice(2), warnings: stderr.split('\n').filter((l) => l.includes('warning:')).length,
+    phases: /newsgraph: timings: (.*)/.exec(stderr)?.[1] ?? '',
+  };
 }
 
 const full: BuildRun[] = [];

@@ -3,12 +3,13 @@
  * The timed part of `npm run bench`, run in a worker thread. It is plain JavaScript on purpose: a worker does not
  * inherit tsx's loader, so dist/ runs here exactly as `newsgraph build` runs it (see dist.ts for why that matters).
  *
- * workerData: { distUrl, texts: Array<{ id, text }>, runs }. Posts `{ line }` to print, one per stage and run, then
- * `{ result: { articles, bytes, seconds, cpuSeconds } }` with one array of run times per stage.
+ * workerData: { distUrl, texts: Array<{ id, text }>, runs, corpus } (what the texts are, for the first line). Posts
+ * `{ line }` to print, one per stage and run, then `{ result: { articles, bytes, seconds, cpuSeconds } }` with one
+ * array of run times per stage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { distUrl, texts, runs } = workerData;
+const { distUrl, texts, runs, corpus } = workerData;
 const load = (path) => import(new URL(path, distUrl).href);
 const { parseTextArticle } = await load('ingest/text-article.js');
 const { extractArticle } = await load('extract/extract-article.js');
@@ -38,7 +39,7 @@ function time(label, work) {
   return { wall, cpu: cpuSeconds };
 }
 
-say(`input: ${articles.length} generated articles, ${mb.toFixed(2)} MB of body text`);
+say(`input: ${articles.length} ${corpus} articles, ${mb.toFixed(2)} MB of body text`);
 
 const stages = {
   extract: (a) => { sink += extractArticle(a, { cues }).relations.length; },
