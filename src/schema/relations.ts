@@ -44,9 +44,10 @@ export interface RelationCue {
 }
 
 /**
- * A way a predicate frame states the relation: the predicate's class (src/extract/data/predicate-seeds.txt) and where
+ * A way a predicate frame states the relation: the predicate's class (`*`: any verb) (src/extract/data/predicate-seeds.txt) and where
  * the two ends sit in the frame. Roles are those of src/extract/frames: `agent`, `patient`, `recipient`, `xobj`,
- * `clause`, `obl:<preposition>` for verbs; `poss`, `nmod:<preposition>`, `compound` for nouns; `self` is the
+ * `clause` (a reported clause: its predicate's arguments), `reported` (the clause a "…, X said" closes),
+ * `obl:<preposition>` for verbs; `poss`, `nmod:<preposition>`, `compound` for nouns; `self` is the
  * predicate noun itself, when it names an event ("the arrest of X": X is the victim of *the arrest*).
  */
 export interface FrameRule {
@@ -129,19 +130,19 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
     id: 'authored', label: 'authored', source: ACTORS, target: ['document'], symmetric: false, color: '#9467bd',
     description: 'issued, wrote, published, released, drafted or filed a document',
     cues: verbs('issue', 'write', 'publish', 'release', 'draft', 'author', 'file', 'pass', 'adopt', 'produce', 'submit', 'table', 'compile', 'propose', 'sponsor', 'pen', 'lodge', 'bring'),
-    frames: [verbFrame('author', 'agent', 'patient')],
+    frames: [verbFrame('author', 'agent', 'patient'), verbFrame('say', 'agent', 'obl:in')],
   },
   reported_by: {
     id: 'reported_by', label: 'reported by', source: ['document', 'event'], target: ['organisation', 'person', 'document'],
     symmetric: false, color: '#7f7f7f', description: 'attribution: reported by, according to, said by, the publisher line',
     cues: [],
-    frames: [verbFrame('say', 'clause', 'agent')],
+    frames: [verbFrame('say', 'reported', 'agent'), verbFrame('report', 'clause|reported', 'agent')],
   },
   mentions: {
     id: 'mentions', label: 'mentions', source: ['document'], target: '*', symmetric: false, color: '#bcbd22',
     description: 'what a document is about (documents, highlights, describes, names)',
     cues: verbs('document', 'highlight', 'describe', 'mention', 'detail', 'cite', 'list', 'name', 'reference', 'outline', 'refer to', 'focus on', 'address'),
-    frames: [verbFrame('describe', 'agent', 'patient|clause'), verbFrame('say', 'agent', 'clause')],
+    frames: [verbFrame('describe', 'agent', 'patient')],
   },
   member_of: {
     id: 'member_of', label: 'member of', source: ['person', 'group', 'organisation'], target: ['organisation', 'group'],
@@ -159,7 +160,8 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
     id: 'participated_in', label: 'participated in', source: ACTORS, target: ['event'], symmetric: false,
     color: '#aec7e8', description: 'took part in, attended, voted in, delegates to',
     cues: verbs('take part in', 'attend', 'participate in', 'join', 'vote in', 'compete in', 'speak at', 'contest', 'boycott', 'take part'),
-    frames: [verbFrame('attend', 'agent', 'patient|obl:in|obl:at'), verbFrame('join', 'agent', 'patient')],
+    frames: [verbFrame('attend', 'agent', 'patient|obl:in|obl:at'), verbFrame('join', 'agent', 'patient'), verbFrame('hold', 'obl:with', 'patient'),
+      verbFrame('*', 'agent', 'obl:in|obl:at|obl:during')],
   },
   organised: {
     id: 'organised', label: 'organised', source: ACTORS, target: ['event'], symmetric: false, color: '#ffbb78',

@@ -163,8 +163,8 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     for (const a of governor.args) if (a.role === 'patient' && (a.token > v || relative)) args.push(a);
   }
   for (const c of tree.childrenBy(v, 'ccomp')) args.push({ role: 'clause', token: c });
-  // "X was injured in a blaze, the fire service said": the report is the clause the verb interrupts.
-  if (tree.base(v) === 'parataxis' && !args.some((a) => a.role === 'clause') && tree.head(v) >= 0) args.push({ role: 'clause', token: tree.head(v) });
+  // "X was injured in a blaze, the fire service said": the report is the clause the verb closes.
+  if (tree.base(v) === 'parataxis' && !args.some((a) => a.role === 'clause') && tree.head(v) >= 0) args.push({ role: 'reported', token: tree.head(v) });
   for (const c of tree.childrenBy(v, 'parataxis')) if (tree.tokens[c]!.upos === 'VERB') args.push({ role: 'clause', token: c });
   // "… to hold an inquiry": the object of the verb this one controls.
   for (const x of tree.childrenBy(v, 'xcomp')) for (const o of tree.childrenBy(x, 'obj')) args.push({ role: 'xobj', token: o });

@@ -14,13 +14,18 @@ export function demonymMentions(sentence: Sentence, index: number, taken: readon
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!startsCapital(t.text) || t.pos === 'NOUN' && /s$/.test(t.lower)) continue;
-    const country = demonyms.get(t.lower);
+    // "South African", "New Zealand": two words first.
+    const two = tokens[i + 1] && startsCapital(tokens[i + 1]!.text) ? demonyms.get(`${t.lower} ${tokens[i + 1]!.lower}`) : undefined;
+    const end = two ? i + 2 : i + 1;
+    const country = two ?? demonyms.get(t.lower);
+    const surface = two ? `${t.text} ${tokens[i + 1]!.text}` : t.text;
     // A demonym that is its country's own name ("Iran") is a place name already.
-    if (!country || country.toLowerCase() === t.lower || taken.some((m) => m.origin === 'name' && m.coreStart <= i && i < m.coreEnd)) continue;
+    if (!country || country.toLowerCase() === surface.toLowerCase() || taken.some((m) => m.origin === 'name' && m.coreStart < end && i < m.coreEnd)) continue;
     out.push({
-      sentence: index, start: i, end: i + 1, coreStart: i, coreEnd: i + 1, head: i, text: country, variants: [t.text],
+      sentence: index, start: i, end, coreStart: i, coreEnd: end, head: end - 1, text: country, variants: [surface],
       origin: 'name', kind: 'place', attrs: { demonym: true },
     });
+    i = end - 1;
   }
   return out;
 }

@@ -102,6 +102,8 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
   if (span.type === 'LOC' && lastSpace >= 0 && lex.regions.has(lastWord) && !isKnownPlace(key.slice(0, lastSpace)) &&
       !PLACE_PREFIXES.has(firstWord(key))) return 'organisation';
   const orgLike = lex.orgSuffixes.has(lastWord) || lex.orgEndings.has(lastWord);
+  // "the Beijing Declaration", "the Clean Air Act": a name whose head is a formal text's noun names that text.
+  if (lastSpace >= 0 && span.type !== 'PER' && !orgLike && DOCUMENT_NAME_HEADS.has(lastWord.replace(/s$/, ''))) return 'document';
   switch (span.type) {
     case 'PER': return orgLike ? 'organisation' : 'person';
     case 'ORG': return 'organisation';
@@ -111,6 +113,10 @@ function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | un
     case 'MISC': return orgLike ? 'organisation' : undefined;
   }
 }
+
+/** Head nouns of formal texts that are named ("the Paris Agreement", "the Patriot Act"), unlike "the Labour Platform". */
+const DOCUMENT_NAME_HEADS = new Set(['declaration', 'accord', 'agreement', 'treaty', 'protocol', 'act', 'bill', 'charter', 'constitution',
+  'resolution', 'report', 'law', 'statute', 'directive', 'decree', 'manifesto', 'communique', 'memorandum', 'pact', 'covenant', 'amendment']);
 
 /**
  * A name span made here. All of them are built by this one function so that they share one object shape: the name

@@ -2,13 +2,48 @@
  * Who reports what: "according to X", "..., X reported.", "(Reporting by A and B; Editing by C)".
  */
 import type { SentenceContext } from './context.js';
+import type { DraftMention } from '../mentions/draft.js';
 import { isComma } from '../tokens.js';
 import { coordinatedFrom } from './clauses.js';
 import { emitChecked } from './verb-rules.js';
 
 const SOURCES = new Set(['organisation', 'person']);
 
+/** Dashes that set a dateline or a sign-off apart ("LONDON (Reuters) -", "… — AFP"). */
+const DASHES = new Set(['-', '--', '–', '—', '―']);
+
+/**
+ * The wire conventions that say who reported the article: a dateline "CITY, Date (Agency) -" at its start, a byline
+ * "By Name" in its first lines, an agency signing off after a dash at the end of a paragraph.
+ */
+function wireCredits(ctx: SentenceContext): void {
+  const tokens = ctx.tokens;
+  const article = ctx.discourse.article;
+  const credit = (m: DraftMention | undefined, from: number, to: number, rule: string) => {
+    if (m && SOURCES.has(ctx.entity(m).kind)) emitChecked(ctx, article, 'reported_by', ctx.entity(m), from, to, 0.8, rule);
+  };
+  if (ctx.index <= 2) {
+    // "MOGADISHU, Oct.4 (Xinhua) --", "ZURICH (Reuters) -": an agency in brackets among the first words.
+    for (let i = 1; i < Math.min(tokens.length, 10); i++) {
+      if (tokens[i]!.text !== '(' ) continue;
+      const m = ctx.startingAt(i + 1).find((x) => x.end < tokens.length && tokens[x.end]!.text === ')');
+      if (m && (m.end + 1 >= tokens.length || DASHES.has(tokens[m.end + 1]!.text) || /^\p{Lu}/u.test(tokens[m.end + 1]!.text))) credit(m, i, m.end, 'dateline');
+      break;
+    }
+    // "By Jane Holt, Chief Correspondent"
+    if (ctx.word(0) === 'by') credit(ctx.startingAt(1).find((x) => x.kind === 'person'), 0, 1, 'byline');
+  }
+  // "… monitoring the demonstration. — Sapa": a dash and a name close a paragraph.
+  const n = tokens.length;
+  for (let i = Math.max(0, n - 6); i < n - 1; i++) {
+    if (!DASHES.has(tokens[i]!.text) || (i > 0 && tokens[i - 1]!.text !== '.' && tokens[i - 1]!.text !== '"' && tokens[i - 1]!.text !== '”')) continue;
+    const m = ctx.startingAt(i + 1).find((x) => x.end >= n - 1);
+    credit(m, i, n - 1, 'sign-off');
+  }
+}
+
 export function attributionRelations(ctx: SentenceContext): void {
+  wireCredits(ctx);
   const tokens = ctx.tokens;
   const article = ctx.discourse.article;
   for (let i = 0; i < tokens.length; i++) {

@@ -19,6 +19,7 @@ const POSSESSIVE_ENDINGS = new Set(["'s", '’s', "'", '’']);
 const ING = /ing$/i;
 const QUOTE_MARKS = new Set(['“', '”', '"', '„', '«', '»']);
 const ACTORS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
+const IT_KINDS: ReadonlySet<EntityKind> = new Set(['organisation', 'document', 'event']);
 
 /** `isCoordinator(tokens[i])` from the sentence's lower-cased words. */
 function isCoordinatorAt(ctx: SentenceContext, i: number): boolean {
@@ -335,6 +336,19 @@ export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number
       if (entity && (entity.kind === 'group' || (entity.kind === 'organisation' && isPluralName(entity.label)))) return entity;
     }
     return latest(recent, (e) => e.kind === 'group') ?? latest(recent, (e) => e.kind === 'organisation' && isPluralName(e.label));
+  }
+  if (pronoun === 'it') {
+    // The organisation, text or event a recent sentence was about; then one named earlier in this sentence.
+    for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 2); k--) {
+      const subject = ctx.previous[k]!.subject;
+      const entity = subject && ctx.entityOfPrevious(subject);
+      if (entity && IT_KINDS.has(entity.kind)) return entity;
+    }
+    for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+      const m = ctx.mentions[k]!;
+      if (m.end <= at && m.kind === 'organisation') return ctx.entity(m);
+    }
+    return latest(recent, (e) => e.kind === 'organisation');
   }
   if (pronoun === 'we' || pronoun === 'i') {
     // "The statement read: “We …”": the speaker is the subject before the colon or quote.

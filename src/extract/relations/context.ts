@@ -54,6 +54,16 @@ function file(index: Array<DraftMention[] | undefined>, i: number, m: DraftMenti
   else list.splice(at, 0, m);
 }
 
+const DATELINE_DASHES = new Set(['-', '--', '–', '—']);
+
+/** See SentenceContext.datelineEnd: a capitalised place, maybe a date and an agency, then a dash. */
+function datelineLength(tokens: readonly Token[]): number {
+  const first = tokens[0];
+  if (!first || !/^\p{Lu}{2,}/u.test(first.text) || first.text !== first.text.toUpperCase()) return 0;
+  for (let i = 1; i < Math.min(tokens.length, 14); i++) if (DATELINE_DASHES.has(tokens[i]!.text)) return i + 1;
+  return 0;
+}
+
 export class SentenceContext {
   /** The sentence's tokens, which the rules ask for at every turn. */
   readonly tokens: readonly Token[];
@@ -169,6 +179,24 @@ export class SentenceContext {
     const at = this.innermost ??= this.innermostMentions();
     const m = at[i];
     return m && this.entityOf.get(m);
+  }
+
+  /**
+   * Tokens before this index are a wire dateline ("MOGADISHU, Oct. 4 (Xinhua) --", "LONDON 1996-08-22"): they say
+   * where and by whom, and are nobody's subject.
+   */
+  get datelineEnd(): number {
+    if (this.dateline === undefined) this.dateline = this.index > 2 ? 0 : datelineLength(this.tokens);
+    return this.dateline;
+  }
+
+  private dateline?: number;
+
+  /** Whether the innermost mention at token i is a name (not a description or a nationality adjective). */
+  isNamed(i: number): boolean {
+    const at = this.innermost ??= this.innermostMentions();
+    const m = at[i];
+    return !!m && m.origin === 'name' && !m.attrs.demonym;
   }
 
   private innermost?: Array<DraftMention | undefined>;

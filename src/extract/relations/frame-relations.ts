@@ -43,44 +43,87 @@ interface End {
   token: number;
 }
 
-/** The entity a token stands for: the mention it heads or lies in, or what a personal pronoun refers to. */
-function entityOfToken(ctx: SentenceContext, tree: SentenceTree, i: number): LocalEntity | undefined {
+/**
+ * The entities a token stands for: the mention it heads or lies in (or, for a description with names beside it,
+ * those names: "charities Refugee Action and Citizens UK"), or what a personal pronoun refers to.
+ */
+export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: number): LocalEntity[] {
+  if (i < ctx.datelineEnd) return [];
   const e = ctx.entityAt(i);
-  if (e) return e;
+  if (!e || !ctx.isNamed(i)) {
+    const names: LocalEntity[] = [];
+    for (const c of tree.children(i)) {
+      const d = tree.base(c);
+      if ((d !== 'appos' && d !== 'flat' && d !== 'compound') || c < i && d !== 'compound') continue;
+      for (const k of tree.conjuncts(c)) {
+        const n = ctx.entityAt(k);
+        if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);
+      }
+    }
+    // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun.
+    if (names.length && (!e || e.kind === 'group')) return names;
+  }
+  if (e) return [e];
   const t = tree.tokens[i]!;
   if (t.upos === 'PRON' && PERSONAL_PRONOUNS.has(t.lower) && !ctx.inQuote(i)) {
     const p = t.lower === 'him' ? 'he' : t.lower === 'her' ? 'she' : t.lower === 'them' ? 'they' : t.lower === 'us' ? 'we' : t.lower;
-    return resolvePronoun(ctx, p, i);
+    const speaker = reportingSpeaker(ctx, tree, i, p);
+    if (speaker) return [speaker];
+    const r = resolvePronoun(ctx, p, i);
+    return r ? [r] : [];
   }
-  // "the head of X, Y": a name in apposition stands for the noun it explains.
-  for (const c of tree.childrenBy(i, 'appos')) {
-    const a = ctx.entityAt(c);
-    if (a) return a;
+  return [];
+}
+
+/** "X said (that) it would …": a pronoun subject of a reported clause is, first of all, the reporter. */
+function reportingSpeaker(ctx: SentenceContext, tree: SentenceTree, i: number, pronoun: string): LocalEntity | undefined {
+  if (tree.base(i) !== 'nsubj') return undefined;
+  const clause = tree.head(i);
+  if (clause < 0 || tree.base(clause) !== 'ccomp') return undefined;
+  const say = tree.head(clause);
+  if (say < 0 || !predicateClasses(tree.lemma(say), 'v').includes('say')) return undefined;
+  for (const s of tree.childrenBy(say, 'nsubj')) {
+    const e = ctx.entityAt(s);
+    if (e && fitsPronoun(e, pronoun)) return e;
   }
   return undefined;
+}
+
+export function fitsPronoun(e: LocalEntity, pronoun: string): boolean {
+  switch (pronoun) {
+    case 'he': case 'she': return e.kind === 'person';
+    case 'it': return e.kind === 'organisation' || e.kind === 'place' || e.kind === 'document' || e.kind === 'event';
+    case 'they': return e.kind === 'group' || e.kind === 'organisation';
+    default: return e.kind !== 'event' && e.kind !== 'document';
+  }
 }
 
 function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonly string[], patientOverride?: number): End[] {
   const out: End[] = [];
   const push = (token: number) => {
-    const entity = entityOfToken(ctx, tree, token);
-    if (entity && !out.some((e) => e.entity === entity)) out.push({ entity, token });
+    for (const entity of entitiesOfToken(ctx, tree, token)) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
   };
   for (const role of roles) {
     if (role === 'self') { push(f.predicate); continue; }
     if (role === 'patient' && patientOverride !== undefined) { push(patientOverride); continue; }
     for (const a of f.args) {
       if (a.role !== role) continue;
-      if (role === 'clause') {
-        // What a reported clause is about: everything it names (the relation's kinds choose among them).
-        for (const k of tree.subtree(a.token)) {
-          if (k === f.predicate || (a.token === tree.head(f.predicate) && tree.dominates(f.predicate, k))) continue;
-          const e = ctx.entityAt(k);
-          if (e && !out.some((x) => x.entity === e)) out.push({ entity: e, token: k });
-        }
+      if (role === 'clause' || role === 'reported') {
+        // What a reported clause is about: its predicate's own arguments (the relation's kinds choose among them).
+        for (const k of clauseArguments(tree, a.token)) if (k !== f.predicate) push(k);
       } else push(a.token);
     }
   }
+  return out;
+}
+
+const CLAUSE_ARGUMENTS = new Set(['nsubj', 'obj', 'obl', 'iobj']);
+
+/** The heads of a clause's subject, objects and prepositional phrases (and of their conjuncts). */
+function clauseArguments(tree: SentenceTree, head: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.children(head)) if (CLAUSE_ARGUMENTS.has(tree.base(c))) out.push(...tree.conjuncts(c));
+  if (tree.tokens[head]!.upos === 'NOUN' || tree.tokens[head]!.upos === 'PROPN') out.push(head);
   return out;
 }
 
@@ -98,6 +141,7 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
     // The frame's classes, and those of the verb with a preposition ("call on X", "vote for X", "appeal to X"),
     // where the prepositional phrase takes the object's place.
     const readings: Array<{ cls: string; patient?: number }> = f.classes.map((cls) => ({ cls }));
+    if (f.pos === 'v') readings.push({ cls: '*' });
     if (f.pos === 'v') {
       for (const a of f.args) {
         if (!a.role.startsWith('obl:')) continue;
@@ -126,10 +170,7 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
 function wanted(ctx: SentenceContext, tree: SentenceTree, f: Frame, readings: ReadonlyArray<{ cls: string; patient?: number }>,
   emit: (s: End, relation: RelationId, t: End, confidence: number, rule: string) => void): void {
   const wanters: End[] = [];
-  for (const w of f.wantedBy!) {
-    const entity = entityOfToken(ctx, tree, w);
-    if (entity) wanters.push({ entity, token: w });
-  }
+  for (const w of f.wantedBy!) for (const entity of entitiesOfToken(ctx, tree, w)) wanters.push({ entity, token: w });
   for (const { cls, patient } of readings) {
     const targets = ends(ctx, tree, f, ['patient'], patient);
     for (const { relation, rule } of rulesFor(f.pos, cls)) {
@@ -140,10 +181,16 @@ function wanted(ctx: SentenceContext, tree: SentenceTree, f: Frame, readings: Re
   }
 }
 
+/** Verbs too general to name a link by themselves ("have", "make"), and speech, which says things about its object. */
+const LIGHT_VERBS = new Set(['be', 'have', 'get', 'make', 'do', 'take', 'give', 'go', 'come', 'see', 'put', 'keep', 'let', 'become', 'seem', 'include', 'use', 'need', 'want', 'know', 'think', 'find', 'leave', 'bring']);
+const NOT_OPEN_CLASSES = new Set(['say', 'report', 'describe', 'refuse', 'attempt', 'intend', 'aspect']);
+const ACTORS: ReadonlySet<string> = new Set(['person', 'organisation', 'group', 'place']);
+
 /** A verb joining its subject and object that no rule reads: the link the text states, with its words. */
 function openRelations(ctx: SentenceContext, tree: SentenceTree, f: Frame, related: ReadonlySet<string>): void {
-  const agents = ends(ctx, tree, f, ['agent']);
-  const patients = ends(ctx, tree, f, ['patient']);
+  if (LIGHT_VERBS.has(f.lemma) || f.classes.some((c) => NOT_OPEN_CLASSES.has(c))) return;
+  const agents = ends(ctx, tree, f, ['agent']).filter((e) => ACTORS.has(e.entity.kind));
+  const patients = ends(ctx, tree, f, ['patient']).filter((e) => ACTORS.has(e.entity.kind));
   if (!agents.length || !patients.length) return;
   // The verb as the text has it ("fined"), read from the agent to the patient whatever the voice.
   const prt = tree.particle(f.predicate);

@@ -86,6 +86,8 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
         evidence: { sentence: text, sentenceStart: start, start: from.start, end: to.end },
       };
       if (c.label !== undefined && relation === 'related_to') { r.label = c.label; r.open = true; }
+      // Which rule made it, for debugging; not enumerable, so never serialised or cached.
+      Object.defineProperty(r, 'rule', { value: c.rule, enumerable: false });
       relations.push(r);
       if ((c.rule.startsWith('verb') || c.rule.startsWith('frame-v')) && !ctx.inQuote(c.from)) {
         const at = discourse.subjects.indexOf(c.source);

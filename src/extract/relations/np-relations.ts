@@ -15,6 +15,9 @@ import { resolvePronoun } from './clauses.js';
 import { emitChecked } from './verb-rules.js';
 
 const ACTORS = new Set(['person', 'organisation', 'group', 'place']);
+/** Event categories that someone holds: an organisation named with one organised it ("the Labour conference"). */
+const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'election', 'vote', 'referendum', 'investigation', 'hearing', 'trial',
+  'ceremony', 'campaign', 'operation', 'protest', 'strike', 'rally', 'march', 'festival', 'inquiry', 'congress', 'convention', 'forum']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'off']);
 const TOPIC = new Set(['on', 'about', 'into', 'regarding', 'concerning', 'over']);
 const AUTHOR = new Set(['by', 'from']);
@@ -100,6 +103,41 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     }
     // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
     if (m.kind === 'person') titleOf(m, e, h);
+    if (m.kind === 'organisation' && m.origin === 'name') placeInName(m, e);
+  }
+  copularTitles();
+
+  /** "X is the president of Y", "X, who has been RFEF president since 1988". */
+  function copularTitles(): void {
+    for (let r = 0; r < tree.length; r++) {
+      if (tree.firstChild(r, 'cop') < 0 || !isRole(tree, r) || ctx.entityAt(r)) continue;
+      const people: Array<{ entity: LocalEntity; token: number }> = [];
+      for (const s of tree.childrenBy(r, 'nsubj')) {
+        let k = s;
+        if (/^(who|that)$/.test(tree.tokens[s]!.lower) && tree.deprel(r) === 'acl:relcl') k = tree.head(r);
+        const p = ctx.entityAt(k);
+        if (p && p.kind === 'person') people.push({ entity: p, token: k });
+      }
+      if (!people.length) continue;
+      const relation = roleRelation(tree, r);
+      for (const holder of holders(r)) {
+        if (holder.entity.kind === 'place' && relation === 'member_of') continue;
+        for (const p of people) emit(p.entity, relation, holder.entity, p.token, holder.token, 0.65, 'copular-title');
+      }
+    }
+  }
+
+  /** "the Monetary Authority of Singapore", "the Tax Court of Canada": a body's name ending in "of" a place the article names. */
+  function placeInName(m: DraftMention, e: LocalEntity): void {
+    for (const p of ctx.discourse.entities) {
+      if (p.kind !== 'place' || p === e) continue;
+      for (const name of new Set([p.label, ...p.aliases])) {
+        if (name.length >= 3 && name !== m.text && m.text.endsWith(` of ${name}`)) {
+          emit(e, 'located_in', p, m.coreStart, m.coreEnd - 1, 0.55, 'place-in-name');
+          return;
+        }
+      }
+    }
   }
 
   /** "the meeting between X and Y": X met Y. */
@@ -141,7 +179,10 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
           emit(o, hasOf ? 'responsible_for' : 'victim_of', e, c, h, 0.6, 'event-possessor');
         } else if (o.kind === 'organisation') emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
-      } else if (kind === 'organisation' && o.kind === 'place') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
+      // "Croatia's parliament", "the Kessington police"; not "the French embassy" (a nationality, not a place).
+      } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
+      // "FIFA's ethics committee": a body of the organisation that owns it.
+      else if (kind === 'organisation' && o.kind === 'organisation' && d === 'nmod:poss') emit(e, 'member_of', o, c, h, 0.6, 'organisation-owner');
       else if (kind === 'group' && o.kind === 'organisation' && d !== 'amod') emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
       return;
     }

@@ -175,7 +175,6 @@ export function phraseRelations(ctx: SentenceContext): void {
       }
     }
   }
-  saidIn(ctx);
   membership(ctx);
 }
 
@@ -195,28 +194,6 @@ function membership(ctx: SentenceContext): void {
 }
 
 const MEMBERSHIP_PREPOSITIONS = new Set(['in', 'of', 'to', 'on']);
-const SAYING = new Set(['say', 'state', 'write', 'tell', 'add', 'explain', 'announce', 'claim', 'argue']);
-
-/** "X said in a statement" → X authored the statement. */
-function saidIn(ctx: SentenceContext): void {
-  for (let v = 0; v < ctx.tokens.length; v++) {
-    const t = ctx.tokens[v]!;
-    if (t.pos !== 'VERB' || !SAYING.has(t.lemma) || ctx.word(v + 1) !== 'in') continue;
-    const doc = mentionAfter(ctx, v + 2);
-    if (!doc || doc.kind !== 'document') continue;
-    const speaker = ctx.endingAt(v)[0] ?? lastActorBefore(ctx, v);
-    if (speaker && ACTOR.has(ctx.entity(speaker).kind)) emitChecked(ctx, ctx.entity(speaker), 'authored', ctx.entity(doc), v, doc.coreEnd - 1, 0.75, 'said-in');
-  }
-}
-
-/** The last mention of an actor that ends by token v. */
-function lastActorBefore(ctx: SentenceContext, v: number): DraftMention | undefined {
-  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
-    const m = ctx.mentions[k]!;
-    if (m.end <= v && ACTOR.has(m.kind)) return m;
-  }
-  return undefined;
-}
 
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|\d{4}|\d{1,2})$/i;
 
