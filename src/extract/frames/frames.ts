@@ -75,8 +75,7 @@ export function findFrames(tree: SentenceTree): Frame[] {
       if (f) { frames.push(f); byPredicate.set(i, f); }
     } else if ((t.upos === 'NOUN' || t.upos === 'PROPN') && predicateClasses(t.lemma.toLowerCase(), 'n').length) {
       const f = nounFrame(tree, i, byPredicate);
-      frames.push(f);
-      byPredicate.set(i, f);
+      if (f.args.length) { frames.push(f); byPredicate.set(i, f); }
     }
   }
   return frames.sort((a, b) => a.predicate - b.predicate);
@@ -117,9 +116,12 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   // "held talks with X", "took part in X": a verb and its object that the lexicon lists as one predicate.
   let light = -1;
   for (const o of tree.childrenBy(v, 'obj')) {
-    const phrase = `${lemma} ${tree.lemma(o)}`;
-    const phraseClasses = tree.childrenBy(o, 'det').length <= 1 ? predicateClasses(phrase, 'v') : [];
-    if (phraseClasses.length) { lemma = phrase; classes = phraseClasses; light = o; break; }
+    if (tree.childrenBy(o, 'det').length > 1) continue;
+    for (const phrase of [`${lemma} ${tree.tokens[o]!.lower}`, `${lemma} ${tree.lemma(o)}`]) {
+      const phraseClasses = predicateClasses(phrase, 'v');
+      if (phraseClasses.length) { lemma = phrase; classes = phraseClasses; light = o; break; }
+    }
+    if (light >= 0) break;
   }
   const deprel = tree.deprel(v);
   const governor = frames.get(tree.head(v));

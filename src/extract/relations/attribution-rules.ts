@@ -5,7 +5,7 @@ import type { SentenceContext } from './context.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isComma } from '../tokens.js';
 import { coordinatedFrom } from './clauses.js';
-import { emitChecked } from './verb-rules.js';
+import { emitChecked } from './emit.js';
 
 const SOURCES = new Set(['organisation', 'person']);
 

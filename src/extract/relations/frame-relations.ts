@@ -9,7 +9,8 @@ import { predicateClasses } from '../word-lists.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
 import type { SentenceContext } from './context.js';
 import { resolvePronoun } from './clauses.js';
-import { emitChecked } from './verb-rules.js';
+import { emitChecked } from './emit.js';
+import type { CueTable } from './user-cues.js';
 
 interface IndexedRule {
   relation: RelationId;
@@ -129,7 +130,7 @@ function clauseArguments(tree: SentenceTree, head: number): number[] {
 
 const STANCES: ReadonlySet<RelationId> = new Set(['supports', 'opposes', 'called_for', 'called_on']);
 
-export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames: readonly Frame[]): void {
+export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames: readonly Frame[], cues: CueTable = NO_CUES): void {
   for (const f of frames) {
     if (f.negated) continue;
     const related = new Set<string>();
@@ -161,8 +162,23 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
         }
       }
     }
+    if (f.pos === 'v' && f.mood !== 'irrealis' && cues.size) userCues(ctx, tree, f, cues, emit);
     if (f.wantedBy?.length) wanted(ctx, tree, f, readings, emit);
     if (f.pos === 'v' && f.mood === 'asserted') openRelations(ctx, tree, f, related);
+  }
+}
+
+const NO_CUES: CueTable = new Map();
+
+/** The user's cues: the verb (or the verb and its preposition) from the subject to the object. */
+function userCues(ctx: SentenceContext, tree: SentenceTree, f: Frame, cues: CueTable,
+  emit: (s: End, relation: RelationId, t: End, confidence: number, rule: string) => void): void {
+  for (const c of cues.get(f.lemma) ?? []) {
+    const voice = c.cue.voice ?? 'any';
+    if ((voice === 'active' && f.passive) || (voice === 'passive' && !f.passive)) continue;
+    const target = c.preposition ? [`obl:${c.preposition}`] : ['patient'];
+    const [source, to] = c.cue.patientIsSource ? [['patient'], target] : [['agent'], target];
+    for (const s of ends(ctx, tree, f, source)) for (const t of ends(ctx, tree, f, to)) emit(s, c.relation, t, 0.7, 'user-cue');
   }
 }
 

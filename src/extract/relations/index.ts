@@ -6,7 +6,7 @@ import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type Rela
 import type { DraftMention } from '../mentions/draft.js';
 import { SentenceContext, type Candidate, type Discourse } from './context.js';
 import { sentenceSubject } from './clauses.js';
-import type { CueTable } from './verb-rules.js';
+import type { CueTable } from './user-cues.js';
 import { phraseRelations } from './phrase-rules.js';
 import { roleRelations } from './role-rules.js';
 import { attributionRelations } from './attribution-rules.js';
@@ -49,7 +49,7 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     quoteOpen = ctx.quoteOpenAtEnd;
     const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
     const tree = new SentenceTree(sentence);
-    frameRelations(ctx, tree, findFrames(tree));
+    frameRelations(ctx, tree, findFrames(tree), input.cues);
     nounPhraseRelations(ctx, tree);
     phraseRelations(ctx);
     roleRelations(ctx);
@@ -122,4 +122,4 @@ function startsParagraph(body: string, from: number, to: number): boolean {
   return false;
 }
 
-export { buildCueTable, type CueTable } from './verb-rules.js';
+export { buildCueTable, type CueTable } from './user-cues.js';

@@ -12,7 +12,7 @@ import { wordKey } from '../tokens.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
 import type { SentenceContext } from './context.js';
 import { resolvePronoun } from './clauses.js';
-import { emitChecked } from './verb-rules.js';
+import { emitChecked } from './emit.js';
 
 const ACTORS = new Set(['person', 'organisation', 'group', 'place']);
 /** Event categories that someone holds: an organisation named with one organised it ("the Labour conference"). */

@@ -6,7 +6,7 @@ import type { EntityKind } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { DETERMINERS, POSSESSIVE_MARKERS, isComma } from '../tokens.js';
 import type { SentenceContext } from './context.js';
-import { emitChecked } from './verb-rules.js';
+import { emitChecked } from './emit.js';
 import { skipToMention } from './clauses.js';
 import { expandLeadingAcronym } from '../../resolve/name-forms.js';
 import type { LocalEntity } from '../../schema/index.js';

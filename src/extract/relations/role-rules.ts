@@ -9,7 +9,7 @@ import { isTitle } from '../mentions/names.js';
 import { leaderTitles } from '../word-lists.js';
 import { wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
-import { emitChecked } from './verb-rules.js';
+import { emitChecked } from './emit.js';
 
 /** Titles that name a company role, so they point at the article's main organisation when none is named. */
 const CORPORATE = new Set(['ceo', 'co ceo', 'co ceos', 'chief executive', 'chief executive officer', 'chief financial officer', 'cfo', 'chief operating officer', 'coo', 'chairman', 'chairwoman', 'founder', 'co founder', 'managing director', 'chief technology officer', 'cto']);

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { findFrames, type Frame } from '../../src/extract/frames/frames.js';
+import { SentenceTree } from '../../src/extract/tree/sentence-tree.js';
+import type { Sentence, Token } from '../../src/schema/index.js';
+
+/**
+ * Frames read off hand-written trees, so these tests pin the frame rules whatever the parser makes of a sentence.
+ * Each line: form lemma UPOS XPOS head(1-based, 0 = root) deprel, as in CoNLL-U.
+ */
+function tree(conllu: string): SentenceTree {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const line of conllu.trim().split('\n')) {
+    const [text, lemma, upos, tag, head, deprel] = line.trim().split(/\s+/) as [string, string, string, string, string, string];
+    tokens.push({ text, lemma, lower: text.toLowerCase(), pos: upos, upos, tag, head: Number(head) - 1, deprel, start: offset, end: offset + text.length });
+    offset += text.length + 1;
+  }
+  const sentence: Sentence = { start: 0, end: offset - 1, tokens, names: [] };
+  return new SentenceTree(sentence);
+}
+
+/** "lemma: role=word, role=word" for each frame, for readable comparisons. */
+function show(t: SentenceTree, frames: Frame[]): string[] {
+  return frames.map((f) => {
+    const args = f.args.map((a) => `${a.role}=${t.tokens[a.token]!.text}`).sort().join(' ');
+    const flags = [f.passive ? 'passive' : '', f.negated ? 'negated' : '', f.mood !== 'asserted' ? f.mood : ''].filter(Boolean).join(' ');
+    return `${f.lemma}${flags ? ` [${flags}]` : ''}: ${args}`;
+  });
+}
+
+describe('verb frames', () => {
+  it('read the passive: the subject is the patient, the by-phrase the agent', () => {
+    const t = tree(`
+      accord accord NOUN NN 3 nsubj:pass
+      was be AUX VBD 3 aux:pass
+      signed sign VERB VBN 0 root
+      by by ADP IN 5 case
+      Nepal Nepal PROPN NNP 3 obl:agent
+      and and CCONJ CC 7 cc
+      Bhutan Bhutan PROPN NNP 5 conj`);
+    expect(show(t, findFrames(t))).toEqual(['sign [passive]: agent=Bhutan agent=Nepal patient=accord']);
+  });
+
+  it('share subjects and a following object between coordinated verbs', () => {
+    const t = tree(`
+      Assembly assembly PROPN NNP 2 nsubj
+      drafted draft VERB VBD 0 root
+      and and CCONJ CC 4 cc
+      published publish VERB VBD 2 conj
+      report report NOUN NN 2 obj`);
+    expect(show(t, findFrames(t))).toEqual(['draft: agent=Assembly patient=report', 'publish: agent=Assembly patient=report']);
+  });
+
+  it('give a controlled verb its controller and say who wants it done', () => {
+    // "Union urged Ministry to reject budget"
+    const t = tree(`
+      Union union PROPN NNP 2 nsubj
+      urged urge VERB VBD 0 root
+      Ministry ministry PROPN NNP 2 obj
+      to to PART TO 5 mark
+      reject reject VERB VB 2 xcomp
+      budget budget NOUN NN 5 obj`);
+    const frames = findFrames(t);
+    expect(show(t, frames)).toEqual(['urge: agent=Union patient=Ministry xobj=budget', 'reject [irrealis]: agent=Ministry patient=budget']);
+    expect(frames[1]!.wantedBy?.map((i) => t.tokens[i]!.text)).toEqual(['Union']);
+  });
+
+  it('negate what is refused, and mark what is attempted or agreed', () => {
+    const refuse = tree(`
+      Party party PROPN NNP 2 nsubj
+      refused refuse VERB VBD 0 root
+      to to PART TO 4 mark
+      endorse endorse VERB VB 2 xcomp
+      reform reform NOUN NN 4 obj`);
+    expect(show(refuse, findFrames(refuse))[1]).toBe('endorse [irrealis]: agent=Party patient=reform');
+    const agree = tree(`
+      Cooperative cooperative PROPN NNP 2 nsubj
+      agreed agree VERB VBD 0 root
+      to to PART TO 4 mark
+      sign sign VERB VB 2 xcomp
+      accord accord NOUN NN 4 obj`);
+    expect(show(agree, findFrames(agree))[1]).toBe('sign [intended]: agent=Cooperative patient=accord');
+    const negated = tree(`
+      Portugal Portugal PROPN NNP 4 nsubj
+      did do AUX VBD 4 aux
+      not not PART RB 4 advmod
+      sign sign VERB VB 0 root
+      treaty treaty NOUN NN 4 obj`);
+    expect(show(negated, findFrames(negated))).toEqual(['sign [negated]: agent=Portugal patient=treaty']);
+  });
+
+  it('treat a possibility as unasserted', () => {
+    const t = tree(`
+      Norway Norway PROPN NNP 3 nsubj
+      might might AUX MD 3 aux
+      join join VERB VB 0 root
+      Alliance alliance PROPN NNP 3 obj`);
+    expect(show(t, findFrames(t))).toEqual(['join [irrealis]: agent=Norway patient=Alliance']);
+  });
+
+  it('read relative clauses through their pronoun, and a shared object of coordinated relative verbs', () => {
+    // "treaty, which Ukraine signed but Belarus rejected"
+    const t = tree(`
+      treaty treaty NOUN NN 0 root
+      which which PRON WDT 4 obj
+      Ukraine Ukraine PROPN NNP 4 nsubj
+      signed sign VERB VBD 1 acl:relcl
+      but but CCONJ CC 7 cc
+      Belarus Belarus PROPN NNP 7 nsubj
+      rejected reject VERB VBD 4 conj`);
+    expect(show(t, findFrames(t))).toEqual(['sign: agent=Ukraine patient=treaty', 'reject: agent=Belarus patient=treaty']);
+  });
+
+  it('take a verb and its object as one predicate when the lexicon lists them together', () => {
+    const t = tree(`
+      Delegates delegate NOUN NNS 2 nsubj
+      held hold VERB VBD 0 root
+      talks talk NOUN NNS 2 obj
+      with with ADP IN 5 case
+      officials official NOUN NNS 2 obl`);
+    expect(show(t, findFrames(t))).toEqual(['hold talks: agent=Delegates obl:with=officials']);
+  });
+
+  it('make a participle clause\'s noun its patient', () => {
+    // "a ruling issued by the court"
+    const t = tree(`
+      ruling ruling NOUN NN 0 root
+      issued issue VERB VBN 1 acl
+      by by ADP IN 4 case
+      court court NOUN NN 2 obl:agent`);
+    expect(show(t, findFrames(t))).toEqual(['issue [passive]: agent=court patient=ruling']);
+  });
+});
+
+describe('noun frames', () => {
+  it('read a nominalised act with its possessor and its prepositional phrases', () => {
+    // "Brook's call for a referendum"
+    const t = tree(`
+      Brook Brook PROPN NNP 3 nmod:poss
+      's 's PART POS 1 case
+      call call NOUN NN 0 root
+      for for ADP IN 5 case
+      referendum referendum NOUN NN 3 nmod`);
+    expect(show(t, findFrames(t))).toEqual(['call: nmod:for=referendum poss=Brook']);
+  });
+});
