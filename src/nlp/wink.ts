@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLPType from 'wink-nlp';
-import type { Sentence, Token } from '../schema/index.js';
+import type { RawSentence, RawToken } from '../schema/index.js';
 
 type Wink = ReturnType<typeof winkNLPType>;
 let instance: Wink | undefined;
@@ -75,7 +75,7 @@ const PARAGRAPH_BREAK = /\n[ \t\r\f\v\u00a0]*\n/;
  * keeps every character: each token's preceding whitespace plus its value rebuilds the input exactly, so offsets
  * are the running sum.
  */
-export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
+export function tokenise(text: string): RawSentence[] {
   // Wink drops some whitespace characters, and trailing spaces, instead of keeping them as spacing, so offsets would
   // not add up; a plain space in their place has the same length, and nothing after the last token has an offset.
   const spaced = breakLongRuns(text.replace(WINK_DROPPED_SPACES, ' ')).trimEnd();
@@ -114,8 +114,8 @@ export function tokenise(text: string): Array<Omit<Sentence, 'names'>> {
     sentenceEnds.add(span[1]);
   });
 
-  const sentences: Array<Omit<Sentence, 'names'>> = [];
-  let current: Token[] = [];
+  const sentences: RawSentence[] = [];
+  let current: RawToken[] = [];
   const flush = () => {
     if (current.length) {
       sentences.push({ start: current[0]!.start, end: current[current.length - 1]!.end, tokens: joinHyphenated(current) });
@@ -148,17 +148,24 @@ const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.'’]*$/u;
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 /**
+ * Whether "prev - next", written without spaces, is one word for the pipeline (`joinHyphenated`); `prev` may itself
+ * be a joined word. The parser's training data is merged by the same rule.
+ */
+export function hyphenJoins(prev: string, hyphen: string, next: string): boolean {
+  return HYPHENS.has(hyphen) && WORDISH.test(prev.split(/[-‐‑]/).pop() ?? '') && WORDISH.test(next);
+}
+
+/**
  * Wink splits "fact-finding" and "US-based" into three tokens; news names and compounds read as one word
  * ("state-run", "President-elect", "al-Jazeera"), and the name tagger was trained on text tokenised that way.
  */
-function joinHyphenated(tokens: Token[]): Token[] {
-  const out: Token[] = [];
+function joinHyphenated(tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
-    if (prev && next && HYPHENS.has(t.text) && prev.end === t.start && t.end === next.start &&
-        WORDISH.test(prev.text.split(/[-‐‑]/).pop() ?? '') && WORDISH.test(next.text)) {
+    if (prev && next && prev.end === t.start && t.end === next.start && hyphenJoins(prev.text, t.text, next.text)) {
       const text = `${prev.text}-${next.text}`;
       // The compound behaves like its last part, except that participles inside compounds act as adjectives.
       const pos = next.pos === 'VERB' ? 'ADJ' : next.pos;

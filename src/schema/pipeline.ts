@@ -15,7 +15,8 @@ export interface Article {
   body: string;
 }
 
-export interface Token {
+/** A token as the tokenizer gives it, before tagging and parsing. */
+export interface RawToken {
   text: string;
   start: number;
   end: number;
@@ -26,12 +27,30 @@ export interface Token {
   lower: string;
 }
 
+export interface Token extends RawToken {
+  /** Penn Treebank tag from the project's tagger (NN, NNP, VBD, VBN, VBG, ...): tells a passive participle from a past tense. */
+  tag: string;
+  /** Universal POS tag from the project's tagger (trained on UD English EWT; `pos` is wink's and stays as it was). */
+  upos: string;
+  /** Index of the token's head within its sentence, -1 for the sentence's root. */
+  head: number;
+  /** Universal Dependencies label of the arc from the head, with subtypes (nsubj:pass, obl:agent, acl:relcl, ...); `root` for the root. */
+  deprel: string;
+}
+
 /** A name the tagger found: token indices [start, end) within the sentence. */
 export interface NameSpan {
   start: number;
   end: number;
   type: 'PER' | 'ORG' | 'LOC' | 'MISC';
   confidence: number;
+}
+
+/** A sentence as the tokenizer gives it. */
+export interface RawSentence {
+  start: number;
+  end: number;
+  tokens: RawToken[];
 }
 
 export interface Sentence {
