@@ -1,13 +1,26 @@
 /**
- * Article body → sentences, tokens with POS and lemmas, and tagged names: everything later stages read about the
- * language of the text.
+ * Article body → sentences, tokens with POS and lemmas, tagged names, and each sentence's part-of-speech tags and
+ * dependency tree: everything later stages read about the language of the text.
  */
-import type { AnalysedText, NameSpan } from '../schema/index.js';
+import type { AnalysedText, NameSpan, Sentence } from '../schema/index.js';
 import { tokenise } from './wink.js';
 import { tagNames } from './names.js';
+import { parseTokens } from './parse/index.js';
 
 export function analyse(body: string): AnalysedText {
-  const sentences = tokenise(body);
-  const names: NameSpan[][] = tagNames(sentences.map((s) => s.tokens.map((t) => t.text)));
-  return { sentences: sentences.map((s, i) => ({ start: s.start, end: s.end, tokens: s.tokens, names: names[i] ?? [] })) };
+  const raw = tokenise(body);
+  const texts = raw.map((s) => s.tokens.map((t) => t.text));
+  const names: NameSpan[][] = tagNames(texts);
+  const sentences: Sentence[] = raw.map((s, i) => {
+    const parsed = parseTokens(texts[i]!, names[i] ?? []);
+    const tokens = s.tokens.map((t, k) => ({
+      ...t,
+      tag: parsed.xpos[k]!,
+      upos: parsed.upos[k]!,
+      head: parsed.heads[k]!,
+      deprel: parsed.deprels[k]!,
+    }));
+    return { start: s.start, end: s.end, tokens, names: names[i] ?? [] };
+  });
+  return { sentences };
 }

@@ -1,0 +1,1 @@
+export { parseTokens, type ParsedSentence } from './parser.js';
