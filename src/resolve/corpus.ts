@@ -2,10 +2,11 @@
  * Identity across articles: the same person, organisation, place or named event in many articles becomes one node.
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
-import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import type { AttrValue, EntityKind } from '../schema/index.js';
 import { normalName } from './name-forms.js';
 import { NO_KEY, type NameFacts } from './name-facts.js';
 import { IdentityTable } from './identity-table.js';
+import type { ResolveEntity, ResolveInput } from './resolve-input.js';
 
 export interface MergedEntity {
   key: string;
@@ -39,17 +40,7 @@ export interface CorpusResolution {
   nodes: readonly string[];
 }
 
-/**
- * What resolution reads of a local entity: everything but the mention list, of which only the length counts (so an
- * incremental rebuild can give the count alone).
- */
-export type ResolveEntity = Omit<LocalEntity, 'mentions'> & { mentions: { readonly length: number } };
-
-/** What resolution reads of an article's extraction; a CorpusExtraction is one. */
-export interface ResolveInput {
-  article: { id: string };
-  entities: readonly ResolveEntity[];
-}
+export type { ResolveEntity, ResolveInput } from './resolve-input.js';
 
 /** The clusters and their node keys, before the merged entities are described. */
 export interface CorpusPartition {
