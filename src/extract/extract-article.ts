@@ -118,9 +118,12 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     ...(mainOrganisation ? { mainOrganisation } : {}),
   });
   if (publisher) {
+    // The header line is not part of the body: its evidence cites the publisher's span in the line itself.
+    const name = article.publisher!.replace(/\s+/g, ' ').trim();
+    const line = `date ${article.date ? `${article.date} ` : ''}${name}`;
     relations.unshift({
       source: articleEntity.id, relation: 'reported_by', target: publisher.id, confidence: 1,
-      evidence: { sentence: `date ${article.date ?? ''} ${article.publisher}`.replace(/\s+/g, ' '), sentenceStart: 0, start: 0, end: 0, source: 'header' },
+      evidence: { sentence: line, sentenceStart: 0, start: line.length - name.length, end: line.length, source: 'header' },
     });
   }
 
