@@ -14,7 +14,11 @@ export default defineConfig({
       {
         extends: true,
         // Browser tests share one machine's chromium; running them one file at a time keeps them stable on 2 cores.
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
+        // They poll for the state they need rather than wait fixed times, with a generous ceiling for a busy machine.
+        test: {
+          name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
+        },
       },
     ],
   },

@@ -37,6 +37,7 @@ export function ensureViewerBuilt(): void {
 }
 
 export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`sudo apt-get update && sudo apt-get install -y chromium\` (npm test does this itself when run as root)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

@@ -16,6 +16,8 @@ export interface InputTableOptions {
   fresh: boolean;
   /** How long before the last build began reading a file must have been last changed for its record to be trusted. */
   racyMs: number;
+  /** When this build began reading (ms since the epoch), as the next build will read it; now unless given. */
+  readFrom?: number;
 }
 
 /** The racy window is wider than the coarsest common file time stamp (FAT's two seconds). */
@@ -74,10 +76,9 @@ function fingerprintOf(s: Stats): Fingerprint {
 export class InputTable {
   private readonly next = new Map<string, RecordedFile>();
   private changed = false;
-  private readonly readFrom = Date.now();
 
   private constructor(private readonly path: string, private readonly version: string, private readonly last: TableFile | undefined,
-    private readonly racyMs: number) {}
+    private readonly racyMs: number, private readonly readFrom: number) {}
 
   /** The table at `path` when it was made for keys of `version`; an empty one otherwise, or when `fresh`. */
   static load(path: string, version: string, options: Partial<InputTableOptions> = {}): InputTable {
@@ -89,7 +90,7 @@ export class InputTable {
     } catch {
       // No table (a first build), or a damaged one: every file is read.
     }
-    return new InputTable(path, version, last, o.racyMs);
+    return new InputTable(path, version, last, o.racyMs, o.readFrom ?? Date.now());
   }
 
   /**

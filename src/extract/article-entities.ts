@@ -48,8 +48,11 @@ export function findPublisher(article: Article, entities: readonly LocalEntity[]
 
 /** The article `reported_by` its publisher, with the header line as evidence (an empty span: it is not in the body). */
 export function publisherRelation(article: Article, articleId: string, publisherId: string): LocalRelation {
+  // The header line is not part of the body: its evidence cites the publisher's span in the line itself.
+  const name = article.publisher!.replace(/\s+/g, ' ').trim();
+  const line = `date ${article.date ? `${article.date} ` : ''}${name}`;
   return {
     source: articleId, relation: 'reported_by', target: publisherId, confidence: 1,
-    evidence: { sentence: `date ${article.date ?? ''} ${article.publisher}`.replace(/\s+/g, ' '), sentenceStart: 0, start: 0, end: 0, source: 'header' },
+    evidence: { sentence: line, sentenceStart: 0, start: line.length - name.length, end: line.length, source: 'header' },
   };
 }

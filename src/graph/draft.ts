@@ -6,7 +6,7 @@
  * graphOfDraft).
  */
 import type { EdgeAttrs, GraphAttrs, NodeAttrs } from '../schema/index.js';
-import type { NewsGraph } from './io.js';
+import type { NewsGraph } from './news-graph.js';
 
 export interface DraftNode {
   key: string;

@@ -3,21 +3,15 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MultiDirectedGraph } from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
 import type { NodeAttrs, EdgeAttrs, GraphAttrs } from '../schema/index.js';
 import { NewsgraphError } from '../errors.js';
 import { writeError, writeFileAtomic, writePieces } from './atomic-write.js';
 import { contractProblems, structuralProblem } from './validate.js';
 import { migrateGraphData } from './migrate.js';
 import { draftOf, type DraftEdge, type GraphDraft } from './draft.js';
+import { createNewsGraph, type NewsGraph, type SerializedNewsGraph } from './news-graph.js';
 
-export type NewsGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
-export type SerializedNewsGraph = SerializedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
-
-export function createNewsGraph(): NewsGraph {
-  return new MultiDirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>({ allowSelfLoops: false });
-}
+export { createNewsGraph, type NewsGraph, type SerializedNewsGraph } from './news-graph.js';
 
 /** Parses graph.json text into a graph, with a one-line error naming `file` when it is not a newsgraph graph. */
 export function parseGraph(text: string, file: string): NewsGraph {

@@ -3,7 +3,7 @@
  */
 import { SCHEMA_VERSION } from '../schema/index.js';
 import { NewsgraphError } from '../errors.js';
-import type { SerializedNewsGraph } from './io.js';
+import type { SerializedNewsGraph } from './news-graph.js';
 
 type Migration = (data: SerializedNewsGraph) => SerializedNewsGraph;
 

@@ -2,10 +2,11 @@
  * Identity across articles: the same person, organisation, place or named event in many articles becomes one node.
  * Every decision is logged so a user can audit it and override it with `sameAs` / `notSameAs`.
  */
-import type { AttrValue, EntityKind, LocalEntity } from '../schema/index.js';
+import { ARTICLE_CATEGORY, type AttrValue, type EntityKind } from '../schema/index.js';
 import { normalName } from './name-forms.js';
 import { NO_KEY, type NameFacts } from './name-facts.js';
 import { IdentityTable } from './identity-table.js';
+import type { ResolveEntity, ResolveInput } from './resolve-input.js';
 
 export interface MergedEntity {
   key: string;
@@ -39,17 +40,7 @@ export interface CorpusResolution {
   nodes: readonly string[];
 }
 
-/**
- * What resolution reads of a local entity: everything but the mention list, of which only the length counts (so an
- * incremental rebuild can give the count alone).
- */
-export type ResolveEntity = Omit<LocalEntity, 'mentions'> & { mentions: { readonly length: number } };
-
-/** What resolution reads of an article's extraction; a CorpusExtraction is one. */
-export interface ResolveInput {
-  article: { id: string };
-  entities: readonly ResolveEntity[];
-}
+export type { ResolveEntity, ResolveInput } from './resolve-input.js';
 
 /** The clusters and their node keys, before the merged entities are described. */
 export interface CorpusPartition {
@@ -258,20 +249,32 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/**
+ * An entity's category as its node may show it. `article` marks the node of an article itself, so a document the
+ * text calls an article ("the editorial", "an op-ed": the word lists class them together) does not keep it.
+ */
+function categoryOf(entity: ResolveEntity): string | undefined {
+  return entity.category === ARTICLE_CATEGORY && entity.origin !== 'article' ? undefined : entity.category;
+}
+
 function commonestCategory(group: readonly Item[]): string | undefined {
   // Most clusters have at most one category among their members: no tally.
   let only: string | undefined;
   for (const { entity } of group) {
-    if (!entity.category || entity.category === only) continue;
+    const category = categoryOf(entity);
+    if (!category || category === only) continue;
     if (only !== undefined) return tallyCategories(group);
-    only = entity.category;
+    only = category;
   }
   return only;
 }
 
 function tallyCategories(group: readonly Item[]): string | undefined {
   const categories = new Map<string, number>();
-  for (const { entity } of group) if (entity.category) categories.set(entity.category, (categories.get(entity.category) ?? 0) + 1);
+  for (const { entity } of group) {
+    const category = categoryOf(entity);
+    if (category) categories.set(category, (categories.get(category) ?? 0) + 1);
+  }
   return [...categories.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 

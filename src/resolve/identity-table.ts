@@ -5,7 +5,7 @@
  * state, so an update reads it back instead of parsing every article's entities.
  */
 import type { AttrValue, EntityKind } from '../schema/index.js';
-import type { ResolveEntity, ResolveInput } from './corpus.js';
+import type { ResolveEntity, ResolveInput } from './resolve-input.js';
 import { NameFacts, type SavedFacts } from './name-facts.js';
 import { extractorVersion } from '../extract/version.js';
 import { numberOf, within } from './numbering.js';

@@ -18,7 +18,7 @@ export interface Evidence {
   end: number;
   /** Offset of the sentence in the article body, so a reader can place the cited span inside `sentence`. */
   sentenceStart?: number;
-  /** `header` when the evidence is the article's metadata (its date line), not body text: the span is then empty. */
+  /** `header` when the evidence is the article's metadata (its date line), not body text: offsets are then in `sentence`, the header line. */
   source?: 'header';
 }
 

@@ -100,7 +100,7 @@ export interface LocalEvidence {
   sentence: string;
   /** Offset of the sentence in the article body. */
   sentenceStart: number;
-  /** `header` when the statement comes from the article's metadata (the date line), not its body: the span is empty. */
+  /** `header` when the statement comes from the article's metadata (the date line), not its body: offsets are then in `sentence`, the header line. */
   source?: 'header';
   /** Offsets of the cited span in the article body. */
   start: number;

@@ -1,5 +1,5 @@
 /**
- * Graphs for the browser tests: the seeds built by the real CLI (when the pipeline exists) and a generated graph
+ * Graphs for the browser tests: the seeds built by the real CLI and a generated graph
  * with hand-made nodes whose expected rendering is known (an alias to search, an emoji-laden evidence span, a label
  * that is an HTML injection attempt, article nodes with metadata).
  */
@@ -10,6 +10,7 @@ import { writeGraph } from '../../src/graph/io.js';
 import { KINDS, RELATIONS, type Evidence, type EntityKind, type RelationId } from '../../src/schema/index.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { ROOT } from '../../bench/lib/viewer-page.js';
+import { builtFile } from '../helpers/required-tools.js';
 
 export const XSS_LABEL = '<img src=x onerror=alert(1)>';
 export const XSS_ALIAS = '<script>alert(2)</script>';
@@ -62,25 +63,18 @@ export function writeGeneratedGraph(path: string, nodes: number, edges: number):
 
 /**
  * Builds graph.json from seeds/ with the real CLI (dist/cli/main.js build), in a scratch folder so the repository's
- * graph/ is not touched. Returns the reason to skip when the pipeline's build command does not exist yet; a build
- * that exists but fails is an error.
+ * graph/ is not touched. A missing build or a build that fails is an error (npm test builds dist/ first).
  */
-export function buildSeedsGraph(workDir: string): { path: string } | { skip: string } {
+export function buildSeedsGraph(workDir: string): string {
   // A graph already built from the seeds (e.g. graph/graph.json) can be given instead, to iterate on the viewer
   // while the pipeline is being changed.
   const given = process.env.NEWSGRAPH_SEEDS_GRAPH;
-  if (given) return { path: given };
-  const cli = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(cli)) return { skip: 'dist/cli/main.js is missing (run `npm run build:lib`)' };
-  try {
-    execFileSync(process.execPath, [cli, 'build', '--help'], { stdio: 'pipe' });
-  } catch {
-    return { skip: '`newsgraph build` is not available yet' };
-  }
+  if (given) return given;
+  const cli = builtFile('dist/cli/main.js');
   mkdirSync(workDir, { recursive: true });
   cpSync(join(ROOT, 'seeds'), join(workDir, 'seeds'), { recursive: true });
   execFileSync(process.execPath, [cli, 'build'], { cwd: workDir, stdio: 'pipe', timeout: 600_000 });
   const path = join(workDir, 'graph', 'graph.json');
   if (!existsSync(path)) throw new Error(`newsgraph build ran in ${workDir} but wrote no graph/graph.json`);
-  return { path };
+  return path;
 }

@@ -1,10 +1,11 @@
 /**
  * The viewer in Debian's chromium (software WebGL), served by the real server with its CSP, against (1) the seeds
- * graph built by the real CLI, when the pipeline exists, and (2) a generated graph with hand-made nodes.
+ * graph built by the real CLI and (2) a generated graph with hand-made nodes.
  *
  * State is read through the viewer's read-only debug hook `window.__newsgraph` (documented in viewer/src/main.ts):
  * `visibleNodes()` reads back what sigma draws after the reducers, so a filter test checks the drawing, not a flag.
- * Everything is driven through the page's own controls.
+ * Everything is driven through the page's own controls. Nothing waits a fixed time: each step polls for the state it
+ * needs (the camera at rest, the hash written, pixels drawn), with a generous ceiling for a busy machine.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,56 @@ async function openViewer(server: RunningServer, viewport = { width: 1280, heigh
   return { page, problems };
 }
 
+/** Waits until the camera holds still from one frame to the next: no animation or drag inertia is left. */
+async function cameraAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+    const h = (window as unknown as { __newsgraph: Hook }).__newsgraph;
+    const before = JSON.stringify(h.camera());
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(JSON.stringify(h.camera()) === before)));
+  }), null, { timeout: 30_000 });
+}
+
+/** Waits until the page has drawn two more frames, so whatever the last step set off has rendered. */
+async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Polls a screenshot of the stage until nodes, edges and labels cover a real part of it, in many colours. */
+async function expectDrawn(page: Page): Promise<void> {
+  await expect.poll(async () => {
+    const shot = decodePng(await page.locator('#graph').screenshot());
+    return countNonBackground(shot, [255, 255, 255]) > shot.width * shot.height * 0.01 && distinctColours(shot) > 20;
+  }, { timeout: 30_000 }).toBe(true);
+}
+
+/** The URL hash once the viewer has written the camera where it came to rest (it writes a moment after the last move). */
+async function hashAtRest(page: Page): Promise<{ hash: string; camera: { x: number; y: number; ratio: number } }> {
+  await cameraAtRest(page);
+  const camera = await hook(page, (h) => h.camera());
+  const written = async () => {
+    const hash = await page.evaluate(() => location.hash);
+    const parts = new URLSearchParams(hash.slice(1)).get('camera')?.split(',').map(Number) ?? [];
+    return parts.length >= 3 && [camera.x, camera.y, camera.ratio].every((v, i) => Math.abs(v - parts[i]!) < 1e-4) ? hash : null;
+  };
+  await expect.poll(written, { timeout: 30_000 }).not.toBeNull();
+  return { hash: (await written())!, camera };
+}
+
+/**
+ * Points at a node until the viewer highlights it: a node is found under the pointer once the picking texture is
+ * redrawn after the camera stopped, and only a pointer move asks for it again.
+ */
+async function hoverUntilHighlighted(page: Page, key: string): Promise<void> {
+  const box = (await page.locator('#graph').boundingBox())!;
+  let nudge = 0;
+  await expect.poll(async () => {
+    const at = (await page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeViewport(k), key))!;
+    nudge = 1 - nudge;
+    await page.mouse.move(box.x + at.x + nudge, box.y + at.y, { steps: 2 });
+    return page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeDisplay(k)?.highlighted, key);
+  }).toBe(true);
+}
+
 async function searchAndChoose(page: Page, query: string, expectedKey: string): Promise<void> {
   await page.fill('#search', '');
   await page.type('#search', query, { delay: 5 });
@@ -111,25 +162,19 @@ async function searchAndChoose(page: Page, query: string, expectedKey: string): 
 }
 
 /** The whole viewer journey, run once per graph. */
-function viewerJourney(name: string, load: () => { path: string } | { skip: string }) {
+function viewerJourney(name: string, load: () => string) {
   describe(`viewer on ${name}`, () => {
     let server: RunningServer | null = null;
     let data: SerializedGraph;
     let target: Target;
     let page: Page;
     let problems: PageProblems;
-    let skip: string | null = null;
 
     beforeAll(async () => {
-      const graph = load();
-      if ('skip' in graph) {
-        skip = graph.skip;
-        console.log(`skipping the ${name} journey: ${skip}`);
-        return;
-      }
-      data = JSON.parse(readFileSync(graph.path, 'utf8')) as SerializedGraph;
+      const path = load();
+      data = JSON.parse(readFileSync(path, 'utf8')) as SerializedGraph;
       target = pickTarget(data);
-      server = await serveGraph(graph.path);
+      server = await serveGraph(path);
       ({ page, problems } = await openViewer(server));
     }, 600_000);
 
@@ -138,19 +183,12 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       await server?.close();
     });
 
-    it('draws the graph on the canvas', async (ctx) => {
-      if (skip) return ctx.skip();
-      await page.waitForTimeout(300);
-      const shot = decodePng(await page.locator('#graph').screenshot());
-      const drawn = countNonBackground(shot, [255, 255, 255]);
-      // Nodes, edges and labels cover a real part of the stage, in many colours.
-      expect(drawn).toBeGreaterThan(shot.width * shot.height * 0.01);
-      expect(distinctColours(shot)).toBeGreaterThan(20);
+    it('draws the graph on the canvas', async () => {
+      await expectDrawn(page);
       expect(await hook(page, (h) => h.visibleNodes().length)).toBe(data.nodes.length);
     });
 
-    it('finds a node by an alias, selects it, and shows its relations and evidence with the span marked', async (ctx) => {
-      if (skip) return ctx.skip();
+    it('finds a node by an alias, selects it, and shows its relations and evidence with the span marked', async () => {
       await searchAndChoose(page, target.query, target.node);
       await expect.poll(() => page.locator('#panel-title').textContent()).toBe(target.label);
       expect(await page.locator('#panel').isVisible()).toBe(true);
@@ -165,16 +203,13 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       else expect(await sentence.locator('mark').count()).toBeLessThanOrEqual(1);
     });
 
-    it('fades everything but the hovered node and its neighbours', async (ctx) => {
-      if (skip) return ctx.skip();
+    it('fades everything but the hovered node and its neighbours', async () => {
       // The camera is on the target now; closing the panel clears the selection but keeps the camera.
       await page.click('#panel-close');
       await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
-      await page.waitForTimeout(DEFAULT_SETTINGS.cameraAnimationMs + 200);
+      await cameraAtRest(page);
       const box = (await page.locator('#graph').boundingBox())!;
-      const at = await page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeViewport(k), target.node);
-      await page.mouse.move(box.x + at!.x, box.y + at!.y, { steps: 4 });
-      await expect.poll(() => page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeDisplay(k)?.highlighted, target.node)).toBe(true);
+      await hoverUntilHighlighted(page, target.node);
       const neighbours = new Set(data.edges.flatMap((e) => (e.source === target.node ? [e.target] : e.target === target.node ? [e.source] : [])));
       const stranger = data.nodes.find((n) => n.key !== target.node && !neighbours.has(n.key))!;
       const neighbour = [...neighbours][0]!;
@@ -188,8 +223,7 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       await expect.poll(() => page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeDisplay(k)!.color, stranger.key)).not.toBe(DEFAULT_SETTINGS.fadedNodeColor);
     });
 
-    it('hides a kind through its checkbox, and the URL hash restores selection, filters and camera on reload', async (ctx) => {
-      if (skip) return ctx.skip();
+    it('hides a kind through its checkbox, and the URL hash restores selection, filters and camera on reload', async () => {
       const counts = new Map<string, number>();
       for (const n of data.nodes) counts.set(n.attributes.kind, (counts.get(n.attributes.kind) ?? 0) + 1);
       const targetKind = data.nodes.find((n) => n.key === target.node)!.attributes.kind;
@@ -200,8 +234,7 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       await expect.poll(async () => (await hook(page, (h) => h.visibleNodes())).sort()).toEqual(expected);
       expect(expected.length).toBe(data.nodes.length - counts.get(kind)!);
 
-      await page.waitForTimeout(DEFAULT_SETTINGS.cameraAnimationMs + DEFAULT_SETTINGS.hashDelayMs + 300);
-      const before = { hash: await page.evaluate(() => location.hash), camera: await hook(page, (h) => h.camera()) };
+      const before = await hashAtRest(page);
       expect(before.hash).toContain(`node=${encodeURIComponent(target.node).replace(/%20/g, '+')}`);
       expect(before.hash).toContain(`hide-kinds=${kind}`);
       await page.reload();
@@ -219,8 +252,7 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       await expect.poll(() => hook(page, (h) => h.visibleNodes().length)).toBe(data.nodes.length);
     });
 
-    it('shows an edge with its evidence from the panel, exports a PNG, runs the live layout and colours communities', async (ctx) => {
-      if (skip) return ctx.skip();
+    it('shows an edge with its evidence from the panel, exports a PNG, runs the live layout and colours communities', async () => {
       await searchAndChoose(page, target.query, target.node);
       const item = page.locator(`#panel details.relation-item[data-edge="${target.edge.replace(/["\\]/g, '\\$&')}"]`);
       await item.locator('button.edge-link').click();
@@ -250,8 +282,7 @@ function viewerJourney(name: string, load: () => { path: string } | { skip: stri
       await page.selectOption('#color-mode', 'kind');
     });
 
-    it('logged no console errors and opened no dialogs', (ctx) => {
-      if (skip) return ctx.skip();
+    it('logged no console errors and opened no dialogs', () => {
       expect(problems.errors).toEqual([]);
       expect(problems.dialogs).toEqual([]);
     });
@@ -263,7 +294,7 @@ viewerJourney('the seeds graph (built by the CLI)', () => buildSeedsGraph(join(s
 viewerJourney('a generated graph of 3,000 nodes', () => {
   const path = join(scratch, 'generated.json');
   writeGeneratedGraph(path, 3000, 9000);
-  return { path };
+  return path;
 });
 
 describe('viewer safety, other files and small screens', () => {
@@ -290,7 +321,7 @@ describe('viewer safety, other files and small screens', () => {
     expect(await item.locator('mark').textContent()).toBe('<b>Not bold</b> met Zoë Ndlovu');
     // No element was made from the text: no <img>, <script> or <b> anywhere in the document.
     expect(await page.evaluate(() => document.querySelectorAll('img, b, #panel script, #suggestions script').length)).toBe(0);
-    await page.waitForTimeout(300);
+    await twoFrames(page);
     expect(problems.dialogs).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -352,10 +383,7 @@ describe('viewer safety, other files and small screens', () => {
     const large = '?thinEdgesAbove=0&pointNodesAbove=0&edgeEventsMaxEdges=0&hoverFadeMaxEdges=0&hideEdgesOnMoveAbove=0';
     const { page, problems } = await openViewer(server, undefined, large);
     const data = JSON.parse(readFileSync(path, 'utf8')) as SerializedGraph;
-    await page.waitForTimeout(300);
-    const shot = decodePng(await page.locator('#graph').screenshot());
-    expect(countNonBackground(shot, [255, 255, 255])).toBeGreaterThan(shot.width * shot.height * 0.01);
-    expect(distinctColours(shot)).toBeGreaterThan(20);
+    await expectDrawn(page);
     expect(await hook(page, (h) => h.visibleNodes().length)).toBe(data.nodes.length);
     const stranger = data.edges.find((e) => e.source !== CRAFTED.zoe && e.target !== CRAFTED.zoe)!.key;
     const types = (keys: string[]) => page.evaluate((ks) => ks.map((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.edgeDisplay(k)!.type), keys);
@@ -377,10 +405,10 @@ describe('viewer safety, other files and small screens', () => {
     const ratio = () => hook(page, (h) => h.camera().ratio);
     for (let i = 0; i < 12 && (await ratio()) >= DEFAULT_SETTINGS.edgeLabelsBelowRatio; i++) {
       await page.click('#zoom-in');
-      await page.waitForTimeout(DEFAULT_SETTINGS.cameraAnimationMs + 50);
+      await cameraAtRest(page);
     }
     expect(await ratio()).toBeLessThan(DEFAULT_SETTINGS.edgeLabelsBelowRatio);
-    await page.waitForTimeout(300);
+    await twoFrames(page);
     expect(problems.errors).toEqual([]);
     await page.close();
   });
@@ -392,17 +420,29 @@ describe('viewer safety, other files and small screens', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 - 8 * i, box.y + box.height / 2 + 5 * i);
-    // Held still before release: no inertia animation follows, so the last frame sigma drew is one from the drag.
-    await page.waitForTimeout(300);
+    // Released at once or after a pause, sigma's inertia may or may not follow: either way the last frames are
+    // drawn with the camera moving, and picking must work once it rests.
     await page.mouse.up();
-    await page.waitForTimeout(DEFAULT_SETTINGS.cameraAnimationMs);
+    await cameraAtRest(page);
     const at = (await page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeViewport(k), CRAFTED.trust))!;
     expect(at.x).toBeGreaterThan(0);
     expect(at.x).toBeLessThan(box.width);
-    await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
-    await expect.poll(() => page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeDisplay(k)?.highlighted, CRAFTED.trust)).toBe(true);
-    await page.mouse.click(box.x + at.x, box.y + at.y);
-    await expect.poll(() => hook(page, (h) => h.selection())).toEqual({ type: 'node', key: CRAFTED.trust });
+    await hoverUntilHighlighted(page, CRAFTED.trust);
+    // The browser sends the drag's release as a click too, and sigma takes a click soon after it as the second of a
+    // double click (it zooms): a click it took so is followed, once the camera rests, by another.
+    let outcome = 'zoomed';
+    for (let tries = 0; tries < 3 && outcome === 'zoomed'; tries++) {
+      await cameraAtRest(page);
+      await hoverUntilHighlighted(page, CRAFTED.trust);
+      const where = (await page.evaluate((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.nodeViewport(k), CRAFTED.trust))!;
+      const ratio = await hook(page, (h) => h.camera().ratio);
+      await page.mouse.click(box.x + where.x, box.y + where.y);
+      outcome = await (await page.waitForFunction(([k, r]) => {
+        const h = (window as unknown as { __newsgraph: Hook }).__newsgraph;
+        return h.selection()?.key === k ? 'selected' : h.camera().ratio !== r ? 'zoomed' : false;
+      }, [CRAFTED.trust, ratio] as const, { timeout: 30_000 })).jsonValue() as string;
+    }
+    expect(await hook(page, (h) => h.selection())).toEqual({ type: 'node', key: CRAFTED.trust });
     expect(problems.errors).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CLI, ROOT, runCli } from '../helpers/cli.js';
 import { spawnSync } from 'node:child_process';
 import { useTmp } from '../helpers/tmp.js';
+import { requireScript } from '../helpers/required-tools.js';
 import { loadGraph } from '../../src/graph/io.js';
 import { generateArticleText, generateCorpus } from '../../bench/lib/corpus-generator.js';
 
@@ -65,10 +66,7 @@ describe('newsgraph build', () => {
   });
 
   it('on a terminal shows a progress bar with articles/s and ETA, then each later phase; with --quiet nothing', () => {
-    if (!existsSync('/usr/bin/script')) {
-      console.log('skipped: no script(1) here to run the build on a terminal');
-      return;
-    }
+    const script = requireScript();
     const dir = tmp();
     const input = join(dir, 'in');
     generateCorpus({ dir: input, articles: 12, seed: 5 });
@@ -76,7 +74,7 @@ describe('newsgraph build', () => {
     // script(1) runs the command on a pseudo-terminal and copies what it shows.
     const onTerminal = (...flags: string[]) => {
       const command = [process.execPath, CLI, 'build', input, '--out', out, ...flags].map((a) => `'${a}'`).join(' ');
-      const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(script, ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
       expect(r.status).toBe(0);
       return r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '').replace(/\r/g, '');
     };

@@ -11,7 +11,7 @@ import { RELATIONS } from '../../src/schema/index.js';
 import type { NewsGraph } from '../../src/graph/io.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { HOSTILE, hostileGraph, smallNewsGraph } from '../helpers/sample-graphs.js';
-import { gexfSchemaMissing, networkxMissing, readWithNetworkx, skipNote, validateGexf } from './tools.js';
+import { readWithNetworkx, validateGexf } from './tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-gexf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +36,6 @@ describe.each(cases)('GEXF export of the %s', (name, make) => {
   const file = write(name, text);
 
   it('is valid GEXF 1.3 by the official RELAX NG schema', () => {
-    if (skipNote(gexfSchemaMissing())) return;
     const result = validateGexf(file);
     expect(result.output).toContain('validates');
     expect(result.ok).toBe(true);
@@ -92,7 +91,6 @@ describe.each(cases)('GEXF export of the %s', (name, make) => {
   });
 
   it('loads in networkx with the same node and edge counts', () => {
-    if (skipNote(networkxMissing())) return;
     const nx = readWithNetworkx('gexf', file);
     expect(nx.directed).toBe(true);
     expect(Object.keys(nx.nodes)).toHaveLength(graph.order);
@@ -105,7 +103,6 @@ describe.each(cases)('GEXF export of the %s', (name, make) => {
 
 describe('the schema check itself', () => {
   it('rejects GEXF that breaks the schema, so a passing validation means something', () => {
-    if (skipNote(gexfSchemaMissing())) return;
     const broken = exportGexf(smallNewsGraph()).replace(/(<edge [^>]*?) target="[^"]*"/, '$1');
     const result = validateGexf(write('broken', broken));
     expect(result.ok).toBe(false);
@@ -118,7 +115,6 @@ describe('GEXF dates for the timeline', () => {
   const file = write('dates', exportGexf(graph));
 
   it('marks the graph dynamic with dates, and starts nodes and edges on their earliest article date', () => {
-    if (skipNote(networkxMissing())) return;
     const nx = readWithNetworkx('gexf', file);
     expect(nx.graph.mode).toBe('dynamic');
     expect(nx.multigraph).toBe(true);

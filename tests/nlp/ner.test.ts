@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { augmentHyphens } from '../../src/nlp/ner/augment.js';
@@ -21,6 +19,7 @@ import { decodeModel, encodeModel } from '../../src/nlp/ner/model-file.js';
 import { normaliseToken } from '../../src/nlp/ner/normalise.js';
 import { FeatureTable, Perceptron, countFeatures } from '../../src/nlp/ner/perceptron.js';
 import { seededRandom } from '../../src/random.js';
+import { sharedFile } from '../helpers/required-tools.js';
 import { defaultModel, modelLoadCount, tagDocument, tagWithModel, tagWithModelReference, type NameSpan } from '../../src/nlp/ner/tagger.js';
 
 const words = (s: string): string[] => s.split(' ');
@@ -566,14 +565,10 @@ describe('the fast path', () => {
   });
 });
 
-const TEST_FILE = fileURLToPath(new URL('../../../shared/data/conll2003/test.txt', import.meta.url));
-
 describe('CoNLL-2003 test set', () => {
-  const present = existsSync(TEST_FILE);
-  if (!present) console.log(`skipping the CoNLL-2003 accuracy check: ${TEST_FILE} is absent`);
-  it.skipIf(!present)('the fast path tags the whole of test.txt exactly as the reference', () => {
+  it('the fast path tags the whole of test.txt exactly as the reference', () => {
     const model = defaultModel();
-    for (const doc of readConll(TEST_FILE)) {
+    for (const doc of readConll(sharedFile('data/conll2003/test.txt'))) {
       const sentences = doc.map((s) => s.tokens);
       const fast = tagWithModel(model, sentences);
       const reference = tagWithModelReference(model, sentences);
@@ -584,9 +579,9 @@ describe('CoNLL-2003 test set', () => {
     }
   });
 
-  it.skipIf(!present)('the shipped model scores at least 0.85 entity F1 on test.txt', () => {
+  it('the shipped model scores at least 0.85 entity F1 on test.txt', () => {
     const scorer = new SpanScorer();
-    for (const doc of readConll(TEST_FILE)) {
+    for (const doc of readConll(sharedFile('data/conll2003/test.txt'))) {
       const predicted = tagDocument(doc.map((s) => s.tokens));
       doc.forEach((s, i) => scorer.add(iobToSpans(s.tags), predicted[i]!));
     }

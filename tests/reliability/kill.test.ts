@@ -2,7 +2,9 @@
  * Nothing lost: a build killed with SIGKILL at any moment leaves the previous graph.json complete and loadable. A
  * bigger corpus is built over a finished small graph, in a child process of the real CLI, and killed at fixed times
  * and at the moment its temporary output files appear (caught with fs.watch); after every kill graph.json and
- * merges.json must each be byte for byte the old file or the new one, never anything in between.
+ * merges.json must each be byte for byte the old file or the new one, never anything in between. A kill may land
+ * before the writes or after them, but over the runs some must land inside one (a temporary file of the killed build
+ * left behind), or the test would prove nothing about the writes.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,13 +38,15 @@ interface Outcome {
   graph: string;
   merges: string;
   temps: string[];
+  /** Temporary files of the killed build itself: the kill landed inside a write. */
+  own: string[];
 }
 
 /**
  * Starts `newsgraph build corpus --out out` and SIGKILLs it after `ms`, or as soon as a temporary file for `file`
  * appears in the output folder.
  */
-function buildAndKill(at: { ms: number } | { file: 'graph' | 'merges'; on: 'create' | 'write' }): Promise<boolean> {
+function buildAndKill(at: { ms: number } | { file: 'graph' | 'merges'; on: 'create' | 'write' }): Promise<{ killed: boolean; pid: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'build', corpus, '--out', out, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -63,15 +67,16 @@ function buildAndKill(at: { ms: number } | { file: 'graph' | 'merges'; on: 'crea
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       watcher?.close();
-      if (signal === 'SIGKILL') resolve(true);
-      else if (code === 0) resolve(false);
+      if (signal === 'SIGKILL') resolve({ killed: true, pid: child.pid! });
+      else if (code === 0) resolve({ killed: false, pid: child.pid! });
       else reject(new Error(`build exited with ${code}: ${stderr}`));
     });
   });
 }
 
-function record(moment: string, killed: boolean): Outcome {
-  const outcome = { moment, killed, graph: hash(out), merges: hash(merges), temps: readdirSync(outDir).filter((n) => TEMP.test(n)) };
+function record(moment: string, { killed, pid }: { killed: boolean; pid: number }): Outcome {
+  const temps = readdirSync(outDir).filter((n) => TEMP.test(n));
+  const outcome = { moment, killed, graph: hash(out), merges: hash(merges), temps, own: temps.filter((n) => Number(TEMP.exec(n)![2]) === pid) };
   // Whatever state the kill left must load: a complete graph that keeps the contract.
   const graph = loadGraph(out);
   expect(graph.order).toBeGreaterThan(0);
@@ -109,12 +114,12 @@ describe('a build killed with SIGKILL', () => {
     outcomes.push(record('merges.json temp file written to', await buildAndKill({ file: 'merges', on: 'write' })));
 
     // A build left alone finishes; its files are "the new ones".
-    expect(await buildAndKill({ ms: 600_000 })).toBe(false);
+    expect((await buildAndKill({ ms: 600_000 })).killed).toBe(false);
     const fresh = { graph: hash(out), merges: hash(merges) };
     expect(fresh.graph).not.toBe(old.graph);
     expect(loadGraph(out).getAttribute('articleCount')).toBe(ARTICLES);
 
-    const table = outcomes.map((o) => `${o.moment.padEnd(40)} killed=${o.killed} graph=${o.graph === old.graph ? 'old' : o.graph === fresh.graph ? 'new' : 'OTHER'} merges=${o.merges === old.merges ? 'old' : o.merges === fresh.merges ? 'new' : 'OTHER'} temps=${o.temps.length}`);
+    const table = outcomes.map((o) => `${o.moment.padEnd(40)} killed=${o.killed} graph=${o.graph === old.graph ? 'old' : o.graph === fresh.graph ? 'new' : 'OTHER'} merges=${o.merges === old.merges ? 'old' : o.merges === fresh.merges ? 'new' : 'OTHER'} temps=${o.temps.length} own=${o.own.length}`);
     console.log(`kill outcomes:\n${table.join('\n')}`);
     for (const o of outcomes) {
       expect([old.graph, fresh.graph], o.moment).toContain(o.graph);
@@ -122,6 +127,9 @@ describe('a build killed with SIGKILL', () => {
     }
     // The timed kills land mid-build (before any write) on any machine this suite runs on, so the old graph survived.
     expect(outcomes.filter((o) => o.killed && o.graph === old.graph).length).toBeGreaterThan(0);
+    // And some kills landed inside a write, leaving the killed build's temporary file beside the intact old one.
+    const inside = outcomes.filter((o) => o.killed && o.own.length > 0);
+    expect(inside.length, 'kills that landed inside a write').toBeGreaterThanOrEqual(1);
   }, 600_000);
 
   it('leaves nothing but complete files and hidden temporary files named as writeFileAtomic names them', () => {

@@ -18,6 +18,7 @@ import { readArticleFile } from '../../src/ingest/read-articles.js';
 import { InputError } from '../../src/errors.js';
 import { exportCsv, exportCypher, exportGexf, exportGraphml, dropForbiddenXmlChars, restoreFormula } from '../../src/export/index.js';
 import { oneLine } from '../../src/export/evidence-text.js';
+import { requireXmllint } from '../helpers/required-tools.js';
 import { createNewsGraph, parseGraph, serializeGraph, type NewsGraph } from '../../src/graph/io.js';
 import { contractProblems } from '../../src/graph/validate.js';
 import { ENTITY_KINDS, KINDS, RELATION_IDS, RELATIONS, SCHEMA_VERSION, type EntityKind, type Evidence, type RelationId } from '../../src/schema/index.js';
@@ -167,13 +168,11 @@ function makeGraph(nodes: NodeSpec[], edges: EdgeSpec[]): NewsGraph {
 const graphArb = fc.tuple(fc.array(nodeSpec, { minLength: 2, maxLength: 6 }), fc.array(edgeSpec, { maxLength: 8 }))
   .map(([nodes, edges]) => makeGraph(nodes, edges));
 
-const xmllint = spawnSync('xmllint', ['--version']).status === 0;
-
 /** xmllint's verdict on a document; '' when well-formed. */
 function xmlProblems(text: string, name: string): string {
   const file = join(dir, name);
   writeFileSync(file, text);
-  const run = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+  const run = spawnSync(requireXmllint(), ['--noout', file], { encoding: 'utf8' });
   return run.status === 0 ? '' : `${run.stderr}`.slice(0, 500);
 }
 
@@ -190,11 +189,10 @@ describe('exports of arbitrary graphs', () => {
   });
 
   it('GEXF is well-formed XML (xmllint) and every label, alias and evidence text reads back as the same text', () => {
-    if (!xmllint) console.warn('skipped the xmllint half: xmllint is not installed (apt-get install libxml2-utils)');
     let run = 0;
     fc.assert(fc.property(graphArb, (graph) => {
       const text = exportGexf(graph);
-      if (xmllint) expect(xmlProblems(text, `g${run++ % 4}.gexf`)).toBe('');
+      expect(xmlProblems(text, `g${run++ % 4}.gexf`)).toBe('');
       const back = gexf.parse(MultiDirectedGraph, text, { respectInputGraphType: true }) as MultiDirectedGraph;
       expect(back.order).toBe(graph.order);
       expect(back.size).toBe(graph.size);
@@ -218,7 +216,7 @@ describe('exports of arbitrary graphs', () => {
     let run = 0;
     fc.assert(fc.property(graphArb, (graph) => {
       const text = exportGraphml(graph);
-      if (xmllint) expect(xmlProblems(text, `g${run++ % 4}.graphml`)).toBe('');
+      expect(xmlProblems(text, `g${run++ % 4}.graphml`)).toBe('');
       const back = graphml.parse(MultiDirectedGraph, text) as MultiDirectedGraph;
       expect(back.order).toBe(graph.order);
       expect(back.size).toBe(graph.size);

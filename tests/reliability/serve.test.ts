@@ -3,7 +3,7 @@
  * of "..", methods other than GET and HEAD, --host, and `view --out` writing or deleting through links.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { writeGraph } from '../../src/graph/io.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { CLI, ROOT } from '../helpers/cli.js';
 import { rawGet, rawRequest } from '../helpers/raw-http.js';
+import { builtFile } from '../helpers/required-tools.js';
 
 const SECRET = 'SECRET-BESIDE-THE-GRAPH';
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-serve-more-'));
@@ -102,10 +103,7 @@ describe('newsgraph serve --host', () => {
   }
 
   it('binds 127.0.0.1 unless told otherwise, and the address given with --host when told', async () => {
-    if (!existsSync(join(ROOT, 'viewer', 'dist', 'index.html'))) {
-      console.warn('skipped: viewer/dist is not built (npm run build:viewer)');
-      return;
-    }
+    builtFile('viewer/dist/index.html');
     const plain = await serveUrl([]);
     expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(plain.code).toBe(0);

@@ -40,6 +40,12 @@ export interface Span {
   type: NameType;
 }
 
+/** A span as the tagger gives it: token indices in the sentence, `[start, end)`, with the model's confidence. */
+export interface NameSpan extends Span {
+  /** Probability (0-1) the model gives to exactly this span with this type. */
+  confidence: number;
+}
+
 function isNameType(s: string): s is NameType {
   return (NAME_TYPES as readonly string[]).includes(s);
 }

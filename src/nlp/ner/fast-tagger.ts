@@ -5,13 +5,12 @@
  * sums of the same int8 weights, so the labels are exactly those of the reference path (`tagWithModelReference`,
  * which the tests compare against) and the confidences agree to rounding.
  */
-import { LABEL_COUNT as L, NAME_TYPES } from './bilou.js';
+import { LABEL_COUNT as L, NAME_TYPES, type NameSpan } from './bilou.js';
 import { VOTE_KEYS, bigramEntry, firstOf, partIndex, secondOf, voteKey, type CompiledModel } from './compiled-model.js';
 import { createLattice, reserveLattice, runForwardBackward, spanProbability, viterbiInto } from './decode.js';
 import { HashPrefix, addPart, addSeparator, beginName, finishName } from './feature-hash.js';
 import { scanGazetteer } from './gazetteer.js';
 import { countHeadlineWord, isHeadlineCount } from './headline.js';
-import type { NameSpan } from './tagger.js';
 import { AS_NEXT, AS_PREV, CAP_SEEN, LOWER_SEEN, OWN, OWN_CAPS, VOTE_SLOTS, type WordType } from './word-types.js';
 
 const PREV_WORD = new HashPrefix('w-1|w=');

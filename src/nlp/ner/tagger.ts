@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { NewsgraphError } from '../../errors.js';
 import { lexicon } from '../lexicon/index.js';
-import { bilouToSpans, type NameType, type Span } from './bilou.js';
+import { bilouToSpans, type NameSpan, type NameType, type Span } from './bilou.js';
 import { concatRows, emissions, forwardBackward, resolveRows, spanProbability, viterbi, type FeatureRows, type LinearModel } from './decode.js';
 import { compileModel } from './compiled-model.js';
 import { tagCompiled } from './fast-tagger.js';
@@ -13,16 +13,7 @@ import { decodeModel, type NerModel } from './model-file.js';
 import type { TokenInfo } from './features.js';
 import { prepareDocument, secondPassExtras } from './pipeline.js';
 
-export type { NameType } from './bilou.js';
-
-export interface NameSpan {
-  /** Token indices in the sentence, `[start, end)`. */
-  start: number;
-  end: number;
-  type: NameType;
-  /** Probability (0-1) the model gives to exactly this span with this type. */
-  confidence: number;
-}
+export type { NameSpan, NameType } from './bilou.js';
 
 export const MODEL_FILE = 'ner-conll2003.bin.gz';
 
