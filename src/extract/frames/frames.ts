@@ -153,7 +153,9 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     for (const o of objects) args.push({ role: 'patient', token: o });
   }
   for (const c of tree.childrenBy(v, 'iobj')) args.push({ role: 'recipient', token: c });
-  for (const c of tree.childrenBy(v, 'obl')) {
+  // "held talks with X": the phrases of a verb's object that is part of the predicate are the verb's.
+  const obliques = [...tree.childrenBy(v, 'obl'), ...(light >= 0 ? tree.childrenBy(light, 'nmod') : [])];
+  for (const c of obliques) {
     if (agents.includes(c)) continue;
     const marker = tree.marker(c);
     args.push({ role: marker ? `obl:${marker}` : 'obl', token: c });
@@ -164,12 +166,13 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     const relative = tree.deprel(governor.predicate) === 'acl:relcl';
     for (const a of governor.args) if (a.role === 'patient' && (a.token > v || relative)) args.push(a);
   }
-  for (const c of tree.childrenBy(v, 'ccomp')) args.push({ role: 'clause', token: c });
+  // A clause before its verb of saying is what it reports ("Six were injured, the service said").
+  for (const c of tree.childrenBy(v, 'ccomp')) args.push({ role: c < v ? 'reported' : 'clause', token: c });
   // "X was injured in a blaze, the fire service said": the report is the clause the verb closes.
   if (tree.base(v) === 'parataxis' && !args.some((a) => a.role === 'clause') && tree.head(v) >= 0) args.push({ role: 'reported', token: tree.head(v) });
   for (const c of tree.childrenBy(v, 'parataxis')) if (tree.tokens[c]!.upos === 'VERB') args.push({ role: 'clause', token: c });
   // "… to hold an inquiry": the object of the verb this one controls.
-  for (const x of tree.childrenBy(v, 'xcomp')) for (const o of tree.childrenBy(x, 'obj')) args.push({ role: 'xobj', token: o });
+  for (const x of controlled(tree, v)) for (const o of tree.childrenBy(x, 'obj')) args.push({ role: 'xobj', token: o });
 
   // Arguments coordinated with an argument are arguments too.
   const expanded: Arg[] = [];
@@ -181,12 +184,31 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     mood: verbMood(tree, v, governor),
   };
   const base = tree.base(v);
-  if (governor && (base === 'xcomp' || base === 'ccomp') && !governor.negated && governor.mood !== 'irrealis' &&
+  if (governor && (isControlledClause(tree, v) || base === 'ccomp') && !governor.negated && governor.mood !== 'irrealis' &&
       (governor.classes.includes('urge') || governor.classes.includes('demand'))) {
     frame.wantedBy = governor.args.filter((a) => a.role === (governor.passive ? 'patient' : 'agent')).map((a) => a.token);
   }
   return frame;
 }
+
+/**
+ * Verbs a verb controls: its xcomp, and a "to" clause the parser hung on it as an adverbial ("urged X to reject Y"),
+ * which reads the same way.
+ */
+function controlled(tree: SentenceTree, v: number): number[] {
+  return [...tree.childrenBy(v, 'xcomp'), ...tree.childrenBy(v, 'advcl').filter((c) => isControlledClause(tree, c))];
+}
+
+function isControlledClause(tree: SentenceTree, c: number): boolean {
+  const base = tree.base(c);
+  if (base === 'xcomp') return true;
+  if (base !== 'advcl' || !tree.childrenBy(c, 'mark').some((m) => tree.tokens[m]!.lower === 'to') || tree.childrenBy(c, 'nsubj').length) return false;
+  const classes = predicateClasses(tree.lemma(tree.head(c)), 'v');
+  return CONTROL_CLASSES.some((k) => classes.includes(k));
+}
+
+/** Classes of verbs that take a "to" clause as what they urge, try, intend or refuse. */
+const CONTROL_CLASSES = ['urge', 'demand', 'attempt', 'intend', 'refuse', 'aspect'];
 
 /** Subjects a verb without its own takes from the verb it is coordinated with, controlled by or attached to. */
 function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): number[] {
@@ -197,7 +219,7 @@ function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<nu
   if (base === 'conj' && governor) {
     return governor.args.filter((a) => (governor.passive ? a.role === 'patient' : a.role === 'agent') && a.token < v).map((a) => a.token);
   }
-  if (base === 'xcomp' && governor) {
+  if (isControlledClause(tree, v) && governor) {
     // Object control ("urged X to reject"), else subject control ("agreed to sign").
     const object = governor.passive ? [] : governor.args.filter((a) => a.role === 'patient' && a.token < v).map((a) => a.token);
     if (object.length) return object;
@@ -238,7 +260,7 @@ function verbMood(tree: SentenceTree, v: number, governor: Frame | undefined): M
   if (marks.some((m) => CONDITIONALS.has(m))) return 'irrealis';
   if (!governor) return 'asserted';
   const base = tree.base(v);
-  if (base === 'xcomp') return controlledMood(governor);
+  if (isControlledClause(tree, v)) return controlledMood(governor);
   // "demanded that X resign": what is demanded has not happened; a reported clause is as real as its report.
   if (base === 'ccomp') return governor.classes.includes('urge') || governor.classes.includes('demand') ? 'irrealis' : governor.mood === 'irrealis' ? 'irrealis' : 'asserted';
   // "met Y to discuss Z": a purpose is not a fact.

@@ -142,9 +142,13 @@ function splitNames(sentence: Sentence): NameSpan[] {
     }
     let from = start;
     for (let i = start + 1; i < span.end - 1; i++) {
-      if ((lower(tokens[i]) === 'and' || tokens[i]!.text === '&') && lower(tokens[i + 1]) === 'the' && i > from) {
+      if ((lower(tokens[i]) === 'and' || tokens[i]!.text === '&') && i > from) {
+        // "the Ministry of Labour and the Treasury"; "the Miners Federation and Kestrel Coal": a name ending in an
+        // organisation word before "and" is complete ("Procter and Gamble" is one).
+        const next = lower(tokens[i + 1]) === 'the' ? i + 2 : lexicon().orgSuffixes.has(lower(tokens[i - 1])) && span.type === 'ORG' ? i + 1 : -1;
+        if (next < 0 || next >= span.end) continue;
         out.push(nameSpan(from, i, span.type, span.confidence));
-        from = i + 2;
+        from = next;
       }
     }
     if (from < span.end) out.push(nameSpan(from, span.end, span.type, span.confidence));

@@ -303,7 +303,7 @@ const isPluralName = (label: string): boolean => /s$/i.test(label.split(/\s+/).a
 export function sentenceSubject(ctx: SentenceContext): DraftMention | undefined {
   const firstVerb = ctx.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const limit = firstVerb < 0 ? ctx.tokens.length : firstVerb;
-  return ctx.mentions.find((m) => m.end <= limit && !isInPrepositionalPhrase(ctx, m) && !POSSESSIVE(ctx, m));
+  return ctx.mentions.find((m) => m.end <= limit && m.start >= ctx.datelineEnd && !isInPrepositionalPhrase(ctx, m) && !POSSESSIVE(ctx, m));
 }
 
 const POSSESSIVE = (ctx: SentenceContext, m: DraftMention): boolean => POSSESSIVE_ENDINGS.has(ctx.word(m.end));

@@ -163,12 +163,22 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
       }
     }
     if (f.pos === 'v' && f.mood !== 'irrealis' && cues.size) userCues(ctx, tree, f, cues, emit);
+    if (f.pos === 'v' && f.mood === 'asserted') eventPlaces(ctx, tree, f, emit);
     if (f.wantedBy?.length) wanted(ctx, tree, f, readings, emit);
     if (f.pos === 'v' && f.mood === 'asserted') openRelations(ctx, tree, f, related);
   }
 }
 
 const NO_CUES: CueTable = new Map();
+const EVENT_ROLES = new Set(['agent', 'patient', 'obl:on', 'obl:in', 'obl:at', 'obl:during', 'obl:after', 'obl:for']);
+
+/** "arrived in Cameroon on a three-day visit", "were killed in an attack in Kabul": the event happened where the verb did. */
+function eventPlaces(ctx: SentenceContext, tree: SentenceTree, f: Frame, emit: (s: End, relation: RelationId, t: End, confidence: number, rule: string) => void): void {
+  const places = ends(ctx, tree, f, ['obl:in', 'obl:at']).filter((e) => e.entity.kind === 'place');
+  if (!places.length) return;
+  const events = ends(ctx, tree, f, [...EVENT_ROLES]).filter((e) => e.entity.kind === 'event');
+  for (const e of events) for (const p of places) emit(e, 'located_in', p, 0.5, 'event-verb-place');
+}
 
 /** The user's cues: the verb (or the verb and its preposition) from the subject to the object. */
 function userCues(ctx: SentenceContext, tree: SentenceTree, f: Frame, cues: CueTable,
@@ -205,8 +215,10 @@ const ACTORS: ReadonlySet<string> = new Set(['person', 'organisation', 'group', 
 /** A verb joining its subject and object that no rule reads: the link the text states, with its words. */
 function openRelations(ctx: SentenceContext, tree: SentenceTree, f: Frame, related: ReadonlySet<string>): void {
   if (LIGHT_VERBS.has(f.lemma) || f.classes.some((c) => NOT_OPEN_CLASSES.has(c))) return;
-  const agents = ends(ctx, tree, f, ['agent']).filter((e) => ACTORS.has(e.entity.kind));
-  const patients = ends(ctx, tree, f, ['patient']).filter((e) => ACTORS.has(e.entity.kind));
+  // Named actors only: a verb between descriptions ("the court informed four men") says too little to keep.
+  const named = (e: End) => ACTORS.has(e.entity.kind) && e.entity.origin === 'name';
+  const agents = ends(ctx, tree, f, ['agent']).filter(named);
+  const patients = ends(ctx, tree, f, ['patient']).filter(named);
   if (!agents.length || !patients.length) return;
   // The verb as the text has it ("fined"), read from the agent to the patient whatever the voice.
   const prt = tree.particle(f.predicate);

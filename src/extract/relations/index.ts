@@ -13,7 +13,7 @@ import { attributionRelations } from './attribution-rules.js';
 import { frameRelations } from './frame-relations.js';
 import { nounPhraseRelations } from './np-relations.js';
 import { findFrames } from '../frames/frames.js';
-import { SentenceTree } from '../tree/sentence-tree.js';
+import { SentenceTree, type NameUnit } from '../tree/sentence-tree.js';
 
 export interface RelationInput {
   sentences: Sentence[];
@@ -48,7 +48,7 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     const ctx: SentenceContext = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse, emit, previous, quoteOpen);
     quoteOpen = ctx.quoteOpenAtEnd;
     const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
-    const tree = new SentenceTree(sentence);
+    const tree = new SentenceTree(sentence, nameUnits(ctx.mentions));
     frameRelations(ctx, tree, findFrames(tree), input.cues);
     nounPhraseRelations(ctx, tree);
     phraseRelations(ctx);
@@ -99,6 +99,13 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     previous.push(subject ? { mentions: ctx.mentions, subject } : { mentions: ctx.mentions });
   }
   return { relations, candidates: all };
+}
+
+/** The names of a sentence, as token ranges the tree keeps whole. */
+function nameUnits(mentions: readonly DraftMention[]): NameUnit[] {
+  const out: NameUnit[] = [];
+  for (const m of mentions) if (m.origin === 'name' && m.charStart === undefined && m.coreEnd - m.coreStart > 1) out.push({ start: m.coreStart, end: m.coreEnd });
+  return out;
 }
 
 /** Up to this many edges kept for a sentence, a new one is checked against them one by one. */

@@ -9,6 +9,7 @@ import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
 import { leaderTitles, nounClass, predicateClasses } from '../word-lists.js';
 import { wordKey } from '../tokens.js';
+import { lexicon } from '../../nlp/lexicon/index.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
 import type { SentenceContext } from './context.js';
 import { resolvePronoun } from './clauses.js';
@@ -46,14 +47,21 @@ export function isRole(tree: SentenceTree, i: number): boolean {
   return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key)?.kind === 'person';
 }
 
+/** Whether a noun names a relative ("sister", "widower", "son"). */
+export function isKin(tree: SentenceTree, i: number): boolean {
+  return nounClass(wordKey(tree.tokens[i]!.lemma))?.category === 'kin' || nounClass(tree.tokens[i]!.lower)?.category === 'kin';
+}
+
 /** A leader's title gives `leads`; other titles give `member_of`. */
 export function roleRelation(tree: SentenceTree, role: number): 'leads' | 'member_of' {
   const words: string[] = [];
   for (const c of tree.children(role)) if (tree.base(c) === 'compound' && c < role && tree.tokens[c]!.upos === 'NOUN') words.push(wordKey(tree.tokens[c]!.lemma));
   const key = wordKey(tree.tokens[role]!.lemma);
-  words.push(key);
-  const phrase = words.join(' ');
-  if (leaderTitles().has(phrase) || leaderTitles().has(key) || key.split(' ').some((w) => LEADER_WORDS.has(w.replace(/^co /, '')))) return 'leads';
+  // Plural titles ("co-chairs") keep their plural in some lemmas.
+  for (const k of [key, key.replace(/s$/, '')]) {
+    const phrase = [...words, k].join(' ');
+    if (leaderTitles().has(phrase) || leaderTitles().has(k) || k.split(' ').some((w) => LEADER_WORDS.has(w))) return 'leads';
+  }
   return 'member_of';
 }
 
@@ -80,9 +88,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     const e = ctx.entity(m);
     const h = treeHead(tree, m);
     if (h < 0 || h >= tree.length) continue;
-    // Arguments of the phrase: its own dependents, and those of a plain noun it hangs on ("the bombing of a police
-    // station in Cochabamba": the place sits under "station").
-    for (const c of tree.children(h)) {
+    // Arguments of the phrase: the dependents of its words ("the bombing of a police station in Cochabamba": the
+    // place under "station" is the event's too, below).
+    for (const c of phraseDependents(m, h)) {
       if (c >= m.coreStart && c < m.coreEnd) {
         // Names inside the phrase's core: "the Mogadishu attack", "the JPP report", "Croatia's parliament".
         const d = tree.deprel(c);
@@ -103,14 +111,22 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     }
     // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
     if (m.kind === 'person') titleOf(m, e, h);
+    // "the Lagos High Court, Ikeja": a place set after a body or an event says where it is.
+    if (m.kind === 'organisation' || m.kind === 'event') {
+      for (const a of tree.childrenBy(h, 'appos')) {
+        const p = entityAt(a);
+        if (p && p.kind === 'place' && p !== e) emit(e, 'located_in', p, h, a, 0.6, 'apposition-place');
+      }
+    }
     if (m.kind === 'organisation' && m.origin === 'name') placeInName(m, e);
   }
   copularTitles();
 
-  /** "X is the president of Y", "X, who has been RFEF president since 1988". */
+  /** "X is the president of Y", "X, who has been RFEF president since 1988"; "X is the parent company of Y". */
   function copularTitles(): void {
     for (let r = 0; r < tree.length; r++) {
-      if (tree.firstChild(r, 'cop') < 0 || !isRole(tree, r) || ctx.entityAt(r)) continue;
+      if (tree.firstChild(r, 'cop') < 0 || ctx.entityAt(r) || tree.tokens[r]!.upos !== 'NOUN') continue;
+      if (!isRole(tree, r)) { copularLink(r); continue; }
       const people: Array<{ entity: LocalEntity; token: number }> = [];
       for (const s of tree.childrenBy(r, 'nsubj')) {
         let k = s;
@@ -127,17 +143,45 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     }
   }
 
-  /** "the Monetary Authority of Singapore", "the Tax Court of Canada": a body's name ending in "of" a place the article names. */
+  /** "Disney is the parent company of ABC": a link stated by a copula and a noun, kept open with the noun's words. */
+  function copularLink(r: number): void {
+    const subject = tree.childrenBy(r, 'nsubj').map((k) => ({ k, e: entityAt(k) })).find((x) => x.e && ACTORS.has(x.e.kind));
+    if (!subject || tree.isNegated(r)) return;
+    for (const c of tree.childrenBy(r, 'nmod')) {
+      const o = entityAt(c);
+      if (!o || o === subject.e || !ACTORS.has(o.kind) || tree.marker(c) !== 'of') continue;
+      const words = [...tree.childrenBy(r, 'compound'), ...tree.childrenBy(r, 'amod')].filter((k) => k < r).sort((a, b) => a - b).map((k) => tree.tokens[k]!.lower);
+      const label = `is ${[...words, tree.tokens[r]!.lower].join(' ')} of`;
+      emitChecked(ctx, subject.e!, 'related_to', o, Math.min(subject.k, c), Math.max(subject.k, c), 0.5, 'open', false, label);
+    }
+  }
+
+  /**
+   * "the Monetary Authority of Singapore", "the Lagos High Court": a body whose name begins with a place the article
+   * names, or ends in "of" it.
+   */
   function placeInName(m: DraftMention, e: LocalEntity): void {
     for (const p of ctx.discourse.entities) {
       if (p.kind !== 'place' || p === e) continue;
       for (const name of new Set([p.label, ...p.aliases])) {
-        if (name.length >= 3 && name !== m.text && m.text.endsWith(` of ${name}`)) {
+        // Not a nationality ("the Russian Embassy" is in Berlin).
+        if (lexicon().demonyms.has(name.toLowerCase()) && !lexicon().countries.has(name.toLowerCase())) continue;
+        if (name.length >= 3 && name !== m.text && (m.text.endsWith(` of ${name}`) || m.text.startsWith(`${name} `))) {
           emit(e, 'located_in', p, m.coreStart, m.coreEnd - 1, 0.55, 'place-in-name');
           return;
         }
       }
     }
+  }
+
+  /** Dependents of the words of a mention's core that lie outside it, and the head's own. */
+  function phraseDependents(m: DraftMention, h: number): number[] {
+    const out = [...tree.children(h)];
+    for (let i = m.coreStart; i < m.coreEnd; i++) {
+      if (i === h) continue;
+      for (const c of tree.children(i)) if ((c < m.coreStart || c >= m.coreEnd) && !out.includes(c)) out.push(c);
+    }
+    return out;
   }
 
   /** "the meeting between X and Y": X met Y. */
@@ -217,24 +261,43 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
   /** "X, the head of Y", "the chairman of Y, X", "Y's director, X", "X and Z, co-chairs of Y". */
   function titleOf(m: DraftMention, person: LocalEntity, h: number): void {
     const roles: number[] = [];
-    for (const a of tree.childrenBy(h, 'appos')) if (!ctx.entityAt(a) && isRole(tree, a)) roles.push(a);
-    if (tree.deprel(h) === 'appos' && isRole(tree, tree.head(h)) && !ctx.entityAt(tree.head(h))) roles.push(tree.head(h));
+    // The parser reads some appositions after coordinated names as a list.
+    for (const a of [...tree.childrenBy(h, 'appos'), ...tree.childrenBy(h, 'list')]) if (!ctx.entityAt(a) && isRole(tree, a)) roles.push(a);
+    if ((tree.deprel(h) === 'appos' || tree.deprel(h) === 'list') && isRole(tree, tree.head(h)) && !ctx.entityAt(tree.head(h))) roles.push(tree.head(h));
     // Titles written into the name's phrase: "Brazilian President Ana Lima", "Kestrel Bank spokeswoman Imogen".
     for (const c of tree.children(h)) if (c < m.coreStart && tree.base(c) === 'compound' && isRole(tree, c) && !ctx.entityAt(c)) roles.push(c);
     for (let i = m.coreStart; i < h; i++) if (tree.head(i) === h && isRole(tree, i) && !ctx.entityAt(i) && !roles.includes(i)) roles.push(i);
     if (!roles.length) return;
+    // "X's sister, Y", "Y, the widower of X": kin are related to each other.
+    for (const r of roles) {
+      if (!isKin(tree, r)) continue;
+      for (const k of kinOf(r)) emit(person, 'related_to', k.entity, h, k.token, 0.65, 'kin');
+    }
     const people = [person];
     for (const c of tree.conjuncts(h)) {
       const other = ctx.entityAt(c);
       if (other && other.kind === 'person' && !people.includes(other)) people.push(other);
     }
     for (const r of roles) {
+      if (isKin(tree, r)) continue;
       const relation = roleRelation(tree, r);
       for (const holder of holders(r)) {
         const rel: RelationId = holder.entity.kind === 'place' && relation === 'member_of' ? 'related_to' : relation;
         for (const p of people) if (rel !== 'related_to') emit(p, rel, holder.entity, holder.token, h, 0.7, 'title');
       }
     }
+  }
+
+  /** The people a kinship noun relates to: its possessor or its "of" phrase. */
+  function kinOf(role: number): Array<{ entity: LocalEntity; token: number }> {
+    const out: Array<{ entity: LocalEntity; token: number }> = [];
+    for (const c of tree.children(role)) {
+      const d = tree.deprel(c);
+      if (d !== 'nmod:poss' && !(d.startsWith('nmod') && tree.marker(c) === 'of')) continue;
+      const o = entityAt(c);
+      if (o && o.kind === 'person') out.push({ entity: o, token: c });
+    }
+    return out;
   }
 
   /** What a title is held in: its "of/for/at" phrase, its possessor, its name or nationality modifiers. */

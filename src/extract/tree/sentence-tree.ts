@@ -7,17 +7,61 @@ import type { Sentence, Token } from '../../schema/index.js';
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const NO_CHILDREN: readonly number[] = Object.freeze([]);
 
+/** A token range [start, end) that is one name. */
+export interface NameUnit {
+  start: number;
+  end: number;
+}
+
+const HEAD_LABELS = ['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl', 'obl:agent', 'nmod', 'nmod:poss', 'appos', 'conj', 'root'];
+
 export class SentenceTree {
   readonly tokens: readonly Token[];
+  private readonly heads: number[];
+  private readonly rels: string[];
   private readonly kids: Array<number[] | undefined>;
 
-  constructor(readonly sentence: Sentence) {
+  /**
+   * `names`: token ranges the name tagger read as one name. The parser sometimes splits a name it has never seen
+   * ("the Riverside Farmers' Cooperative" read with an adjective in it); a name is made one unit again, headed by
+   * its last word, attached where the name as a whole was attached.
+   */
+  constructor(readonly sentence: Sentence, names: readonly NameUnit[] = []) {
     this.tokens = sentence.tokens;
+    this.heads = this.tokens.map((t) => t.head);
+    this.rels = this.tokens.map((t) => t.deprel);
+    for (const n of names) if (n.end - n.start > 1) this.unite(n);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
-      const h = this.tokens[i]!.head;
+      const h = this.heads[i]!;
       if (h >= 0 && h < this.tokens.length) (this.kids[h] ??= []).push(i);
     }
+  }
+
+  /** Makes tokens [start, end) one subtree headed by its last word, unless that would make a cycle. */
+  private unite({ start, end }: NameUnit): void {
+    const inside = (k: number) => k >= start && k < end;
+    const outward: number[] = [];
+    for (let i = start; i < end; i++) if (!inside(this.heads[i]!)) outward.push(i);
+    const telling = (i: number) => HEAD_LABELS.includes(this.rels[i]!);
+    if (outward.length === 1 && outward[0] === end - 1 && telling(end - 1)) return;
+    // The arc that attaches the name: the one with the most telling label, else the first; its label, or the one
+    // the parser gave a word inside ("Farmers" the subject of an adjective "Cooperative").
+    const by = outward.find(telling) ?? outward[0]!;
+    let label = this.rels[by]!;
+    if (!telling(by)) {
+      for (let i = start; i < end; i++) if (telling(i) && this.rels[i] !== 'conj' && this.rels[i] !== 'root') { label = this.rels[i]!; break; }
+    }
+    const head = end - 1;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    heads[head] = this.heads[by]!;
+    rels[head] = label;
+    for (let i = start; i < head; i++) { heads[i] = head; rels[i] = 'flat'; }
+    for (let i = 0; i < heads.length; i++) if (!inside(i) && inside(heads[i]!)) heads[i] = head;
+    // Keep the parser's tree if the new one would loop.
+    for (let k = heads[head]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === head || n > heads.length) return;
+    for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
   }
 
   get length(): number {
@@ -25,18 +69,18 @@ export class SentenceTree {
   }
 
   head(i: number): number {
-    return this.tokens[i]?.head ?? -1;
+    return this.heads[i] ?? -1;
   }
 
   /** The label without its subtype: `nsubj:pass` → `nsubj`. */
   base(i: number): string {
-    const d = this.tokens[i]!.deprel;
+    const d = this.rels[i]!;
     const colon = d.indexOf(':');
     return colon < 0 ? d : d.slice(0, colon);
   }
 
   deprel(i: number): string {
-    return this.tokens[i]!.deprel;
+    return this.rels[i]!;
   }
 
   lemma(i: number): string {
@@ -51,7 +95,7 @@ export class SentenceTree {
   childrenBy(i: number, label: string): number[] {
     const out: number[] = [];
     for (const c of this.children(i)) {
-      const d = this.tokens[c]!.deprel;
+      const d = this.rels[c]!;
       if (d === label || (d.startsWith(label) && d.charCodeAt(label.length) === 58 /* : */)) out.push(c);
     }
     return out;
@@ -59,7 +103,7 @@ export class SentenceTree {
 
   firstChild(i: number, label: string): number {
     for (const c of this.children(i)) {
-      const d = this.tokens[c]!.deprel;
+      const d = this.rels[c]!;
       if (d === label || (d.startsWith(label) && d.charCodeAt(label.length) === 58)) return c;
     }
     return -1;
@@ -106,7 +150,7 @@ export class SentenceTree {
   /** Passive: a passive subject or auxiliary, or a by-agent. */
   isPassive(i: number): boolean {
     for (const c of this.children(i)) {
-      const d = this.tokens[c]!.deprel;
+      const d = this.rels[c]!;
       if (d === 'nsubj:pass' || d === 'aux:pass' || d === 'csubj:pass' || d === 'obl:agent') return true;
     }
     return false;
