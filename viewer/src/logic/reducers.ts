@@ -8,7 +8,7 @@
  */
 import type { ViewerSettings } from '../settings.js';
 import type { FilterState } from './filters.js';
-import { isSymmetric, kindColor, relationColor, OTHER, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
+import { isCoMentionLink, isSymmetric, kindColor, relationColor, OTHER, type CoMentionLinkAttrs, type DisplayGraph, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
 import type { ParallelSlot } from './parallel-edges.js';
 import { edgeSize } from './sizing.js';
 import type { ViewState } from './view-state.js';
@@ -66,6 +66,8 @@ export interface ReducerContext {
   state: ViewState;
   focus: Focus | null;
   sizes: ReadonlyMap<string, number>;
+  /** Edge sentences in the articles the view keeps, when it does not keep them all (visibility.ts). */
+  edgeWeights: ReadonlyMap<string, number> | null;
   edgeStyles: ReadonlyMap<string, EdgeStyle>;
   /**
    * Draw edges as `thin` lines, except the focused ones and a hovered or selected edge, which keep their arrow, curve
@@ -73,7 +75,7 @@ export interface ReducerContext {
    */
   thinEdges: boolean;
   communityColors: ReadonlyMap<string, string> | null;
-  settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize'>;
+  settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize' | 'coMentionColor'>;
 }
 
 /** Above this many neighbours, only the focused node's own label is forced, so labels do not pile up. */
@@ -88,24 +90,28 @@ function edgeShown(graph: ViewerGraph, filters: FilterState, edge: string, sourc
     nodeShown(graph, filters, source) && nodeShown(graph, filters, target);
 }
 
-/** Hover wins over selection: the hovered node (or else the selected node or edge) and its visible neighbourhood. */
-export function computeFocus(graph: ViewerGraph, state: ViewState): Focus | null {
+/**
+ * Hover wins over selection: the hovered node (or else the selected node or edge) and its visible neighbourhood,
+ * read from the graph drawn (co-mention links do not make neighbours).
+ */
+export function computeFocus(graph: ViewerGraph | DisplayGraph, state: ViewState): Focus | null {
   const { filters } = state;
+  const g = graph as ViewerGraph;
   const node = state.hoveredNode ?? (state.selection?.type === 'node' ? state.selection.key : null);
-  if (node && graph.hasNode(node) && nodeShown(graph, filters, node)) {
+  if (node && g.hasNode(node) && nodeShown(g, filters, node)) {
     const nodes = new Set<string>([node]);
     const edges = new Set<string>();
-    graph.forEachEdge(node, (edge, _a, source, target) => {
-      if (!edgeShown(graph, filters, edge, source, target)) return;
+    (graph as DisplayGraph).forEachEdge(node, (edge, a, source, target) => {
+      if (isCoMentionLink(a) || !edgeShown(g, filters, edge, source, target)) return;
       edges.add(edge);
       nodes.add(source === node ? target : source);
     });
     return { primary: node, nodes, edges };
   }
   const edge = state.hoveredEdge ?? (state.selection?.type === 'edge' ? state.selection.key : null);
-  if (edge && graph.hasEdge(edge)) {
-    const [source, target] = graph.extremities(edge);
-    if (edgeShown(graph, filters, edge, source, target)) return { primary: null, nodes: new Set([source, target]), edges: new Set([edge]) };
+  if (edge && g.hasEdge(edge) && !isCoMentionLink((graph as DisplayGraph).getEdgeAttributes(edge))) {
+    const [source, target] = g.extremities(edge);
+    if (edgeShown(g, filters, edge, source, target)) return { primary: null, nodes: new Set([source, target]), edges: new Set([edge]) };
   }
   return null;
 }
@@ -192,7 +198,7 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
     type: ctx.thinEdges ? 'thin' : style.type,
     label: state.zoomedIn ? attrs.label : null,
     color: style.color,
-    size: style.size,
+    size: ctx.edgeWeights?.has(key) ? edgeSize(ctx.edgeWeights.get(key)!, ctx.settings) : style.size,
     curvature: style.curvature ?? 0,
     hidden: false,
     forceLabel: false,
@@ -228,3 +234,25 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
   }
   return out;
 }
+
+/**
+ * A co-mention link: a faint plain line under the typed edges, wider as more sentences name the pair; faded further
+ * when something is focused, and hidden with either end's kind.
+ */
+export function linkDisplay(attrs: CoMentionLinkAttrs, source: string, target: string, graph: ViewerGraph, ctx: ReducerContext): EdgeDisplay {
+  const { state, focus } = ctx;
+  const hidden = state.filters.hiddenKinds.size > 0 && (!nodeShown(graph, state.filters, source) || !nodeShown(graph, state.filters, target));
+  const near = !focus || (focus.nodes.has(source) && focus.nodes.has(target));
+  return {
+    type: 'line',
+    label: null,
+    color: near ? ctx.settings.coMentionColor : ctx.settings.fadedEdgeColor,
+    size: Math.min(ctx.settings.maxEdgeSize, 0.5 + Math.log2(Math.max(1, attrs.count)) * 0.5),
+    curvature: 0,
+    hidden,
+    forceLabel: false,
+    zIndex: -1,
+  };
+}
+
+export { isCoMentionLink };
