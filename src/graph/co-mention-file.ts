@@ -23,11 +23,12 @@ export interface CoMentionInput {
   coMentions?: readonly LocalCoMention[];
 }
 
-/** A pair while its articles are gathered. */
+/** A pair while its articles are gathered: articles in the order they came, each once, with their sentences. */
 export interface CoMentionDraft {
   source: string;
   target: string;
-  byArticle: Map<string, number>;
+  articles: string[];
+  counts: number[];
 }
 
 export const coMentionKey = (source: string, target: string) => `${source}->${CO_MENTIONED}->${target}`;
@@ -45,8 +46,14 @@ export function collectCoMentions(inputs: readonly CoMentionInput[], nodeOf: Nod
       const [source, target] = x < y ? [x, y] : [y, x];
       const key = coMentionKey(source, target);
       let pair = pairs.get(key);
-      if (!pair) pairs.set(key, (pair = { source, target, byArticle: new Map() }));
-      pair.byArticle.set(article.id, (pair.byArticle.get(article.id) ?? 0) + n);
+      if (!pair) pairs.set(key, (pair = { source, target, articles: [], counts: [] }));
+      // An article's pairs come together: two of its entities on one node add to its own count.
+      const last = pair.articles.length - 1;
+      if (pair.articles[last] === article.id) pair.counts[last]! += n;
+      else {
+        pair.articles.push(article.id);
+        pair.counts.push(n);
+      }
     }
   }
   return pairs;
@@ -55,9 +62,9 @@ export function collectCoMentions(inputs: readonly CoMentionInput[], nodeOf: Nod
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function coMentionOf(draft: CoMentionDraft): CoMention {
-  const articles = [...draft.byArticle.keys()].sort(byString);
-  const counts = articles.map((id) => draft.byArticle.get(id)!);
-  return { source: draft.source, target: draft.target, count: counts.reduce((s, n) => s + n, 0), articles, counts };
+  const order = draft.articles.map((_, i) => i).sort((a, b) => byString(draft.articles[a]!, draft.articles[b]!));
+  const counts = order.map((i) => draft.counts[i]!);
+  return { source: draft.source, target: draft.target, count: counts.reduce((s, n) => s + n, 0), articles: order.map((i) => draft.articles[i]!), counts };
 }
 
 /** The file's layout: a head line, one record per line as graph.json's lists, then the close. */

@@ -27,7 +27,7 @@ export function coMentionLinks(pairs: ReadonlyMap<string, CoMentionDraft>): Link
   return keys.map((key) => {
     const p = pairs.get(key)!;
     let sentences = 0;
-    for (const n of p.byArticle.values()) sentences += n;
+    for (const n of p.counts) sentences += n;
     return { key, source: p.source, target: p.target, weight: coMentionPull(sentences) };
   });
 }

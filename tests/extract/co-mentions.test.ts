@@ -9,11 +9,13 @@ describe('co-mentions', () => {
   it('pairs the entities of each sentence once, counting the sentences that name both', () => {
     const mentions = [{ sentence: 0 }, { sentence: 0 }, { sentence: 0 }, { sentence: 1 }, { sentence: 1 }, { sentence: 2 }];
     const entities = [
-      { id: 'e2', mentions: [0, 3] },
-      { id: 'e1', mentions: [1, 4] },
+      { id: 'e2', mentions: [0, 3], origin: 'name' as const },
+      { id: 'e1', mentions: [1, 4], origin: 'name' as const },
       // Twice in one sentence still counts that sentence once.
-      { id: 'e3', mentions: [2, 5] },
-      { id: 'article', mentions: [] },
+      { id: 'e3', mentions: [2, 5], origin: 'name' as const },
+      // Descriptions are not paired.
+      { id: 'd1', mentions: [0, 3], origin: 'description' as const },
+      { id: 'article', mentions: [], origin: 'article' as const },
     ];
     expect(coMentions(mentions, entities)).toEqual([['e1', 'e2', 2], ['e1', 'e3', 1], ['e2', 'e3', 1]]);
   });

@@ -75,6 +75,8 @@ export interface ViewerSettings {
   storyAbove: number;
   /** Nodes the story cut shows at the whole graph's zoom; more appear as the camera zooms in. */
   storyTop: number;
+  /** The story cut always labels this many of its best-ranked nodes. */
+  storyLabels: number;
   /** "Show neighbours" (and a search) brings in at most this many of a node's neighbours, the best ranked first. */
   expandLimit: number;
   /** Milliseconds per step of the timeline's play button. */
@@ -117,6 +119,7 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   hideUnconnectedAbove: 1000,
   storyAbove: 3000,
   storyTop: 400,
+  storyLabels: 30,
   expandLimit: 60,
   playStepMs: 1200,
 });

@@ -26,8 +26,14 @@ export function kindColor(kind: KindKey): string {
   return kind === OTHER ? OTHER_COLOR : KINDS[kind].color;
 }
 
+/** Open relations (no row of the relation table: `related_to` with `open`) and relations outside the schema share one row. */
 export function relationLabel(relation: RelationKey): string {
-  return relation === OTHER ? 'other' : RELATIONS[relation].label;
+  return relation === OTHER ? 'other (open)' : RELATIONS[relation].label;
+}
+
+/** The filter row an edge belongs to: its relation, or `other` for an open relation. */
+export function relationKeyOf(attrs: { relation: RelationKey; open?: boolean }): RelationKey {
+  return attrs.open ? OTHER : attrs.relation;
 }
 
 export function relationColor(relation: RelationKey): string {

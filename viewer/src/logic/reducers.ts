@@ -8,7 +8,7 @@
  */
 import type { ViewerSettings } from '../settings.js';
 import type { FilterState } from './filters.js';
-import { isCoMentionLink, isSymmetric, kindColor, relationColor, OTHER, type CoMentionLinkAttrs, type DisplayGraph, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
+import { isCoMentionLink, isSymmetric, relationKeyOf, kindColor, relationColor, OTHER, type CoMentionLinkAttrs, type DisplayGraph, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
 import type { ParallelSlot } from './parallel-edges.js';
 import { edgeSize } from './sizing.js';
 import type { ViewState } from './view-state.js';
@@ -66,6 +66,8 @@ export interface ReducerContext {
   state: ViewState;
   focus: Focus | null;
   sizes: ReadonlyMap<string, number>;
+  /** Nodes whose labels are always drawn (the best ranked of the story cut), or null. */
+  labelled: ReadonlySet<string> | null;
   /** Edge sentences in the articles the view keeps, when it does not keep them all (visibility.ts). */
   edgeWeights: ReadonlyMap<string, number> | null;
   edgeStyles: ReadonlyMap<string, EdgeStyle>;
@@ -86,7 +88,7 @@ function nodeShown(graph: ViewerGraph, filters: FilterState, node: string): bool
 }
 
 function edgeShown(graph: ViewerGraph, filters: FilterState, edge: string, source: string, target: string): boolean {
-  return !filters.hiddenRelations.has(graph.getEdgeAttribute(edge, 'relation')) &&
+  return !filters.hiddenRelations.has(relationKeyOf(graph.getEdgeAttributes(edge))) &&
     nodeShown(graph, filters, source) && nodeShown(graph, filters, target);
 }
 
@@ -137,6 +139,7 @@ export function nodeDisplay(key: string, attrs: ViewerNodeAttrs, ctx: ReducerCon
     out.hidden = true;
     return out;
   }
+  if (ctx.labelled?.has(key)) out.forceLabel = true;
   const selected = state.selection?.type === 'node' && state.selection.key === key;
   if (focus) {
     if (!focus.nodes.has(key)) {
