@@ -427,8 +427,12 @@ export class ViewerApp {
     };
     showLayout();
     this.listen(layoutButton, 'click', () => {
-      if (this.layout.running) this.layout.stop();
-      else this.layout.start();
+      if (this.layout.running) {
+        this.layout.stop();
+        // Framed on the layout as it now is.
+        this.extent = extentOf(this.graph);
+        this.renderer.setExtent(this.extent);
+      } else this.layout.start();
       showLayout();
     });
 
