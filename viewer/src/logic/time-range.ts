@@ -70,13 +70,14 @@ export function nextBin(start: string, unit: BinUnit): string {
 export const previousDay = (day: string) => toDay(toTime(day) - DAY);
 
 /** Articles per bin over the whole span, empty bins included. */
-export function histogram(days: Iterable<string | null>): Histogram {
+export function histogram(days: Iterable<string | null | undefined>): Histogram {
   const counts = new Map<string, number>();
   let undated = 0;
   let first: string | null = null;
   let last: string | null = null;
   const all: string[] = [];
-  for (const day of days) {
+  for (const raw of days) {
+    const day = dayOf(raw);
     if (!day) { undated++; continue; }
     all.push(day);
     if (first === null || day < first) first = day;
