@@ -181,6 +181,8 @@ export class GraphRenderer {
   /** Frames the camera on this extent of the layout (after the live layout moved the nodes). */
   setExtent(extent: Extent): void {
     this.sigma.setCustomBBox({ x: extent.x, y: extent.y });
+    // The frame takes effect when sigma next processes the graph, not on a render.
+    this.sigma.refresh({ schedule: true });
   }
 
   /** The part of the layout the stage shows, in layout coordinates. */

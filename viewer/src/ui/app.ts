@@ -429,8 +429,8 @@ export class ViewerApp {
     this.listen(layoutButton, 'click', () => {
       if (this.layout.running) {
         this.layout.stop();
-        // Framed on the layout as it now is.
-        this.extent = extentOf(this.graph);
+        // Framed on what the live layout moved: the nodes drawn (the rest kept their places).
+        this.extent = extentOf(this.display as unknown as ViewerGraph);
         this.renderer.setExtent(this.extent);
       } else this.layout.start();
       showLayout();
