@@ -120,6 +120,21 @@ describe('the viewer on a small dated corpus', () => {
     await page.close();
   });
 
+  it('plays a window through time, one bin a step, and pauses', async () => {
+    const { page, problems } = await open('?playStepMs=400');
+    const first = await page.locator('#timeline-chart rect.bar').first().getAttribute('data-from');
+    await page.click('#timeline-play');
+    await expect.poll(() => hook(page, (h) => h.range()?.from)).toBe(first);
+    // A later window follows without another click.
+    await expect.poll(async () => (await hook(page, (h) => h.range()?.from)) ?? '', { timeout: 10_000 }).toMatch(new RegExp(`^(?!${first}).+`));
+    await page.click('#timeline-play');
+    const paused = await hook(page, (h) => h.range());
+    await page.waitForTimeout(1000);
+    expect(await hook(page, (h) => h.range())).toEqual(paused);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('picking an article shows exactly its entities, and its panel lists them with its relations', async () => {
     const { page, problems } = await open();
     const article = SMALL_CORPUS[1]!.file.replace(/\.txt$/, '');
