@@ -157,12 +157,15 @@ export class ViewerApp {
     if (initial.camera) this.renderer.setCamera(initial.camera);
     else if (this.state.selection?.type === 'node') this.renderer.focusNode(this.state.selection.key);
     // First frame = the GPU has finished drawing it (software WebGL can take seconds after the JS is done).
+    // The panels and their counts come after it: a large graph shows a little sooner. Both happen in one task, so the
+    // page never reads as ready without its controls.
     void this.renderer.gpuDone().then(() => {
+      if (this.abort.signal.aborted) return;
       this.timings.firstFrame = performance.now();
       performance.mark('newsgraph:first-frame');
+      this.mountChrome();
     });
     this.lastHash = location.hash;
-    this.mountChrome();
     window.addEventListener('hashchange', () => this.hashChanged(), { signal: this.abort.signal });
   }
 
