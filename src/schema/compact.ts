@@ -1,24 +1,19 @@
 /**
  * The compact form of a graph that the server and a static export hand the viewer instead of graph.json (the full
  * contract, still served beside it): every node and edge without evidence sentences, which come per edge on demand
- * from evidence shards (docs/graph-format.md, "Compact form"). Article ids are numbered once.
+ * from evidence shards (docs/graph-format.md, "Compact form"). Columns rather than one object per record: parsing 97k
+ * node objects and 165k edge arrays, and collecting them, was most of a 10k-article corpus's first frame.
  */
-import type { GraphAttrs, NodeAttrs } from './attributes.js';
-import type { RelationId } from './relations.js';
+import type { NodeAttrs } from './attributes.js';
+import type { GraphAttrs } from './attributes.js';
 
 export const COMPACT_FORMAT = 'newsgraph-compact';
-export const COMPACT_VERSION = 1;
+export const COMPACT_VERSION = 2;
 
-/**
- * A node as graph.json has it, but its articles as indices into `CompactGraph.articles`, without `color` when it is
- * its kind's and without `aliases` when they are only the label.
- */
-export interface CompactNode {
-  key: string;
-  attributes: Omit<NodeAttrs, 'articles' | 'color' | 'aliases'> & { articles: number[]; color?: string; aliases?: string[] };
-}
+/** A node's attributes beyond the columns, only where it has them (`aliases` when not just `[label]`, `color` when not its kind's). */
+export type CompactNodeExtra = Partial<Omit<NodeAttrs, 'label' | 'kind' | 'articles' | 'mentions' | 'x' | 'y' | 'size' | 'category'>>;
 
-/** What an edge keeps beyond its ends, relation and counts: only where it differs from what the rest implies. */
+/** What an edge keeps beyond the columns, only where it differs from what the rest implies. */
 export interface CompactEdgeExtra {
   /** Present when not `<source>-><relation>-><target>`. */
   key?: string;
@@ -27,21 +22,30 @@ export interface CompactEdgeExtra {
   open?: boolean;
 }
 
-/**
- * [source index, target index, relation, weight, confidence, size, article index of each evidence in order, extra?]
- */
-export type CompactEdge = [number, number, RelationId, number, number, number, number[], CompactEdgeExtra?];
-
 export interface CompactGraph {
   format: typeof COMPACT_FORMAT;
   version: number;
   attributes: Partial<GraphAttrs>;
-  /** Article ids, sorted. */
+  /** Article ids, sorted; `articles` and `evidence` columns index it. */
   articles: string[];
-  nodes: CompactNode[];
-  edges: CompactEdge[];
+  /** Names the `kind`, `category` and `relation` columns index. */
+  kinds: string[];
+  categories: string[];
+  relations: string[];
+  /** One entry per node in each column, in key order; a node's articles are `articles[articleStart[i] .. articleStart[i + 1])`. */
+  nodes: {
+    key: string[]; label: string[]; kind: number[]; category: number[]; mentions: number[]; x: number[]; y: number[]; size: number[];
+    articleStart: number[]; articles: number[];
+    extra: Record<string, CompactNodeExtra>;
+  };
+  /** One entry per edge in each column, in key order; an edge's evidence articles are `evidence[evidenceStart[i] .. evidenceStart[i + 1])`. */
+  edges: {
+    source: number[]; target: number[]; relation: number[]; weight: number[]; confidence: number[]; size: number[];
+    evidenceStart: number[]; evidence: number[];
+    extra: Record<string, CompactEdgeExtra>;
+  };
   /** Edge i's evidence is item i % shardSize of shard floor(i / shardSize): `<base>/evidence/<shard>.json`. */
-  evidence: { shardSize: number; shards: number };
+  shards: { size: number; count: number };
   /** Whether co-mentions.json lies beside it. */
   coMentions: boolean;
 }

@@ -17,7 +17,7 @@ function sample() {
     g.addNode(key, { label, kind, aliases: [label], articles: ['a1', 'a2'], mentions: 2, x: 1, y: 2, size: 5, color: KINDS[kind].color, ...extra });
   node('person:ana', 'Ana', 'person', { aliases: ['Ana', 'Ana B.'], title: 'Mayor' });
   node('organisation:board', 'Board', 'organisation', { color: '#123456' });
-  node('article:a1', 'One', 'document', { category: 'article', articles: ['a1'], date: '2024-01-01', aliases: [] });
+  node('article:a1', 'One', 'document', { category: 'article', articles: ['a1'], date: '2024-01-01', aliases: [], count: 3, approx: true });
   const ev = (article: string, sentence: string) => ({ article, sentence, start: 0, end: 3, sentenceStart: 0 });
   g.addEdgeWithKey('person:ana->supports->organisation:board', 'person:ana', 'organisation:board',
     { relation: 'supports', label: RELATIONS.supports.label, evidence: [ev('a1', 'Ana backs the <b>Board</b>.'), ev('a2', 'Ana again.')], weight: 2, confidence: 0.9, size: 2 });

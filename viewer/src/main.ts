@@ -73,14 +73,11 @@ async function loadCompact(): Promise<boolean> {
   const data: unknown = await response.json().catch(() => null);
   if (!isCompactGraph(data)) return false;
   performance.mark('newsgraph:parsed');
-  const edgeKeys: string[] = [];
   const result = graphFromCompact(data, 'graph.json');
-  // The compact graph's edge order names each edge's evidence shard.
-  result.graph.forEachEdge((key, a) => { if (a.evidenceAt !== null) edgeKeys[a.evidenceAt] = key; });
   performance.mark('newsgraph:normalised');
   loadedFrom = 'compact';
   show(result, 'graph.json', {
-    evidence: new EvidenceStore(result.graph, edgeKeys, settings.evidenceBaseUrl, data.evidence.shardSize),
+    evidence: new EvidenceStore(result.graph, result.edgeKeys, settings.evidenceBaseUrl, data.shards.size),
     coMentionsUrl: data.coMentions ? settings.coMentionsUrl : null,
   });
   return true;

@@ -1,68 +1,91 @@
 /**
  * The viewer's graph from the compact form (src/schema/compact.ts) the server and static exports give: the same
  * graph as from graph.json, except that each edge's evidence sentences are fetched when a panel needs them
- * (ui/evidence-store.ts). Checked as loosely as graph.json is: a malformed item is skipped and counted.
+ * (load/evidence-store.ts). Checked as loosely as graph.json is: a malformed item is skipped and counted.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { COMPACT_FORMAT, RELATIONS, type CompactGraph } from '../../../src/schema/index.js';
+import { COMPACT_FORMAT, COMPACT_VERSION, RELATIONS, type CompactGraph } from '../../../src/schema/index.js';
 import { GraphLoadError, type NormaliseResult } from './normalise.js';
-import { OTHER, isEntityKind, isRelationId, kindColor, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
+import { OTHER, isEntityKind, isRelationId, kindColor, type KindKey, type RelationKey, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const columns = (o: unknown, names: string[]) => isObject(o) && names.every((n) => Array.isArray(o[n]));
 
 export function isCompactGraph(data: unknown): data is CompactGraph {
-  return isObject(data) && data.format === COMPACT_FORMAT;
+  return isObject(data) && data.format === COMPACT_FORMAT && data.version === COMPACT_VERSION;
 }
 
-export function graphFromCompact(data: CompactGraph, source: string): NormaliseResult {
-  if (!Array.isArray(data.nodes) || !Array.isArray(data.edges) || !Array.isArray(data.articles)) throw new GraphLoadError(source, 'not a compact graph: missing nodes, edges or articles');
+/** The edges' keys in the compact order, which names each edge's evidence shard. */
+export interface CompactResult extends NormaliseResult {
+  edgeKeys: string[];
+}
+
+export function graphFromCompact(data: CompactGraph, source: string): CompactResult {
+  const { nodes: n, edges: e } = data;
+  if (!Array.isArray(data.articles) || !columns(n, ['key', 'label', 'kind', 'category', 'mentions', 'x', 'y', 'size', 'articleStart', 'articles']) ||
+    !columns(e, ['source', 'target', 'relation', 'weight', 'confidence', 'size', 'evidenceStart', 'evidence'])) {
+    throw new GraphLoadError(source, 'not a compact graph: missing columns');
+  }
   const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: true });
   if (isObject(data.attributes)) graph.replaceAttributes(data.attributes);
-  const articles = data.articles;
-  const keys: string[] = [];
+  const { articles } = data;
+  const kinds: KindKey[] = data.kinds.map((k) => (isEntityKind(k) ? k : OTHER));
+  const relations: RelationKey[] = data.relations.map((r) => (isRelationId(r) ? r : OTHER));
+  const extras = isObject(n.extra) ? n.extra : {};
   let bad = 0;
-  for (const node of data.nodes) {
-    if (!isObject(node) || typeof node.key !== 'string' || !isObject(node.attributes) || graph.hasNode(node.key)) { bad++; keys.push(''); continue; }
-    // The parsed object becomes the node's attributes: copying 100k of them shows in the first frame.
-    const a = node.attributes as unknown as ViewerNodeAttrs & { articles: unknown };
-    a.articles = Array.isArray(a.articles) ? (a.articles as unknown as number[]).map((i) => articles[i]!).filter((id) => typeof id === 'string') : [];
-    if (!isEntityKind(a.kind)) a.kind = OTHER;
-    if (typeof a.label !== 'string' || !a.label) a.label = node.key;
-    if (!Array.isArray(a.aliases)) a.aliases = [a.label];
-    if (!finite(a.x)) a.x = 0;
-    if (!finite(a.y)) a.y = 0;
-    if (!finite(a.size)) a.size = 0;
-    if (typeof a.color !== 'string') a.color = kindColor(a.kind);
-    delete (a as { type?: unknown }).type;
-    graph.addNode(node.key, a);
-    keys.push(node.key);
+  for (let i = 0; i < n.key.length; i++) {
+    const key = n.key[i]!;
+    const kind = kinds[n.kind[i]!] ?? OTHER;
+    const label = n.label[i] || key;
+    const ids: string[] = [];
+    for (let j = n.articleStart[i]!; j < n.articleStart[i + 1]!; j++) ids.push(articles[n.articles[j]!]!);
+    // Every node is made with the same fields in the same order, so they share one shape.
+    const attrs: ViewerNodeAttrs = {
+      label, kind, aliases: [label], articles: ids, mentions: n.mentions[i] ?? 0, x: n.x[i] ?? 0, y: n.y[i] ?? 0, size: n.size[i] ?? 0, color: kindColor(kind),
+    };
+    const category = data.categories[n.category[i]!];
+    if (category !== undefined) attrs.category = category;
+    const extra = extras[i];
+    if (isObject(extra)) {
+      Object.assign(attrs, extra);
+      if (!Array.isArray(attrs.aliases)) attrs.aliases = [label];
+    }
+    if (graph.hasNode(key)) { bad++; continue; }
+    graph.addNode(key, attrs);
   }
-  data.edges.forEach((edge, i) => {
-    const [s, t, relation, weight, confidence, size, evidence, extra] = Array.isArray(edge) ? edge : [];
-    const sourceKey = typeof s === 'number' ? keys[s] : undefined;
-    const targetKey = typeof t === 'number' ? keys[t] : undefined;
-    if (!sourceKey || !targetKey || !Array.isArray(evidence)) { bad++; return; }
-    const known = isRelationId(relation);
-    const key = typeof extra?.key === 'string' ? extra.key : `${sourceKey}->${String(relation)}->${targetKey}`;
+  const edgeExtras = isObject(e.extra) ? e.extra : {};
+  const edgeKeys: string[] = [];
+  for (let i = 0; i < e.source.length; i++) {
+    const sourceKey = n.key[e.source[i]!];
+    const targetKey = n.key[e.target[i]!];
+    const name = data.relations[e.relation[i]!];
+    if (sourceKey === undefined || targetKey === undefined || name === undefined) { bad++; continue; }
+    const relation = relations[e.relation[i]!]!;
+    const extra = edgeExtras[i];
+    const key = typeof extra?.key === 'string' ? extra.key : `${sourceKey}->${name}->${targetKey}`;
+    const evidenceArticles: string[] = [];
+    for (let j = e.evidenceStart[i]!; j < e.evidenceStart[i + 1]!; j++) evidenceArticles.push(articles[e.evidence[j]!]!);
+    const weight = e.weight[i];
     const attrs: ViewerEdgeAttrs = {
-      relation: known ? relation : OTHER,
-      label: typeof extra?.label === 'string' ? extra.label : known ? RELATIONS[relation].label : String(relation),
+      relation,
+      label: typeof extra?.label === 'string' ? extra.label : relation === OTHER ? name : RELATIONS[relation].label,
       evidence: [],
-      weight: finite(weight) && weight > 0 ? weight : Math.max(1, evidence.length),
-      confidence: finite(confidence) ? confidence : 1,
-      size: finite(size) ? size : 1,
+      weight: finite(weight) && weight > 0 ? weight : Math.max(1, evidenceArticles.length),
+      confidence: e.confidence[i] ?? 1,
+      size: e.size[i] ?? 1,
       directed: true,
-      evidenceArticles: evidence.map((n) => articles[n]!),
+      evidenceArticles,
       evidenceAt: i,
     };
     if (extra?.open) attrs.open = true;
     // A duplicate key throws: caught rather than asked first, since hasEdge on a multigraph cost 0.5 s at 165k edges.
     try {
       graph.addDirectedEdgeWithKey(key, sourceKey, targetKey, attrs);
+      edgeKeys[i] = key;
     } catch {
       bad++;
     }
-  });
-  return { graph, warnings: bad ? [`${bad} malformed item(s) skipped`] : [] };
+  }
+  return { graph, edgeKeys, warnings: bad ? [`${bad} malformed item(s) skipped`] : [] };
 }

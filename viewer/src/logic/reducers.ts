@@ -9,7 +9,7 @@
 import type { ViewerSettings } from '../settings.js';
 import type { FilterState } from './filters.js';
 import { isCoMentionLink, isSymmetric, relationKeyOf, kindColor, relationColor, OTHER, type CoMentionLinkAttrs, type DisplayGraph, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
-import type { ParallelSlot } from './parallel-edges.js';
+import { parallelSlotOf, type ParallelSlot } from './parallel-edges.js';
 import { edgeSize } from './sizing.js';
 import type { ViewState } from './view-state.js';
 
@@ -70,7 +70,7 @@ export interface ReducerContext {
   labelled: ReadonlySet<string> | null;
   /** Edge sentences in the articles the view keeps, when it does not keep them all (visibility.ts). */
   edgeWeights: ReadonlyMap<string, number> | null;
-  edgeStyles: ReadonlyMap<string, EdgeStyle>;
+  edgeStyles: { get(key: string): EdgeStyle | undefined };
   /**
    * Draw edges as `thin` lines, except the focused ones and a hovered or selected edge, which keep their arrow, curve
    * and width (see `thinEdgesAbove` in settings.ts).
@@ -181,6 +181,18 @@ type EdgeStyleSettings = Pick<ViewerSettings, 'edgeAlpha' | 'minEdgeSize' | 'max
 export function edgeStyle(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined, settings: EdgeStyleSettings): EdgeStyle {
   const strongColor = relationColor(attrs.relation);
   return { ...edgeShape(attrs, slot), color: `${strongColor}${settings.edgeAlpha}`, strongColor, size: edgeSize(attrs.weight, settings) };
+}
+
+/** Each edge's style, worked out when first drawn and kept: a large graph draws a few hundred of its edges. */
+export function lazyEdgeStyles(graph: ViewerGraph, settings: EdgeStyleSettings): { get(key: string): EdgeStyle | undefined } {
+  const styles = new Map<string, EdgeStyle>();
+  return {
+    get(key) {
+      let style = styles.get(key);
+      if (!style && graph.hasEdge(key)) styles.set(key, (style = edgeStyle(graph.getEdgeAttributes(key), parallelSlotOf(graph, key), settings)));
+      return style;
+    },
+  };
 }
 
 export function edgeStyles(graph: ViewerGraph, slots: ReadonlyMap<string, ParallelSlot>, settings: EdgeStyleSettings): Map<string, EdgeStyle> {

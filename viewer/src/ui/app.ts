@@ -21,7 +21,7 @@ import { fetchCoMentions } from '../load/co-mentions.js';
 import { Timeline } from './timeline.js';
 import { ArticlesPanel } from './articles-panel.js';
 import { parallelEdgeSlots } from '../logic/parallel-edges.js';
-import { computeFocus, edgeStyles, type EdgeProgram, type EdgeStyle, type ReducerContext } from '../logic/reducers.js';
+import { computeFocus, edgeStyles, lazyEdgeStyles, type EdgeProgram, type ReducerContext } from '../logic/reducers.js';
 import { renderPlan, type RenderPlan } from '../logic/render-plan.js';
 import { SearchIndex } from '../logic/search.js';
 import { nodeSizes } from '../logic/sizing.js';
@@ -73,7 +73,9 @@ export class ViewerApp {
   private readonly plan: RenderPlan;
   private state: ViewState;
   private readonly sizes: ReadonlyMap<string, number>;
-  private readonly edgeStyles: ReadonlyMap<string, EdgeStyle>;
+  private readonly edgeStyles: ReducerContext['edgeStyles'];
+  /** Edge programs the styles may ask for, registered with sigma up front. */
+  private readonly programs: Set<EdgeProgram>;
   private readonly articles: ArticleIndex;
   private readonly corpus: Corpus;
   private readonly sources: GraphSources;
@@ -113,7 +115,16 @@ export class ViewerApp {
     this.state = { ...INITIAL_VIEW_STATE, colorMode: settings.colorMode };
     this.sizes = nodeSizes(graph, settings);
     this.shownSizes = this.sizes;
-    this.edgeStyles = edgeStyles(graph, parallelEdgeSlots(graph), settings);
+    // A large graph draws its edges as thin lines but for the few focused: their styles are worked out when drawn, and
+    // every program is registered (the pass over 165k edges for their styles took 0.3 s of a first frame).
+    if (this.plan.thinEdges) {
+      this.edgeStyles = lazyEdgeStyles(graph, settings);
+      this.programs = new Set<EdgeProgram>(['thin', 'line', 'arrow', 'curved', 'curvedArrow']);
+    } else {
+      const styles = edgeStyles(graph, parallelEdgeSlots(graph), settings);
+      this.edgeStyles = styles;
+      this.programs = new Set<EdgeProgram>([...styles.values()].map((style) => style.type));
+    }
     this.articles = buildArticleIndex(graph);
     this.corpus = buildCorpus(this.articles);
     this.extent = extentOf(graph);
@@ -135,9 +146,7 @@ export class ViewerApp {
     this.context = this.makeContext();
     // The panel first, so sigma measures the stage at its final width and a linked camera lands where it was.
     this.renderPanel();
-    const programs = new Set<EdgeProgram>([...this.edgeStyles.values()].map((s) => s.type));
-    if (this.plan.thinEdges) programs.add('thin');
-    this.renderer = new GraphRenderer(container, this.display, graph, this.extent, settings, this.plan, programs, () => this.context, {
+    this.renderer = new GraphRenderer(container, this.display, graph, this.extent, settings, this.plan, this.programs, () => this.context, {
       clickNode: (key) => this.select({ type: 'node', key }, false),
       clickEdge: (key) => this.select({ type: 'edge', key }, false),
       clickStage: () => this.select(null, false),
