@@ -77,6 +77,7 @@ async function loadCompact(): Promise<boolean> {
   performance.mark('newsgraph:normalised');
   loadedFrom = 'compact';
   show(result, 'graph.json', {
+    edges: result.edges,
     evidence: new EvidenceStore(result.graph, result.edgeKeys, settings.evidenceBaseUrl, data.shards.size),
     coMentionsUrl: data.coMentions ? settings.coMentionsUrl : null,
   });

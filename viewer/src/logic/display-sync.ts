@@ -5,8 +5,9 @@
  */
 import { isCoMentionLink, type DisplayGraph, type ViewerGraph } from './model.js';
 import type { Display } from './visibility.js';
+import type { EdgeTable } from './edge-table.js';
 
-export function syncDisplay(display: DisplayGraph, graph: ViewerGraph, want: Display): { added: number; dropped: number } {
+export function syncDisplay(display: DisplayGraph, graph: ViewerGraph, table: EdgeTable, want: Display): { added: number; dropped: number } {
   let added = 0;
   let dropped = 0;
   for (const key of display.nodes()) {
@@ -20,8 +21,8 @@ export function syncDisplay(display: DisplayGraph, graph: ViewerGraph, want: Dis
   }
   for (const key of want.edges.keys()) {
     if (display.hasEdge(key)) continue;
-    const [source, target] = graph.extremities(key);
-    display.addDirectedEdgeWithKey(key, source, target, graph.getEdgeAttributes(key));
+    const [source, target] = table.extremities(key);
+    display.addDirectedEdgeWithKey(key, source, target, table.get(key)!);
     added++;
   }
   for (const [key, link] of want.links) {

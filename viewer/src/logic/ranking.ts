@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import pagerankImport from 'graphology-metrics/centrality/pagerank.js';
 import type { ViewerGraph } from './model.js';
+import type { EdgeTable } from './edge-table.js';
 import type { ActiveLayer } from './visibility.js';
 import type { RankBy } from './url-hash.js';
 
@@ -13,12 +14,12 @@ type Pagerank = typeof pagerankImport.default;
 const pagerank: Pagerank = (pagerankImport as unknown as { default?: Pagerank }).default ?? (pagerankImport as unknown as Pagerank);
 
 /** PageRank of every node, on the graph's typed edges weighted by their sentences (parallel edges summed). */
-export function pageRanks(graph: ViewerGraph): Map<string, number> {
+export function pageRanks(graph: ViewerGraph, table: EdgeTable): Map<string, number> {
   // pagerank wants a simple graph: parallel relations between two nodes become one weighted edge.
   const simple = new MultiDirectedGraph<Record<string, never>, { weight: number }>();
   graph.forEachNode((key) => { simple.addNode(key); });
   const joined = new Map<string, string>();
-  graph.forEachEdge((_e, a, source, target) => {
+  table.forEach((_e, a, source, target) => {
     if (source === target) return;
     const pair = `${source}\u0000${target}`;
     const edge = joined.get(pair);

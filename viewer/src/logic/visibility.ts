@@ -9,6 +9,7 @@
  * Pure: the app keeps the display graph in step with the result (display-sync.ts).
  */
 import type { ViewerGraph } from './model.js';
+import type { EdgeTable } from './edge-table.js';
 
 export interface CoMentionPair {
   key: string;
@@ -32,8 +33,8 @@ export interface ActiveLayer {
   connected: Set<string>;
 }
 
-/** Step 1 and 2. `allowed` null: every article counts. */
-export function activeLayer(graph: ViewerGraph, allowed: ((id: string) => boolean) | null, pairs: readonly CoMentionPair[] | null): ActiveLayer {
+/** Step 1 and 2. `allowed` null: every article counts. Nodes come from the graph, edges from the table. */
+export function activeLayer(graph: ViewerGraph, table: EdgeTable, allowed: ((id: string) => boolean) | null, pairs: readonly CoMentionPair[] | null): ActiveLayer {
   const candidates = new Set<string>();
   graph.forEachNode((key, a) => {
     if (!allowed || a.articles.some(allowed)) candidates.add(key);
@@ -41,7 +42,7 @@ export function activeLayer(graph: ViewerGraph, allowed: ((id: string) => boolea
   const edges = new Map<string, number>();
   const degrees = new Map<string, number>();
   const connected = new Set<string>();
-  graph.forEachEdge((key, a, source, target) => {
+  table.forEach((key, a, source, target) => {
     let weight = a.weight;
     if (allowed) {
       if (!candidates.has(source) || !candidates.has(target)) return;
@@ -118,7 +119,7 @@ function storyNodes(graph: ViewerGraph, cut: StoryCut, pool: ReadonlySet<string>
 }
 
 /** Steps 3 and 4. */
-export function displaySet(graph: ViewerGraph, active: ActiveLayer, o: DisplayOptions): Display {
+export function displaySet(graph: ViewerGraph, table: EdgeTable, active: ActiveLayer, o: DisplayOptions): Display {
   const pool = o.hideUnconnected ? active.connected : active.candidates;
   const hiddenUnconnected = o.hideUnconnected ? active.candidates.size - active.connected.size : 0;
   const nodes = o.story ? storyNodes(graph, o.story, pool) : new Set(pool);
@@ -128,15 +129,17 @@ export function displaySet(graph: ViewerGraph, active: ActiveLayer, o: DisplayOp
     if (!active.candidates.has(key)) continue;
     nodes.add(key);
     const around = new Set<string>();
-    graph.forEachEdge(key, (edge, _a, source, target) => {
+    table.forEachAround(key, (edge, _a, source, target) => {
       if (active.edges.has(edge)) around.add(source === key ? target : source);
     });
     [...around].sort((a, b) => o.score(a) - o.score(b)).slice(0, o.expandLimit).forEach((n) => nodes.add(n));
   }
   const edges = new Map<string, number>();
-  for (const [key, weight] of active.edges) {
-    const [source, target] = graph.extremities(key);
-    if (nodes.has(source) && nodes.has(target)) edges.set(key, weight);
+  const { keys, sources, targets } = table;
+  for (let i = 0; i < keys.length; i++) {
+    if (!nodes.has(sources[i]!) || !nodes.has(targets[i]!)) continue;
+    const weight = active.edges.get(keys[i]!);
+    if (weight !== undefined) edges.set(keys[i]!, weight);
   }
   const links = new Map<string, CoMentionPair & { shown: number }>();
   for (const [key, link] of active.links) if (nodes.has(link.source) && nodes.has(link.target)) links.set(key, link);

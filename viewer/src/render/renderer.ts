@@ -100,7 +100,9 @@ export class GraphRenderer {
       nodeReducer: (key, data) => nodeDisplay(key, data as ViewerNodeAttrs, context()),
       edgeReducer: (key, data) => {
         const attrs = data as ViewerEdgeAttrs;
-        const display = isCoMentionLink(attrs) ? linkDisplay(attrs, graph.source(key), graph.target(key), model, context()) : edgeDisplay(key, attrs, model, context());
+        // Read from the graph drawn, which holds the edge and both its ends (the whole graph may not have its edges yet).
+        const drawn = graph as unknown as ViewerGraph;
+        const display = isCoMentionLink(attrs) ? linkDisplay(attrs, graph.source(key), graph.target(key), drawn, context()) : edgeDisplay(key, attrs, drawn, context());
         (display as { type: string }).type = this.edgeKeys.get(display.type) ?? fallbackKey;
         return display;
       },

@@ -14,6 +14,7 @@ import { edgePanel, nodePanel } from '../logic/panel-model.js';
 import { allowedArticles, buildCorpus, type Corpus, type Scope } from '../logic/corpus.js';
 import { activeLayer, displaySet, rankNodes, type ActiveLayer, type CoMentionPair, type Display, type StoryCut } from '../logic/visibility.js';
 import { syncDisplay } from '../logic/display-sync.js';
+import { EdgeTable } from '../logic/edge-table.js';
 import { pageRanks, scoreOf } from '../logic/ranking.js';
 import { formatRange } from '../logic/time-range.js';
 import type { EvidenceStore } from '../load/evidence-store.js';
@@ -36,6 +37,11 @@ import { renderEdgePanel, renderNodePanel, type PanelCallbacks } from './side-pa
 
 /** Where the parts of a graph not in memory come from: evidence sentences, co-mentions. */
 export interface GraphSources {
+  /**
+   * The edges, when the graph does not hold them yet (a large compact graph): they are added to it once the first
+   * frame is drawn (edge-table.ts).
+   */
+  edges?: EdgeTable;
   /** Fetches evidence per edge (a compact graph); null when the graph holds its evidence. */
   evidence: EvidenceStore | null;
   /** co-mentions.json, or null when there is none to ask for (a file opened from disk). */
@@ -79,6 +85,9 @@ export class ViewerApp {
   private readonly articles: ArticleIndex;
   private readonly corpus: Corpus;
   private readonly sources: GraphSources;
+  /** The edges, which the view's own logic reads; the graph has them too once `edgesReady`. */
+  private readonly table: EdgeTable;
+  private edgesReady: boolean;
   private extent: Extent;
   /** What the kept articles keep (recomputed when the range, scope or co-mentions change), and what is drawn of it. */
   private active!: ActiveLayer;
@@ -111,7 +120,11 @@ export class ViewerApp {
     this.graph = graph;
     this.settings = settings;
     this.sources = sources;
-    this.plan = renderPlan(graph.order, graph.size, settings);
+    this.table = sources.edges ?? EdgeTable.of(graph);
+    // A small graph gets its edges at once; a large one after its first frame (about a second at 165k edges).
+    if (this.table.size <= settings.thinEdgesAbove) this.table.addTo(graph);
+    this.edgesReady = graph.size === this.table.size;
+    this.plan = renderPlan(graph.order, this.table.size, settings);
     this.state = { ...INITIAL_VIEW_STATE, colorMode: settings.colorMode };
     this.sizes = nodeSizes(graph, settings);
     this.shownSizes = this.sizes;
@@ -172,6 +185,9 @@ export class ViewerApp {
       if (this.abort.signal.aborted) return;
       this.timings.firstFrame = performance.now();
       performance.mark('newsgraph:first-frame');
+      this.table.addTo(this.graph);
+      this.edgesReady = true;
+      this.renderPanel();
       this.mountChrome();
     });
     this.lastHash = location.hash;
@@ -192,13 +208,13 @@ export class ViewerApp {
     if (activeKey !== this.activeKey) {
       this.activeKey = activeKey;
       this.allowed = allowedArticles(this.corpus, state.range, state.scope);
-      this.active = activeLayer(graph, this.allowed, links);
+      this.active = activeLayer(graph, this.table, this.allowed, links);
       this.ranked = null;
     }
     const hideUnconnected = !state.showUnconnected && graph.order > settings.hideUnconnectedAbove && state.scope?.type !== 'article';
     const pool = hideUnconnected ? this.active.connected : this.active.candidates;
     this.story = pool.size > settings.storyAbove;
-    if (state.rank === 'pagerank' && this.story) this.pageRank ??= pageRanks(graph);
+    if (state.rank === 'pagerank' && this.story) this.pageRank ??= pageRanks(graph, this.table);
     const score = scoreOf(graph, this.active, state.rank, this.pageRank);
     const rankKey = `${activeKey}|${state.rank}`;
     // Article nodes are the corpus's own furniture (listed in the articles tab): the cut ranks what the articles name.
@@ -208,14 +224,14 @@ export class ViewerApp {
     const position = new Map((this.ranked?.list ?? []).map((key, i) => [key, i]));
     const pinned = [...state.pinned];
     if (state.selection?.type === 'node') pinned.push(state.selection.key);
-    if (state.selection?.type === 'edge' && graph.hasEdge(state.selection.key)) pinned.push(...graph.extremities(state.selection.key));
-    this.shown = displaySet(graph, this.active, {
+    if (state.selection?.type === 'edge' && this.table.has(state.selection.key)) pinned.push(...this.table.extremities(state.selection.key));
+    this.shown = displaySet(graph, this.table, this.active, {
       hideUnconnected,
       story: this.story ? { top: state.top ?? settings.storyTop, ranked: this.ranked!.list, viewport: this.viewport } : null,
       pinned, expanded: state.expanded, expandLimit: settings.expandLimit,
       score: this.story ? (key) => position.get(key) ?? Infinity : (key) => -score(key),
     });
-    syncDisplay(this.display, graph, this.shown);
+    syncDisplay(this.display, graph, this.table, this.shown);
     this.shownSizes = this.allowed ? this.sizesInView() : this.sizes;
   }
 
@@ -293,7 +309,7 @@ export class ViewerApp {
 
   private select(selection: Selection | null, centre: boolean): void {
     if (selection?.type === 'node' && !this.graph.hasNode(selection.key)) return;
-    if (selection?.type === 'edge' && !this.graph.hasEdge(selection.key)) return;
+    if (selection?.type === 'edge' && !this.table.has(selection.key)) return;
     // A hover over a co-mention link is not a selection of an edge of the graph.
     this.update({ selection, hoveredNode: null, hoveredEdge: null });
     if (centre && selection?.type === 'node') this.renderer.focusNode(selection.key);
@@ -315,7 +331,7 @@ export class ViewerApp {
   private stateFromHash(view: HashView): ViewState {
     let selection = view.selection;
     if (selection?.type === 'node' && !this.graph.hasNode(selection.key)) selection = null;
-    if (selection?.type === 'edge' && !this.graph.hasEdge(selection.key)) selection = null;
+    if (selection?.type === 'edge' && !this.table.has(selection.key)) selection = null;
     return {
       ...this.state,
       filters: { hiddenKinds: new Set(view.hiddenKinds), hiddenRelations: new Set(view.hiddenRelations) },
@@ -587,7 +603,11 @@ export class ViewerApp {
       return;
     }
     const kept = { allowed: this.allowed, edges: this.active.edges };
-    if (selection.type === 'node') {
+    if (!this.edgesReady) {
+      // The panel opens now, so sigma measures the stage at its final width; it is filled once the graph has its edges.
+      clear(body);
+      body.appendChild(document.createTextNode('Loading…'));
+    } else if (selection.type === 'node') {
       renderNodePanel(body, nodePanel(this.graph, selection.key, this.state.filters, this.articles, kept), this.panelCallbacks, this.settings.evidencePerRelation);
     } else {
       const key = selection.key;
