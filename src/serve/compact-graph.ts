@@ -3,7 +3,7 @@
  * sentences, and the sentences in shards the viewer fetches when a panel needs them. At 10k articles graph.json is
  * 125 MB, of which the viewer needs a tenth to draw; the server serves this form, and a static export writes it.
  */
-import { COMPACT_FORMAT, COMPACT_VERSION, KINDS, RELATIONS, type CompactEdgeExtra, type CompactGraph, type CompactNodeExtra } from '../schema/index.js';
+import { COMPACT_FORMAT, COMPACT_VERSION, KINDS, compactKey, RELATIONS, type CompactEdgeExtra, type CompactGraph, type CompactNodeExtra } from '../schema/index.js';
 import type { NewsGraph } from '../graph/io.js';
 
 export interface CompactOptions {
@@ -51,9 +51,10 @@ export function compactGraph(graph: NewsGraph, options: Partial<CompactOptions> 
 
   const keys = graph.nodes().sort(byString);
   const nodeAt = new Map(keys.map((key, i) => [key, i]));
-  const nodes: CompactGraph['nodes'] = { key: keys, label: [], kind: [], category: [], mentions: [], x: [], y: [], size: [], articleStart: [0], articles: [], extra: {} };
+  const nodes: CompactGraph['nodes'] = { key: [], label: [], kind: [], category: [], mentions: [], x: [], y: [], size: [], articleStart: [0], articles: [], extra: {} };
   keys.forEach((key, i) => {
     const { label, kind, category, mentions, x, y, size, articles: ids, color, aliases, ...rest } = graph.getNodeAttributes(key);
+    nodes.key.push(compactKey(key, kind, label, ids[0]));
     nodes.label.push(label);
     nodes.kind.push(kinds.of(kind));
     nodes.category.push(category === undefined ? -1 : categories.of(category));

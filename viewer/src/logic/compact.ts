@@ -4,7 +4,7 @@
  * (load/evidence-store.ts). Checked as loosely as graph.json is: a malformed item is skipped and counted.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { COMPACT_FORMAT, COMPACT_VERSION, RELATIONS, type CompactGraph } from '../../../src/schema/index.js';
+import { COMPACT_FORMAT, COMPACT_VERSION, RELATIONS, expandKey, type CompactGraph } from '../../../src/schema/index.js';
 import { GraphLoadError, type NormaliseResult } from './normalise.js';
 import { EdgeTable } from './edge-table.js';
 import { OTHER, isEntityKind, isRelationId, kindColor, type KindKey, type RelationKey, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
@@ -37,12 +37,14 @@ export function graphFromCompact(data: CompactGraph, source: string): CompactRes
   const relations: RelationKey[] = data.relations.map((r) => (isRelationId(r) ? r : OTHER));
   const extras = isObject(n.extra) ? n.extra : {};
   let bad = 0;
+  const keys: string[] = [];
   for (let i = 0; i < n.key.length; i++) {
-    const key = n.key[i]!;
-    const kind = kinds[n.kind[i]!] ?? OTHER;
-    const label = n.label[i] || key;
     const ids: string[] = [];
     for (let j = n.articleStart[i]!; j < n.articleStart[i + 1]!; j++) ids.push(articles[n.articles[j]!]!);
+    const key = expandKey(n.key[i]!, data.kinds[n.kind[i]!] ?? '', n.label[i] ?? '', ids[0]);
+    keys.push(key);
+    const kind = kinds[n.kind[i]!] ?? OTHER;
+    const label = n.label[i] || key;
     // Every node is made with the same fields in the same order, so they share one shape.
     const attrs: ViewerNodeAttrs = {
       label, kind, aliases: [label], articles: ids, mentions: n.mentions[i] ?? 0, x: n.x[i] ?? 0, y: n.y[i] ?? 0, size: n.size[i] ?? 0, color: kindColor(kind),
@@ -62,8 +64,8 @@ export function graphFromCompact(data: CompactGraph, source: string): CompactRes
   const edges = new EdgeTable();
   const seen = new Set<string>();
   for (let i = 0; i < e.source.length; i++) {
-    const sourceKey = n.key[e.source[i]!];
-    const targetKey = n.key[e.target[i]!];
+    const sourceKey = keys[e.source[i]!];
+    const targetKey = keys[e.target[i]!];
     const name = data.relations[e.relation[i]!];
     if (sourceKey === undefined || targetKey === undefined || name === undefined) { bad++; continue; }
     const relation = relations[e.relation[i]!]!;
