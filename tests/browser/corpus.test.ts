@@ -91,6 +91,30 @@ describe('the viewer on a small dated corpus', () => {
     await page.close();
   });
 
+  it('on the large-graph path (edges indexed after the first frame, thin lines), panels, search and filters work', async () => {
+    const { page, problems } = await open('?thinEdgesAbove=0');
+    expect(sorted(await hook(page, (h) => h.visibleEdges()))).toEqual(sorted(data.edges.map((e) => e.key)));
+    // The node with most edges: its panel lists every one, with its sentences fetched when opened.
+    const degree = new Map<string, number>();
+    for (const e of data.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const [hub] = [...degree].sort((a, b) => b[1] - a[1])[0]!;
+    const label = data.nodes.find((n) => n.key === hub)!.attributes.label;
+    await page.type('#search', label, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe(label);
+    expect(await page.locator('#panel .relation-item').count()).toBe(degree.get(hub));
+    const item = page.locator('#panel details.relation-item').first();
+    await item.locator('summary').click({ position: { x: 4, y: 8 } });
+    const edgeKey = await item.getAttribute('data-edge');
+    const edge = data.edges.find((e) => e.key === edgeKey)!;
+    await expect.poll(() => item.locator('blockquote.sentence').first().textContent()).toBe(edge.attributes.evidence[0]!.sentence);
+    const kind = data.nodes.find((n) => n.key === hub)!.attributes.kind;
+    await page.uncheck(`input[data-filter="kind:${kind}"]`);
+    await expect.poll(async () => (await hook(page, (h) => h.visibleNodes())).includes(hub)).toBe(false);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('brushing a range keeps only the edges stated in it, puts them back when cleared, and the range survives a reload', async () => {
     const { page, problems } = await open();
     const all = sorted(data.edges.map((e) => e.key));
