@@ -19,10 +19,9 @@ export function syncDisplay(display: DisplayGraph, graph: ViewerGraph, table: Ed
   for (const key of want.nodes) {
     if (!display.hasNode(key)) { display.addNode(key, graph.getNodeAttributes(key)); added++; }
   }
-  for (const key of want.edges.keys()) {
+  for (const [key, i] of want.edgeAt) {
     if (display.hasEdge(key)) continue;
-    const [source, target] = table.extremities(key);
-    display.addDirectedEdgeWithKey(key, source, target, table.get(key)!);
+    display.addDirectedEdgeWithKey(key, table.sources[i]!, table.targets[i]!, table.attributes[i]!);
     added++;
   }
   for (const [key, link] of want.links) {

@@ -95,6 +95,8 @@ export interface DisplayOptions {
 export interface Display {
   nodes: Set<string>;
   edges: Map<string, number>;
+  /** Each shown edge's place in the edge table. */
+  edgeAt: Map<string, number>;
   links: Map<string, CoMentionPair & { shown: number }>;
   /** Candidates hidden for having no edge or link. */
   hiddenUnconnected: number;
@@ -135,15 +137,18 @@ export function displaySet(graph: ViewerGraph, table: EdgeTable, active: ActiveL
     [...around].sort((a, b) => o.score(a) - o.score(b)).slice(0, o.expandLimit).forEach((n) => nodes.add(n));
   }
   const edges = new Map<string, number>();
+  const edgeAt = new Map<string, number>();
   const { keys, sources, targets } = table;
   for (let i = 0; i < keys.length; i++) {
     if (!nodes.has(sources[i]!) || !nodes.has(targets[i]!)) continue;
     const weight = active.edges.get(keys[i]!);
-    if (weight !== undefined) edges.set(keys[i]!, weight);
+    if (weight === undefined) continue;
+    edges.set(keys[i]!, weight);
+    edgeAt.set(keys[i]!, i);
   }
   const links = new Map<string, CoMentionPair & { shown: number }>();
   for (const [key, link] of active.links) if (nodes.has(link.source) && nodes.has(link.target)) links.set(key, link);
-  return { nodes, edges, links, hiddenUnconnected, cutByStory };
+  return { nodes, edges, edgeAt, links, hiddenUnconnected, cutByStory };
 }
 
 /** Candidates best first by `score` (higher is better), ties by key so the order is stable. */

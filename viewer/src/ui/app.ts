@@ -83,7 +83,7 @@ export class ViewerApp {
   /** Edge programs the styles may ask for, registered with sigma up front. */
   private readonly programs: Set<EdgeProgram>;
   private readonly articles: ArticleIndex;
-  private readonly corpus: Corpus;
+  private corpusCache: Corpus | null = null;
   private readonly sources: GraphSources;
   /** The edges, which the view's own logic reads; the graph has them too once `edgesReady`. */
   private readonly table: EdgeTable;
@@ -139,7 +139,6 @@ export class ViewerApp {
       this.programs = new Set<EdgeProgram>([...styles.values()].map((style) => style.type));
     }
     this.articles = buildArticleIndex(graph);
-    this.corpus = buildCorpus(this.articles);
     this.extent = extentOf(graph);
     this.display = new MultiDirectedGraph({ allowSelfLoops: true });
     this.layout = new LiveLayout(this.display);
@@ -196,6 +195,11 @@ export class ViewerApp {
 
   // --- state -------------------------------------------------------------------------------------------------
 
+  /** The articles and their days, worked out when first needed: a first view without a range or an article needs neither. */
+  private get corpus(): Corpus {
+    return (this.corpusCache ??= buildCorpus(this.articles));
+  }
+
   /**
    * Brings the display graph in line with the state: the statements of the kept articles (a range, an article or a
    * publisher), co-mention links if shown, unconnected nodes hidden in a large graph, the story cut above a few
@@ -207,7 +211,7 @@ export class ViewerApp {
     const activeKey = JSON.stringify([state.range, state.scope, !!links]);
     if (activeKey !== this.activeKey) {
       this.activeKey = activeKey;
-      this.allowed = allowedArticles(this.corpus, state.range, state.scope);
+      this.allowed = state.range || state.scope ? allowedArticles(this.corpus, state.range, state.scope) : null;
       this.active = activeLayer(graph, this.table, this.allowed, links);
       this.ranked = null;
     }
