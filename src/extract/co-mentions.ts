@@ -2,7 +2,7 @@
  * Co-mentions: two entities named in the same sentence. A weaker tie than a typed relation, kept apart from the
  * relations (docs/graph-format.md, "co-mentions.json"); counted per article, so a corpus sums them and a reader can
  * count only the articles of a time range. Named entities only: descriptions ("the statement", "the protest") are
- * mostly nodes of one article, and pairing them too made a 10k-article corpus's co-mentions four times as many.
+ * mostly nodes of one article, and pairing them too would multiply the pairs for little structure.
  */
 import type { LocalCoMention, LocalEntity, Mention } from '../schema/index.js';
 

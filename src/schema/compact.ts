@@ -1,8 +1,8 @@
 /**
  * The compact form of a graph that the server and a static export hand the viewer instead of graph.json (the full
  * contract, still served beside it): every node and edge without evidence sentences, which come per edge on demand
- * from evidence shards (docs/graph-format.md, "Compact form"). Columns rather than one object per record: parsing 97k
- * node objects and 165k edge arrays, and collecting them, was most of a 10k-article corpus's first frame.
+ * from evidence shards (docs/graph-format.md, "Compact form"). Columns rather than an object per record: far fewer
+ * objects for the browser to parse and collect.
  */
 import type { NodeAttrs } from './attributes.js';
 import type { GraphAttrs } from './attributes.js';
@@ -15,7 +15,7 @@ export type CompactNodeExtra = Partial<Omit<NodeAttrs, 'label' | 'kind' | 'artic
 
 /**
  * A node's key as the `key` column holds it: `""` for `<kind>:<label in lower case>`, `"@"` for that and
- * `@<first article>`, `"#"` for `article:<first article>`, the key itself otherwise (13 % of a 10k corpus's nodes).
+ * `@<first article>`, `"#"` for `article:<first article>`, the key itself otherwise.
  */
 export function compactKey(key: string, kind: string, label: string, firstArticle: string | undefined): string {
   const plain = `${kind}:${label.toLowerCase()}`;

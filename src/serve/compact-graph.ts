@@ -1,13 +1,13 @@
 /**
  * A graph in the viewer's compact form (src/schema/compact.ts): nodes and edges in columns, without evidence
- * sentences, and the sentences in shards the viewer fetches when a panel needs them. At 10k articles graph.json is
- * 125 MB, of which the viewer needs a tenth to draw; the server serves this form, and a static export writes it.
+ * sentences, and the sentences in shards the viewer fetches when a panel needs them: a large graph.json is mostly
+ * sentences, which a first frame does not draw. The server serves this form, and a static export writes it.
  */
 import { COMPACT_FORMAT, COMPACT_VERSION, KINDS, compactKey, RELATIONS, type CompactEdgeExtra, type CompactGraph, type CompactNodeExtra } from '../schema/index.js';
 import type { NewsGraph } from '../graph/io.js';
 
 export interface CompactOptions {
-  /** Edges per evidence shard: a panel fetches one shard for a few hundred kilobytes at 10k articles. */
+  /** Edges per evidence shard: a panel fetches a shard of a few hundred kilobytes, not every sentence. */
   shardSize: number;
   /** Whether co-mentions.json is served beside it. */
   coMentions: boolean;

@@ -26,7 +26,7 @@ export interface Corpus {
   histogram: Histogram;
 }
 
-// One collator: String#localeCompare builds one per call, and sorting 10k titles with it took 1.5 s in the first frame.
+// One collator for every comparison: String#localeCompare makes one per call.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 const byText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

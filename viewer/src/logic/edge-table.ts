@@ -1,7 +1,7 @@
 /**
  * The graph's edges as plain lists, what the view's first frame reads of them (visibility.ts, display-sync.ts):
- * a graph from the compact form draws before its 165k edges are added to graphology, which then takes another
- * second on a 10k-article corpus; `addTo` adds them once the first frame is drawn, for the panels, filters and search.
+ * a large graph from the compact form draws before its edges are added to graphology (the slowest step of its load);
+ * `addTo` adds them once the first frame is drawn, for the panels, filters and search (docs/viewer.md).
  */
 import type { ViewerEdgeAttrs, ViewerGraph } from './model.js';
 

@@ -121,15 +121,15 @@ export class ViewerApp {
     this.settings = settings;
     this.sources = sources;
     this.table = sources.edges ?? EdgeTable.of(graph);
-    // A small graph gets its edges at once; a large one after its first frame (about a second at 165k edges).
+    // A small graph gets its edges at once; a large one after its first frame (edge-table.ts).
     if (this.table.size <= settings.thinEdgesAbove) this.table.addTo(graph);
     this.edgesReady = graph.size === this.table.size;
     this.plan = renderPlan(graph.order, this.table.size, settings);
     this.state = { ...INITIAL_VIEW_STATE, colorMode: settings.colorMode };
     this.sizes = nodeSizes(graph, settings);
     this.shownSizes = this.sizes;
-    // A large graph draws its edges as thin lines but for the few focused: their styles are worked out when drawn, and
-    // every program is registered (the pass over 165k edges for their styles took 0.3 s of a first frame).
+    // A large graph draws its edges as thin lines but for the few focused: their styles are worked out when drawn
+    // rather than for every edge up front, so every program is registered.
     if (this.plan.thinEdges) {
       this.edgeStyles = lazyEdgeStyles(graph, settings);
       this.programs = new Set<EdgeProgram>(['thin', 'line', 'arrow', 'curved', 'curvedArrow']);
@@ -522,7 +522,7 @@ export class ViewerApp {
         t.setAttribute('aria-selected', String(t === tab));
         byId(t.getAttribute('aria-controls')!).hidden = t !== tab;
       }
-      // The list of every article is made when first looked at: 10k buttons cost a first frame time.
+      // The list of articles is made when first looked at, not before the first frame.
       if (tab.id === 'tab-articles' && !this.articlesPanel) {
         this.articlesPanel = new ArticlesPanel({ corpus: this.corpus, limit: 300, pick: (scope) => this.pick(scope), signal: this.abort.signal });
         this.articlesPanel.set(this.state.scope);
