@@ -93,7 +93,8 @@ export class ViewerApp {
   private active!: ActiveLayer;
   private activeKey = '';
   private allowed: ((id: string) => boolean) | null = null;
-  private ranked: { key: string; list: string[] } | null = null;
+  /** The story cut's ranking, each node's place in it, and the nodes it always labels; made again with the kept statements. */
+  private ranked: { key: string; list: string[]; position: Map<string, number>; labelled: Set<string> } | null = null;
   private pageRank: Map<string, number> | null = null;
   private shown!: Display;
   private shownSizes: ReadonlyMap<string, number>;
@@ -223,9 +224,10 @@ export class ViewerApp {
     const rankKey = `${activeKey}|${state.rank}`;
     // Article nodes are the corpus's own furniture (listed in the articles tab): the cut ranks what the articles name.
     if (this.story && this.ranked?.key !== rankKey) {
-      this.ranked = { key: rankKey, list: rankNodes([...this.active.candidates].filter((key) => graph.getNodeAttribute(key, 'category') !== ARTICLE_CATEGORY), score) };
+      const list = rankNodes([...this.active.candidates].filter((key) => graph.getNodeAttribute(key, 'category') !== ARTICLE_CATEGORY), score);
+      this.ranked = { key: rankKey, list, position: new Map(list.map((key, i) => [key, i])), labelled: new Set(list.slice(0, settings.storyLabels)) };
     }
-    const position = new Map((this.ranked?.list ?? []).map((key, i) => [key, i]));
+    const position = this.ranked?.position;
     const pinned = [...state.pinned];
     if (state.selection?.type === 'node') pinned.push(state.selection.key);
     if (state.selection?.type === 'edge' && this.table.has(state.selection.key)) pinned.push(...this.table.extremities(state.selection.key));
@@ -233,7 +235,7 @@ export class ViewerApp {
       hideUnconnected,
       story: this.story ? { top: state.top ?? settings.storyTop, ranked: this.ranked!.list, viewport: this.viewport } : null,
       pinned, expanded: state.expanded, expandLimit: settings.expandLimit,
-      score: this.story ? (key) => position.get(key) ?? Infinity : (key) => -score(key),
+      score: this.story && position ? (key) => position.get(key) ?? Infinity : (key) => -score(key),
     });
     syncDisplay(this.display, graph, this.table, this.shown);
     this.shownSizes = this.allowed ? this.sizesInView() : this.sizes;
@@ -280,7 +282,7 @@ export class ViewerApp {
       focus: computeFocus(this.display, this.state),
       sizes: this.shownSizes,
       edgeWeights: this.allowed ? this.shown.edges : null,
-      labelled: this.story ? new Set(this.ranked!.list.slice(0, this.settings.storyLabels)) : null,
+      labelled: this.story ? this.ranked!.labelled : null,
       edgeStyles: this.edgeStyles,
       thinEdges: this.plan.thinEdges,
       communityColors: this.state.colorMode === 'community' ? this.communities?.colors ?? null : null,
