@@ -4,6 +4,11 @@
  *
  *   npx tsx bench/screenshot.ts [--in graph/graph.json] [--out docs/screenshot.png]
  *
+ * For a corpus (docs/screenshot-corpus.png, the Reuters documents), the view a user arrives at with a link and one click:
+ *   npx tsx bench/screenshot.ts --in /tmp/reuters-graph/graph.json --out docs/screenshot-corpus.png \
+ *     --hash 'co-mentions=1&top=150&color=community' --layout-ms 6000 --no-select
+ * (`--hash`: the view state to open, docs/viewer.md; `--layout-ms`: run the live layout that long first.)
+ *
  * Without a graph file it shows a small synthetic graph (and says so).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +24,9 @@ const { values } = parseArgs({
   options: {
     in: { type: 'string', default: join(ROOT, 'graph', 'graph.json') },
     out: { type: 'string', default: join(ROOT, 'docs', 'screenshot.png') },
+    hash: { type: 'string', default: '' },
+    'layout-ms': { type: 'string', default: '0' },
+    'no-select': { type: 'boolean', default: false },
   },
 });
 
@@ -52,9 +60,16 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = watchPage(page);
-    await page.goto(server.url);
+    await page.goto(`${server.url}${values.hash ? `#${values.hash}` : ''}`);
     await waitForViewer(page);
-    if (hub) {
+    const layoutMs = Number(values['layout-ms']);
+    if (layoutMs > 0) {
+      await page.click('#layout-toggle');
+      await page.waitForTimeout(layoutMs);
+      await page.click('#layout-toggle');
+      await page.click('#zoom-reset');
+    }
+    if (hub && !values['no-select']) {
       await page.type('#search', hub.attributes.label);
       await page.locator(`#suggestions li[data-key="${hub.key.replace(/["\\]/g, '\\$&')}"]`).dispatchEvent('pointerdown');
       const item = page.locator('#panel details.relation-item').first();

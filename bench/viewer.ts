@@ -9,6 +9,11 @@
  *     hidden while the camera moves above `hideEdgesOnMoveAbove` edges) and with edges kept on screen.
  * The machine's load average is printed with each run: another process on a core slows everything here.
  *
+ * With --corpus DIR (a folder of articles) or --corpus generated:N (the generated corpus of bench:corpus), it builds
+ * the articles into a graph with the CLI instead, serves it and prints per run the first frame, the nodes drawn and
+ * the page's JS heap, then as its last line {"articles", "nodes", "edges", "firstFrameMs", "nodesDrawn", "heapMb"}
+ * (medians; 3 runs unless --runs says otherwise; bench/lib/viewer-corpus.ts).
+ *
  * Options: --nodes N --edges N --runs N --pan-frames N --pan-seconds S (a drag stops at whichever comes first)
  *          --cpu-profile FILE  also writes a V8 CPU profile of the first run's page load (open it in Chrome DevTools;
  *                              profiling slows that load a little)
@@ -23,6 +28,7 @@ import { writeGraph } from '../src/graph/io.js';
 import { DEFAULT_SETTINGS } from '../viewer/src/settings.js';
 import { syntheticGraph } from './lib/synthetic-graph.js';
 import { ensureViewerBuilt, launchChromium, serveGraph, waitForViewer, watchPage } from './lib/viewer-page.js';
+import { benchCorpus } from './lib/viewer-corpus.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +39,7 @@ const { values } = parseArgs({
     'pan-seconds': { type: 'string', default: '20' },
     'cpu-profile': { type: 'string' },
     'viewer-dir': { type: 'string' },
+    corpus: { type: 'string' },
   },
 });
 const NODES = Number(values.nodes);
@@ -179,4 +186,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (values.corpus) {
+  if (!values['viewer-dir']) ensureViewerBuilt();
+  await benchCorpus({ corpus: values.corpus, runs: process.argv.includes('--runs') ? RUNS : 3, ...(values['viewer-dir'] ? { viewerDir: values['viewer-dir'] } : {}) });
+} else {
+  await main();
+}

@@ -35,6 +35,8 @@ import { lockOutput } from './build-lock.js';
 import type { LlmRun, LlmRunOptions, LlmSummary } from './llm-extraction.js';
 import type { ExtractorMode } from '../extract/llm/options.js';
 import type { WorkerReply } from './extract-worker.js';
+import { collectCoMentions, coMentionPieces, coMentionsPathFor, type CoMentionDraft } from '../graph/co-mention-file.js';
+import { LinkedView, coMentionLinks } from '../graph/layout-links.js';
 
 
 export interface BuildOptions {
@@ -108,9 +110,12 @@ export interface BuildResult {
   summary: BuildSummary;
 }
 
-/** Identities, then the graph's draft; the extractions are emptied once read, so only the draft outlives this. */
+/**
+ * Identities, then the graph's draft and its co-mentions; the extractions are emptied once read, so only the draft
+ * and the co-mentions outlive this.
+ */
 function resolveAndDraft(extractions: CorpusExtraction[], keys: string[], settings: Settings, files: StateFiles | undefined,
-  lap: (phase: 'resolve', next: 'graph') => void): { draft: GraphDraft; merges: MergeDecision[] } {
+  lap: (phase: 'resolve', next: 'graph') => void): { draft: GraphDraft; merges: MergeDecision[]; coMentions: Map<string, CoMentionDraft> } {
   const resolution = resolveCorpus(extractions, settings.resolve);
   // The next build's index, written now: made later, its lines would sit in memory beside the whole graph.
   if (files) {
@@ -124,8 +129,9 @@ function resolveAndDraft(extractions: CorpusExtraction[], keys: string[], settin
   }
   lap('resolve', 'graph');
   const draft = draftGraph(extractions, resolution);
+  const coMentions = collectCoMentions(extractions, resolution.nodeOf);
   extractions.length = 0;
-  return { draft, merges: resolution.log };
+  return { draft, merges: resolution.log, coMentions };
 }
 
 /** Worker start-up costs about a model load; below this many articles per worker, one thread is faster. */
@@ -371,11 +377,12 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
   // From here on only the graph matters: dropping the articles and extractions lets a big corpus's layout and
   // write run in the memory the graph needs, not twice that.
   for (const list of [sources, unique, extractions, keys]) list.length = 0;
-  const { draft, merges } = resolveAndDraft(kept, keptKeys, settings, state, lap);
+  const { draft, merges, coMentions } = resolveAndDraft(kept, keptKeys, settings, state, lap);
   const view = new DraftView(draft);
   style(view, settings.style);
   lap('graph', 'layout');
-  const laidOut = assignLayoutInThread(view, { ...settings.layout, ...(previous ? { previous } : {}) });
+  // Entities named together are laid out together, whether or not a relation joins them.
+  const laidOut = assignLayoutInThread(new LinkedView(view, coMentionLinks(coMentions)), { ...settings.layout, ...(previous ? { previous } : {}) });
   // While another thread lays the graph out, this one writes what does not depend on positions.
   const edgeLines = laidOut && options.out ? writeEdgeLines(draft, options.out) : undefined;
   try {
@@ -387,6 +394,7 @@ async function buildArticles(sources: Source[], options: BuildOptions, read: Rea
     if (options.out) {
       writeDraft(draft, options.out, edgeLines);
       writeFileAtomic(mergesPathFor(options.out), mergePieces(merges));
+      writeFileAtomic(coMentionsPathFor(options.out), coMentionPieces(coMentions));
       if (state) {
         writeManifest(state, settings, { nodes: view.order, edges: view.size });
       }

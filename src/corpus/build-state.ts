@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ArticleMeta, CorpusExtraction, LocalRelation, RelationId } from '../schema/index.js';
+import type { ArticleMeta, CorpusExtraction, LocalCoMention, LocalRelation, RelationId } from '../schema/index.js';
 import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { IdentityTable } from '../resolve/identity-table.js';
+import { coMentionsPathFor } from '../graph/co-mention-file.js';
 
-const FORMAT = 6;
+const FORMAT = 7;
 
 type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
 
@@ -23,12 +24,14 @@ export interface IndexRecord {
   key: string;
   file: string;
   meta: ArticleMeta;
+  /** Co-mentions, as the extraction has them. */
+  c: LocalCoMention[];
   r: CompactRelation[];
 }
 
 export function indexRecord(x: CorpusExtraction, key: string): IndexRecord {
   return {
-    id: x.article.id, key, file: x.article.file, meta: x.article,
+    id: x.article.id, key, file: x.article.file, meta: x.article, c: x.coMentions ?? [],
     r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
   };
 }
@@ -57,7 +60,7 @@ function fingerprint(file: string): Fingerprint | undefined {
 }
 
 /** The files a build writes that the next one reads back. */
-const ROLES = ['graph', 'merges', 'index', 'identities'] as const;
+const ROLES = ['graph', 'merges', 'coMentions', 'index', 'identities'] as const;
 
 interface Manifest {
   format: number;
@@ -72,6 +75,8 @@ interface Manifest {
 export interface StateFiles {
   graph: string;
   merges: string;
+  /** co-mentions.json beside the graph (graph/co-mention-file.ts). */
+  coMentions: string;
   index: string;
   /** The identity table (resolve/identity-table.ts) with each entity's node. */
   identities: string;
@@ -84,7 +89,7 @@ export function stateFiles(out: string, merges: string, cacheDir: string): State
   const stem = basename(out).replace(/\.json$/i, '');
   const dir = join(cacheDir, 'state');
   return {
-    graph: out, merges,
+    graph: out, merges, coMentions: coMentionsPathFor(out),
     index: join(dir, `${stem}.index.jsonl`),
     identities: join(dir, `${stem}.identities.bin`),
     manifest: join(dir, `${stem}.manifest.json`),
@@ -107,8 +112,9 @@ export interface IndexEntry {
   file: string;
   /** The line as read, new line included, so an unchanged article's line is written back as it is. */
   line: string;
-  /** The record's meta and relations, each parsed alone when first read. */
+  /** The record's meta, co-mentions and relations, each parsed alone when first read. */
   readonly meta: ArticleMeta;
+  readonly c: LocalCoMention[];
   readonly r: CompactRelation[];
 }
 
@@ -122,14 +128,15 @@ export interface BuildState {
 const LEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"key":"([0-9a-f]+)","file":("(?:[^"\\]|\\.)*"),/;
 
 /**
- * An entry whose meta and relations are parsed when first read: an update reads the relations of few articles and
- * the meta of fewer. Relations come last, and meta just before them; `,"r":[` cannot occur inside a JSON string (its
- * quote would be escaped), and no meta field is so named.
+ * An entry whose meta, co-mentions and relations are parsed when first read: an update reads the relations of few
+ * articles and the meta of fewer. Relations come last, co-mentions before them and meta before those; `,"r":[` and
+ * `,"c":[` cannot occur inside a JSON string (their quote would be escaped), and no meta field is so named.
  */
 function indexEntry(line: string): IndexEntry | undefined {
   const lead = LEAD.exec(line);
   if (!lead) return undefined;
   let meta: ArticleMeta | undefined;
+  let coMentions: LocalCoMention[] | undefined;
   let relations: CompactRelation[] | undefined;
   const part = <T>(name: string, from: number, to: number): T => {
     if (from < 0 || to < from) throw new SyntaxError(`no ${name} in the index line of ${lead[1]}`);
@@ -139,7 +146,11 @@ function indexEntry(line: string): IndexEntry | undefined {
     id: JSON.parse(lead[1]!) as string, key: lead[2]!, file: JSON.parse(lead[3]!) as string, line: `${line}\n`,
     get meta() {
       const at = line.indexOf(',"meta":');
-      return (meta ??= part<ArticleMeta>('meta', at < 0 ? -1 : at + 8, line.lastIndexOf(',"r":[')));
+      return (meta ??= part<ArticleMeta>('meta', at < 0 ? -1 : at + 8, line.indexOf(',"c":[')));
+    },
+    get c() {
+      const at = line.indexOf(',"c":[');
+      return (coMentions ??= part<LocalCoMention[]>('co-mentions', at < 0 ? -1 : at + 5, line.lastIndexOf(',"r":[')));
     },
     get r() {
       const at = line.lastIndexOf(',"r":[');

@@ -15,7 +15,8 @@ import type { Settings } from '../config/settings.js';
 import { partitionTable, type CorpusPartition, type MergeDecision } from '../resolve/corpus.js';
 import { IdentityTable, NONE, TableBuilder } from '../resolve/identity-table.js';
 import { collectEdges, edgeAttributes, graphAttributes, nodeAttributes, nodeOfMap, type EdgeDraft, type EdgeInput } from '../graph/build.js';
-import { GraphFile, type Position } from '../graph/graph-file.js';
+import { GraphFile, type Position, type RecordList } from '../graph/graph-file.js';
+import { CO_MENTION_FILE, coMentionFilePieces, coMentionOf, collectCoMentions, readCoMentionLines, type CoMentionDraft, type CoMentionInput } from '../graph/co-mention-file.js';
 import { GRAPH_FILE, createNewsGraph } from '../graph/io.js';
 import { nodeSize, edgeSize, degreeOfSize, type StyleOptions } from '../graph/style.js';
 import { canContinue, placeNewNodes } from '../graph/layout.js';
@@ -34,6 +35,8 @@ export type UpdateStep = 'table' | 'identities' | 'changes' | 'describe' | 'writ
 /** The last build's graph.json, merge decisions and identity table, as an update reads them. */
 export interface LastBuild {
   file: GraphFile;
+  /** co-mentions.json's lines. */
+  coMentions: RecordList;
   decisions: MergeDecision[];
   table: IdentityTable;
 }
@@ -53,7 +56,9 @@ export function readLastBuild(files: StateFiles, state: BuildState): LastBuild |
   }
   const table = readIdentities(files, state);
   if (typeof table === 'string') return table;
-  return { file, decisions, table };
+  const coMentions = readCoMentionLines(files.coMentions);
+  if (typeof coMentions === 'string') return coMentions;
+  return { file, coMentions, decisions, table };
 }
 
 export interface UpdateResult {
@@ -81,6 +86,11 @@ class Articles {
     const extraction = this.added.get(id);
     if (extraction) return extraction;
     return { article: { id }, relations: relationsOf(this.kept.get(id)!, keep) };
+  }
+  /** The article's co-mentions (those with an end that passes `keep`, when given). */
+  coMentions(id: string, keep?: (localId: string) => boolean): CoMentionInput {
+    const all = this.added.get(id)?.coMentions ?? this.kept.get(id)!.c;
+    return { article: { id }, coMentions: keep ? all.filter(([a, b]) => keep(a) || keep(b)) : all };
   }
 }
 
@@ -119,7 +129,7 @@ export function updateGraph(files: StateFiles, state: BuildState, lastBuild: Las
   }
 }
 
-function update(files: StateFiles, state: BuildState, { file, decisions, table: last }: LastBuild, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
+function update(files: StateFiles, state: BuildState, { file, coMentions: coLines, decisions, table: last }: LastBuild, plan: UpdatePlan, added: Added, settings: Settings): UpdateResult | string {
   const steps = {} as UpdateResult['steps'];
   let mark = performance.now();
   const done = (step: UpdateStep) => {
@@ -137,10 +147,11 @@ function update(files: StateFiles, state: BuildState, { file, decisions, table: 
   if (nodes.touched.size > MAX_TOUCHED_SHARE * partition.keys.length) return 'the change touches too many nodes for an update';
   const nodeKeys = new Set(partition.keys);
   const edges = changedEdges(table, articles, added, nodes, plan, file, partition, nodeKeys);
+  const coMentions = changedCoMentions(table, articles, added, nodes, plan, partition, nodeKeys);
   const rewrite = new Set([...nodes.touched, ...edges.resized].filter((key) => nodeKeys.has(key)));
   done('changes');
 
-  const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, edges, settings.layout.seed);
+  const layout = continueLayout(file, { keys: nodeKeys, touched: nodes.touched, rewrite }, [...edges.now.values(), ...coMentions.values()], settings.layout.seed);
   if (typeof layout === 'string') return layout;
   const sizes = sizesNow(file, rewrite, edges, settings.style);
 
@@ -170,6 +181,7 @@ function update(files: StateFiles, state: BuildState, { file, decisions, table: 
   const head = GRAPH_FILE.head(createNewsGraph(), graphAttributes(Array.from(table.version, (v) => table.strings[v]!), table.articleIds.length));
   writeFileAtomic(files.graph, file.pieces(head, nodeLines, edgeLines));
   writeFileAtomic(files.merges, mergePieces(merges));
+  writeFileAtomic(files.coMentions, coMentionFilePieces(coLines, coMentionLines(coMentions)));
   writeIndex(files, [
     ...plan.kept,
     ...added.map(({ extraction, key }) => ({ id: extraction.article.id, line: `${JSON.stringify(indexRecord(extraction, key))}\n` })),
@@ -188,6 +200,8 @@ interface NodeChange {
   oldKeyOf: Map<string, string>;
   /** The relations of moved entities, read under their old nodes and their new ones. */
   movedFrom: EdgeInput[];
+  /** The co-mentions of moved entities, likewise. */
+  movedCoFrom: CoMentionInput[];
 }
 
 /**
@@ -196,7 +210,7 @@ interface NodeChange {
  * each unchanged entity's last node, `last` each removed one's.
  */
 function changedNodes(partition: CorpusPartition, table: IdentityTable, last: IdentityTable, articles: Articles, plan: UpdatePlan): NodeChange {
-  const change: NodeChange = { touched: new Set(), oldKeyOf: new Map(), movedFrom: [] };
+  const change: NodeChange = { touched: new Set(), oldKeyOf: new Map(), movedFrom: [], movedCoFrom: [] };
   const { strings, columns } = table;
   for (let a = 0; a < table.articleIds.length; a++) {
     const start = table.articleStart[a]!;
@@ -219,6 +233,7 @@ function changedNodes(partition: CorpusPartition, table: IdentityTable, last: Id
     // Under their old nodes, the relations of moved entities name the other end by its old node too.
     for (let i = start; i < end; i++) change.oldKeyOf.set(`${id}#${strings[columns.localId[i]!]}`, strings[columns.node[i]!]!);
     change.movedFrom.push(articles.relations(id, (s, t) => moved.has(s) || moved.has(t)));
+    change.movedCoFrom.push(articles.coMentions(id, (localId) => moved.has(localId)));
   }
   if (plan.removed.length) {
     const at = new Map(last.articleIds.map((id, a) => [id, a]));
@@ -265,20 +280,7 @@ function changedEdges(table: IdentityTable, articles: Articles, added: Added, no
   const moved = collectEdges(nodes.movedFrom, nodeOf);
   const touched = new Set([...fresh.keys(), ...removed.keys(), ...moved.keys()]);
 
-  // The node pairs of touched edges that can still exist, and the articles that hold both of a pair's nodes.
-  const pairs = new Map<string, Set<string>>();
-  const wanted = new Set<string>();
-  for (const draft of [...fresh.values(), ...removed.values(), ...moved.values()]) {
-    const { source: s, target: t } = draft;
-    if (!nodeKeys.has(s) || !nodeKeys.has(t) || pairs.get(s)?.has(t)) continue;
-    for (const [a, b] of [[s, t], [t, s]] as const) {
-      if (!pairs.has(a)) pairs.set(a, new Set());
-      pairs.get(a)!.add(b);
-    }
-    const [small, large] = [partition.articlesOf(s), partition.articlesOf(t)].sort((x, y) => x.size - y.size);
-    for (const id of small!) if (large!.has(id)) wanted.add(id);
-  }
-  const joined = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && !!pairs.get(a)?.has(b);
+  const { wanted, joined } = articlesJoining([...fresh.values(), ...removed.values(), ...moved.values()], partition, nodeKeys);
   const now = collectEdges(table.articleIds.filter((id) => wanted.has(id)).map((id) =>
     articles.relations(id, (source, target) => joined(nodeOf(id, source), nodeOf(id, target)))), nodeOf);
   for (const key of now.keys()) if (!touched.has(key)) now.delete(key);
@@ -296,6 +298,51 @@ function changedEdges(table: IdentityTable, articles: Articles, added: Added, no
     resized.add(changed.source).add(changed.target);
   }
   return { now, added: fresh, removed, touched, resized, created, gone };
+}
+
+/**
+ * The node pairs of `drafts` that can still exist (both nodes are in the graph), and the articles that hold both
+ * nodes of such a pair: only they can state what joins the pair now.
+ */
+function articlesJoining(drafts: Iterable<{ source: string; target: string }>, partition: CorpusPartition, nodeKeys: ReadonlySet<string>) {
+  const pairs = new Map<string, Set<string>>();
+  const wanted = new Set<string>();
+  for (const { source: s, target: t } of drafts) {
+    if (!nodeKeys.has(s) || !nodeKeys.has(t) || pairs.get(s)?.has(t)) continue;
+    for (const [a, b] of [[s, t], [t, s]] as const) {
+      if (!pairs.has(a)) pairs.set(a, new Set());
+      pairs.get(a)!.add(b);
+    }
+    const [small, large] = [partition.articlesOf(s), partition.articlesOf(t)].sort((x, y) => x.size - y.size);
+    for (const id of small!) if (large!.has(id)) wanted.add(id);
+  }
+  const joined = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && !!pairs.get(a)?.has(b);
+  return { wanted, joined };
+}
+
+/**
+ * The co-mention pairs the change touched, as they are now (a pair gone is not in the map): as for edges, every pair
+ * an added, removed or moved entity was in, gathered again from the articles that hold both its nodes.
+ */
+function changedCoMentions(table: IdentityTable, articles: Articles, added: Added, nodes: NodeChange, plan: UpdatePlan, partition: CorpusPartition,
+  nodeKeys: ReadonlySet<string>): Map<string, CoMentionDraft | null> {
+  const nodeOf = partition.nodeOf;
+  const fresh = collectCoMentions(added.map((a) => a.extraction), nodeOf);
+  const before = [...plan.removed.map((entry) => ({ article: { id: entry.id }, coMentions: entry.c })), ...nodes.movedCoFrom];
+  const removed = collectCoMentions(before, nodeOfMap(nodes.oldKeyOf));
+  const moved = collectCoMentions(nodes.movedCoFrom, nodeOf);
+  const { wanted } = articlesJoining([...fresh.values(), ...removed.values(), ...moved.values()], partition, nodeKeys);
+  const now = collectCoMentions(table.articleIds.filter((id) => wanted.has(id)).map((id) => articles.coMentions(id)), nodeOf);
+  const touched = new Map<string, CoMentionDraft | null>();
+  for (const key of [...fresh.keys(), ...removed.keys(), ...moved.keys()]) touched.set(key, now.get(key) ?? null);
+  return touched;
+}
+
+/** The new lines of the touched co-mention pairs (null for a pair gone). */
+function coMentionLines(pairs: ReadonlyMap<string, CoMentionDraft | null>): Map<string, string | null> {
+  const lines = new Map<string, string | null>();
+  for (const [key, draft] of pairs) lines.set(key, draft ? CO_MENTION_FILE.record(coMentionOf(draft)) : null);
+  return lines;
 }
 
 /**
@@ -336,7 +383,7 @@ function sizesNow(file: GraphFile, nodes: ReadonlySet<string>, edges: EdgeChange
  * Only a touched node can be new or gone: every other one keeps its key, so its place in the file.
  */
 function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; touched: ReadonlySet<string>; rewrite: ReadonlySet<string> },
-  edges: EdgeChange, seed: number): { positions: Map<string, Position> } | string {
+  links: ReadonlyArray<{ source: string; target: string } | null>, seed: number): { positions: Map<string, Position> } | string {
   const fresh: string[] = [];
   const gone = new Set<string>();
   for (const key of nodes.touched) {
@@ -344,9 +391,11 @@ function continueLayout(file: GraphFile, nodes: { keys: ReadonlySet<string>; tou
     else if (file.nodes.find(key) < 0) fresh.push(key);
   }
   if (!canContinue(nodes.keys.size - fresh.length, nodes.keys.size)) return 'the change is too large to continue the last layout';
-  // Every edge at a new node was touched (its entities are new, or moved), so the touched edges name its neighbours.
+  // Every edge and co-mention at a new node was touched (its entities are new, or moved), so the touched ones name its
+  // neighbours, as the full build's layout counts them (graph/layout-links.ts).
   const neighbours = new Map<string, Set<string>>(fresh.map((key) => [key, new Set()]));
-  for (const e of edges.now.values()) {
+  for (const e of links) {
+    if (!e) continue;
     neighbours.get(e.source)?.add(e.target);
     neighbours.get(e.target)?.add(e.source);
   }

@@ -11,6 +11,7 @@ import { normalName, isAcronym } from '../resolve/name-forms.js';
 import { findRelations, buildCueTable, type CueTable } from './relations/index.js';
 import { extractorVersion } from './version.js';
 import { articleEntity as entityOfArticle, articleMeta, findPublisher, publisherRelation } from './article-entities.js';
+import { coMentions } from './co-mentions.js';
 
 export interface ExtractOptions {
   /** Cue table (the schema's cues plus the user's); built once and shared. */
@@ -131,6 +132,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     mentions,
     entities: finalEntities,
     relations: relations.filter((r) => (keptIds.has(r.source) || r.source === 'article') && (keptIds.has(r.target) || r.target === 'article')),
+    coMentions: coMentions(mentions, finalEntities),
     extractorVersion: extractorVersion(),
   };
 }

@@ -16,7 +16,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Records are found by bisecting the bytes, not through an index of every line: indexing the 260,000 lines of a
  * 10k-article graph took longer than the whole update needs.
  */
-class RecordList {
+export class RecordList {
   constructor(private readonly bytes: Buffer, private readonly from: number, private readonly to: number) {}
 
   /** The record's text ends before the comma that separates it from the next, if any, and its new line. */

@@ -57,7 +57,10 @@ export interface NodeAttrs {
 
 export interface EdgeAttrs {
   relation: RelationId;
+  /** The relation's words, or for an open relation (`related_to` with `open`) the predicate phrase of the text. */
   label: string;
+  /** A relation the text states that no row of the relation table names: stored as `related_to`, its words in `label`. */
+  open?: boolean;
   evidence: Evidence[];
   weight: number;
   confidence: number;
@@ -71,4 +74,21 @@ export interface GraphAttrs {
   generator: string;
   extractorVersion: string;
   articleCount: number;
+}
+
+/** The link between two entities named in the same sentence: not one of the relations, and never in graph.json. */
+export const CO_MENTIONED = 'co_mentioned';
+
+/**
+ * One pair of co-mentions.json (docs/graph-format.md): two nodes named in the same sentences, `count` sentences over
+ * `articles`, each article's own number in `counts`. Symmetric: `source` sorts before `target`.
+ */
+export interface CoMention {
+  source: string;
+  target: string;
+  count: number;
+  /** Article ids, sorted. */
+  articles: string[];
+  /** Sentences per article, in the order of `articles`. */
+  counts: number[];
 }

@@ -2,3 +2,4 @@ export * from './kinds.js';
 export * from './relations.js';
 export * from './attributes.js';
 export type * from './pipeline.js';
+export * from './compact.js';

@@ -118,6 +118,9 @@ export interface LocalRelation {
   confidence: number;
 }
 
+/** Two local entity ids (the first sorts first) and the number of sentences that name both (extract/co-mentions.ts). */
+export type LocalCoMention = [a: string, b: string, sentences: number];
+
 /** Article metadata without the body: what the graph keeps of an article. */
 export type ArticleMeta = Omit<Article, 'body'> & {
   bodyHash: string;
@@ -135,6 +138,8 @@ export interface ArticleExtraction {
   mentions: Mention[];
   entities: LocalEntity[];
   relations: LocalRelation[];
+  /** Entities named in the same sentence; apart from the relations, never a relation. */
+  coMentions?: LocalCoMention[];
   extractorVersion: string;
 }
 

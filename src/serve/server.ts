@@ -1,14 +1,17 @@
 /**
- * A small static server for the viewer (node:http, no framework). It serves the built viewer folder and the graph at
- * /graph.json, nothing else: request paths are checked segment by segment before touching the disk, and every
- * response carries a Content-Security-Policy that forbids inline script.
+ * A small static server for the viewer (node:http, no framework). It serves the built viewer folder, the graph at
+ * /graph.json, its compact form and evidence shards (compact-graph.ts) and its co-mentions, nothing else: request
+ * paths are checked segment by segment before touching the disk, and every response carries a
+ * Content-Security-Policy that forbids inline script.
  */
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { NewsgraphError } from '../errors.js';
-import { loadGraph } from '../graph/io.js';
+import { loadGraph, type NewsGraph } from '../graph/io.js';
+import { coMentionsPathFor } from '../graph/co-mention-file.js';
+import { compactGraph, type CompactFiles } from './compact-graph.js';
 
 export interface ServerOptions {
   /** The built viewer (viewer/dist). */
@@ -135,7 +138,48 @@ function statFile(path: string): Stats | null {
   }
 }
 
-function handler(viewerRoot: string, graphPath: string) {
+/**
+ * The compact form of the graph file as it is now: made again when the file changed (a rebuild while serving), from
+ * the graph already parsed at start-up the first time.
+ */
+class CompactSource {
+  private files: CompactFiles | undefined;
+  private stamp = '';
+
+  constructor(private readonly graphPath: string, first: NewsGraph) {
+    this.stamp = this.stampNow();
+    this.files = compactGraph(first, { coMentions: !!statFile(coMentionsPathFor(graphPath)) });
+  }
+
+  private stampNow(): string {
+    const stats = statFile(this.graphPath);
+    return stats ? `${stats.size}:${stats.mtimeMs}` : '';
+  }
+
+  /** The compact files, or undefined when the graph file is gone or no longer a graph. */
+  get(): CompactFiles | undefined {
+    const stamp = this.stampNow();
+    if (stamp !== this.stamp) {
+      this.stamp = stamp;
+      try {
+        this.files = compactGraph(loadGraph(this.graphPath), { coMentions: !!statFile(coMentionsPathFor(this.graphPath)) });
+      } catch {
+        this.files = undefined;
+      }
+    }
+    return this.files;
+  }
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, text: string): void {
+  const body = Buffer.from(text, 'utf8');
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.json']!, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const EVIDENCE_SHARD = /^\/evidence\/(\d{1,7})\.json$/;
+
+function handler(viewerRoot: string, graphPath: string, compact: CompactSource) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
@@ -148,6 +192,22 @@ function handler(viewerRoot: string, graphPath: string) {
       const stats = statFile(graphPath);
       if (!stats) return send(res, 404, 'graph.json: not found (run `newsgraph build`)', head);
       return sendFile(req, res, graphPath, stats, 'no-cache');
+    }
+    const path = target.split(/[?#]/, 1)[0]!;
+    if (path === '/graph.compact.json') {
+      const files = compact.get();
+      return files ? sendJson(req, res, files.graph) : send(res, 404, 'graph.json: not found or not a graph (run `newsgraph build`)', head);
+    }
+    const shard = EVIDENCE_SHARD.exec(path);
+    if (shard) {
+      const text = compact.get()?.shards[Number(shard[1])];
+      return text === undefined ? send(res, 404, 'not found', head) : sendJson(req, res, text);
+    }
+    if (path === '/co-mentions.json') {
+      const file = coMentionsPathFor(graphPath);
+      const stats = statFile(file);
+      if (!stats) return send(res, 404, 'co-mentions.json: not found (build the graph again to write it)', head);
+      return sendFile(req, res, file, stats, 'no-cache');
     }
     const resolved = resolveRequestPath(viewerRoot, target);
     if ('status' in resolved) {
@@ -194,9 +254,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const graphPath = resolve(options.graphPath);
   // Checked by the path as given, so the error names the file as the user wrote it, like every other command.
-  loadGraph(options.graphPath);
+  const graph = loadGraph(options.graphPath);
+  const compact = new CompactSource(graphPath, graph);
 
-  const server = createServer(handler(viewerRoot, graphPath));
+  const server = createServer(handler(viewerRoot, graphPath, compact));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((done, fail) => {
     const onError = (error: NodeJS.ErrnoException) => {

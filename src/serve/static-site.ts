@@ -1,6 +1,7 @@
 /**
  * `newsgraph view --out DIR`: the viewer and the graph as a folder any static host can serve (or a colleague can
- * open with a one-line server). Files are written atomically; files a previous export wrote and this one does not
+ * open with a one-line server): graph.json, its compact form with the evidence shards the viewer loads
+ * (compact-graph.ts), and co-mentions.json when the build wrote one. Files are written atomically; files a previous export wrote and this one does not
  * (old hashed bundles) are removed, and nothing else in the folder is touched.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { NewsgraphError } from '../errors.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { loadGraph } from '../graph/io.js';
+import { coMentionsPathFor } from '../graph/co-mention-file.js';
+import { compactGraph } from './compact-graph.js';
 
 export interface StaticViewerOptions {
   viewerDir: string;
@@ -78,23 +81,24 @@ export function writeStaticViewer(options: StaticViewerOptions): StaticViewerRes
     mkdirSync(outDir, { recursive: true });
   }
   // Validates before writing anything: a bad graph leaves the folder as it was.
-  loadGraph(graphPath);
+  const compact = compactGraph(loadGraph(graphPath), { coMentions: existsSync(coMentionsPathFor(graphPath)) });
   const graphText = readFileSync(graphPath);
+  const data = new Map<string, string | Buffer>([['graph.json', graphText], ['graph.compact.json', compact.graph]]);
+  compact.shards.forEach((text, i) => data.set(`evidence/${i}.json`, text));
+  if (existsSync(coMentionsPathFor(graphPath))) data.set('co-mentions.json', readFileSync(coMentionsPathFor(graphPath)));
 
   const previous = readManifest(outDir);
   const realOut = realpathSync(outDir);
-  const files = [...viewerFiles.filter((f) => f !== 'graph.json'), 'graph.json'].sort();
+  const files = [...viewerFiles.filter((f) => !data.has(f)), ...data.keys()].sort();
   for (const file of files) {
     const target = join(outDir, ...file.split('/'));
     if (!staysInside(realOut, target)) throw new NewsgraphError(`${options.outDir}: ${file} would be written through a link that leads out of the folder; remove the link`);
   }
-  for (const file of viewerFiles) {
-    if (file === 'graph.json') continue;
+  for (const file of files) {
     const target = join(outDir, ...file.split('/'));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileAtomic(target, readFileSync(join(viewerDir, ...file.split('/'))));
+    writeFileAtomic(target, data.get(file) ?? readFileSync(join(viewerDir, ...file.split('/'))));
   }
-  writeFileAtomic(join(outDir, 'graph.json'), graphText);
 
   const keep = new Set(files);
   const removed: string[] = [];

@@ -4,7 +4,7 @@
  * that is an HTML injection attempt, article nodes with metadata).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeGraph } from '../../src/graph/io.js';
 import { KINDS, RELATIONS, type Evidence, type EntityKind, type RelationId } from '../../src/schema/index.js';
@@ -77,4 +77,28 @@ export function buildSeedsGraph(workDir: string): string {
   const path = join(workDir, 'graph', 'graph.json');
   if (!existsSync(path)) throw new Error(`newsgraph build ran in ${workDir} but wrote no graph/graph.json`);
   return path;
+}
+
+/**
+ * A small corpus of invented, dated articles from two publishers over three months, built into graph.json (and
+ * co-mentions.json) by the real CLI in `workDir`.
+ */
+export const SMALL_CORPUS: ReadonlyArray<{ file: string; date: string; publisher: string; text: string }> = [
+  { file: 'h01.txt', date: '2024-01-08', publisher: 'Harbour Herald', text: 'Dam row reaches the council\n\nMayor Odile Brandt met with Councillor Piet Varga in Port Ellery on Monday.\n\nThe Norvale Water Board supports the Kestrel Dam project, Odile Brandt said.' },
+  { file: 'h02.txt', date: '2024-01-15', publisher: 'Harbour Herald', text: 'Fishers object\n\nThe Coastal Fishers Union opposes the Kestrel Dam project.\n\nUnion leader Marta Quell called for an inquiry into the Norvale Water Board.' },
+  { file: 'v01.txt', date: '2024-02-05', publisher: 'Valley Voice', text: 'Harbour deal signed\n\nPiet Varga signed the harbour agreement with the Port Ellery Council.\n\nMarta Quell and Odile Brandt spoke in Lindhaven.' },
+  { file: 'v02.txt', date: '2024-02-19', publisher: 'Valley Voice', text: 'Tenants take sides\n\nThe Lindhaven Tenants Group supports Marta Quell.\n\nThe Port Ellery Council called on the Norvale Water Board to publish its accounts.' },
+  { file: 'h03.txt', date: '2024-03-04', publisher: 'Harbour Herald', text: 'Board answers critics\n\nThe Norvale Water Board opposes the Coastal Fishers Union.\n\nGreta Holm of the Saltmarsh Trust visited Port Ellery with Ivo Renn.' },
+  { file: 'v03.txt', date: '2024-03-25', publisher: 'Valley Voice', text: 'Inquiry opens\n\nIvo Renn supports the inquiry.\n\nThe Saltmarsh Trust called on Odile Brandt to halt the Kestrel Dam project.' },
+];
+
+export function buildSmallCorpus(workDir: string): string {
+  const cli = join(ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(cli)) throw new Error('dist/cli/main.js is missing (run `npm run build:lib`)');
+  const dir = join(workDir, 'articles');
+  mkdirSync(dir, { recursive: true });
+  for (const a of SMALL_CORPUS) writeFileSync(join(dir, a.file), ` date ${a.date} ${a.publisher}\n\n${a.text}\n`);
+  const out = join(workDir, 'graph', 'graph.json');
+  execFileSync(process.execPath, [cli, 'build', dir, '--out', out], { cwd: workDir, stdio: 'pipe', timeout: 300_000 });
+  return out;
 }

@@ -58,9 +58,10 @@ describe('corpus builds', () => {
     // The layout in a worker thread too, while the edge lines are written ahead (graph/layout-thread.ts).
     const settings = { ...DEFAULT_SETTINGS, layout: { ...DEFAULT_SETTINGS.layout, threadMinNodes: 0 } };
     await buildCorpus({ paths: [input], out: join(dir, 'two', 'graph.json'), jobs: 2, cache: false, settings });
-    expect(readdirSync(join(dir, 'two')).sort()).toEqual(['graph.json', 'merges.json']);
-    expect(readFileSync(join(dir, 'two', 'graph.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'graph.json'), 'utf8'));
-    expect(readFileSync(join(dir, 'two', 'merges.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'merges.json'), 'utf8'));
+    expect(readdirSync(join(dir, 'two')).sort()).toEqual(['co-mentions.json', 'graph.json', 'merges.json']);
+    for (const file of ['graph.json', 'merges.json', 'co-mentions.json']) {
+      expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
+    }
   }, 180_000);
 
   it('a build without an output gives the graph a build with one writes, and one with an output reads it back when asked', async () => {

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/config/settings.js';
 import { useTmp } from '../helpers/tmp.js';
 
 const tmp = useTmp();
-const OUTPUTS = ['graph.json', 'merges.json', '.cache/state/graph.index.jsonl'];
+const OUTPUTS = ['graph.json', 'merges.json', 'co-mentions.json', '.cache/state/graph.index.jsonl'];
 
 type Edit =
   | { op: 'add'; name: string; text: number }

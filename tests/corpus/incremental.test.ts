@@ -13,7 +13,7 @@ import { useTmp } from '../helpers/tmp.js';
 
 const tmp = useTmp();
 
-const OUTPUTS = ['graph.json', 'merges.json', '.cache/state/graph.index.jsonl'];
+const OUTPUTS = ['graph.json', 'merges.json', 'co-mentions.json', '.cache/state/graph.index.jsonl'];
 
 /**
  * Builds `input` into `dir` twice from the same state: once as an update, once in full in a copy. Returns the

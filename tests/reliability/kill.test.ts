@@ -137,7 +137,7 @@ describe('a build killed with SIGKILL', () => {
     const leftovers = names.filter((n) => n.startsWith('.') && n !== '.cache');
     // SIGKILL gives writeFileAtomic no chance to remove its temporary file; nothing else may be left.
     for (const name of leftovers) expect(name).toMatch(TEMP);
-    expect(names.filter((n) => !n.startsWith('.')).sort()).toEqual(['graph.json', 'merges.json']);
+    expect(names.filter((n) => !n.startsWith('.')).sort()).toEqual(['co-mentions.json', 'graph.json', 'merges.json']);
     const bytes = leftovers.reduce((sum, n) => sum + statSync(join(outDir, n)).size, 0);
     console.log(`left after the kills: ${leftovers.length} temporary files, ${(bytes / 1024).toFixed(0)} KiB: ${leftovers.join(', ')}`);
   });

@@ -36,6 +36,32 @@ afterAll(async () => {
 });
 
 describe('serving the viewer', () => {
+  it('serves the compact graph, its evidence shards and co-mentions.json, and follows a rebuilt graph', async () => {
+    const compact = await rawGet(server.port, '/graph.compact.json');
+    expect(compact.status).toBe(200);
+    expect(compact.headers['content-type']).toBe('application/json; charset=utf-8');
+    const data = JSON.parse(compact.body) as { format: string; edges: { source: unknown[] }; shards: { size: number; count: number }; coMentions: boolean };
+    const full = JSON.parse(readFileSync(graphPath, 'utf8')) as { edges: Array<{ key: string; attributes: { evidence: unknown[] } }> };
+    expect(data.format).toBe('newsgraph-compact');
+    expect(data.edges.source.length).toBe(full.edges.length);
+    // Edge i's evidence is item i of its shard, edges in key order as graph.json lists them.
+    const shard = JSON.parse((await rawGet(server.port, '/evidence/0.json')).body) as unknown[];
+    expect(shard).toEqual(full.edges.slice(0, data.shards.size).map((e) => e.attributes.evidence));
+    expect((await rawGet(server.port, `/evidence/${data.shards.count}.json`)).status).toBe(404);
+    expect((await rawGet(server.port, '/evidence/..%2f..%2fsecret.json')).status).not.toBe(200);
+    // No co-mentions.json beside this graph: said, and a 404 with the reason.
+    expect(data.coMentions).toBe(false);
+    const none = await rawGet(server.port, '/co-mentions.json');
+    expect(none.status).toBe(404);
+    expect(none.body).toContain('co-mentions.json: not found');
+    // A graph rebuilt while serving: the compact form follows it.
+    const before = data.edges.source.length;
+    writeGraph(syntheticGraph({ nodes: 30, edges: 20, seed: 5 }), graphPath);
+    const again = JSON.parse((await rawGet(server.port, '/graph.compact.json')).body) as { edges: { source: unknown[] } };
+    expect(again.edges.source.length).not.toBe(before);
+    writeGraph(syntheticGraph({ nodes: 30, edges: 60, seed: 2 }), graphPath);
+  });
+
   it('binds 127.0.0.1 on a free port by default and reports its URL', () => {
     expect(server.host).toBe('127.0.0.1');
     expect(server.port).toBeGreaterThan(0);

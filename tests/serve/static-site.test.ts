@@ -26,8 +26,15 @@ describe('writeStaticViewer', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const first = writeStaticViewer({ viewerDir: fakeViewer('v1', 'index-aaa.js'), graphPath, outDir: out });
-    expect(first.files).toEqual(['assets/index-aaa.js', 'graph.json', 'index.html']);
+    expect(first.files).toEqual(['assets/index-aaa.js', 'evidence/0.json', 'graph.compact.json', 'graph.json', 'index.html']);
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(readFileSync(graphPath, 'utf8'));
+    // The compact form the viewer loads: every edge, its evidence in the shard beside it.
+    const compact = JSON.parse(readFileSync(join(out, 'graph.compact.json'), 'utf8')) as { edges: { source: unknown[] }; shards: { count: number }; coMentions: boolean };
+    const full = JSON.parse(readFileSync(graphPath, 'utf8')) as { edges: Array<{ attributes: { evidence: unknown[] } }> };
+    expect(compact.edges.source.length).toBe(full.edges.length);
+    expect(compact.shards.count).toBe(1);
+    expect(compact.coMentions).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'evidence', '0.json'), 'utf8'))).toEqual(full.edges.map((e) => e.attributes.evidence));
     expect(readFileSync(join(out, 'assets', 'index-aaa.js'), 'utf8')).toBe('// index-aaa.js');
 
     const second = writeStaticViewer({ viewerDir: fakeViewer('v2', 'index-bbb.js'), graphPath, outDir: out });

@@ -39,7 +39,7 @@ describe('loading graph.json', () => {
     expect(graph.getNodeAttributes('1')).not.toHaveProperty('type');
     expect(graph.getNodeAttributes('b')).toMatchObject({ aliases: ['B', 'Bee'], x: 3, y: 4 });
     const [first, second] = graph.edges();
-    expect(graph.getEdgeAttributes(first!)).toMatchObject({ relation: 'other', label: 'other', weight: 1, directed: true });
+    expect(graph.getEdgeAttributes(first!)).toMatchObject({ relation: 'other', label: 'other (open)', weight: 1, directed: true });
     expect(graph.getEdgeAttributes(first!).evidence).toEqual([{ article: 'a', sentence: '1 orbits B.', start: 0, end: 11 }]);
     expect(graph.getEdgeAttributes(first!)).not.toHaveProperty('type');
     expect(graph.getEdgeAttributes(second!)).toMatchObject({ relation: 'met_with', label: 'met with', directed: false });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parallelEdgeSlots } from '../../viewer/src/logic/parallel-edges.js';
+import { parallelEdgeSlots, parallelSlotOf } from '../../viewer/src/logic/parallel-edges.js';
 import { edgeShape, parallelCurvature } from '../../viewer/src/logic/reducers.js';
 import { syntheticGraph } from '../../bench/lib/synthetic-graph.js';
 import { normaliseGraph } from '../../viewer/src/logic/normalise.js';
@@ -37,6 +37,8 @@ describe('parallel edge slots', () => {
       }
     });
     expect(curved).toBeGreaterThan(20);
+    // One edge at a time, as a large graph works it out: the same slots.
+    graph.forEachEdge((edge) => expect(parallelSlotOf(graph, edge), edge).toEqual(slots.get(edge)));
   });
 
   it('draws lone edges straight, opposite pairs and same-way bundles curved apart', () => {

@@ -20,7 +20,7 @@ const styles = edgeStyles(graph, parallelEdgeSlots(graph), DEFAULT_SETTINGS);
 
 function ctx(patch: Partial<ViewState> = {}, communityColors: Map<string, string> | null = null, thinEdges = false): ReducerContext {
   const state = { ...INITIAL_VIEW_STATE, ...patch };
-  return { state, focus: computeFocus(graph, state), sizes: new Map([['ana', 12]]), edgeStyles: styles, thinEdges, communityColors, settings: DEFAULT_SETTINGS };
+  return { state, focus: computeFocus(graph, state), sizes: new Map([['ana', 12]]), labelled: null, edgeWeights: null, edgeStyles: styles, thinEdges, communityColors, settings: DEFAULT_SETTINGS };
 }
 const node = (key: string, c: ReducerContext) => nodeDisplay(key, graph.getNodeAttributes(key), c);
 const edge = (key: string, c: ReducerContext) => edgeDisplay(key, graph.getEdgeAttributes(key), graph, c);

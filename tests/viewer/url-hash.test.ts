@@ -14,6 +14,16 @@ const arbView: fc.Arbitrary<HashView> = fc.record({
     ratio: fc.double({ min: 0.001, max: 50, noNaN: true }),
     angle: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
   }), { nil: null }),
+  range: fc.option(fc.tuple(fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }))
+    .map(([d, days]) => ({ from: d.toISOString().slice(0, 10), to: new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10) })), { nil: null }),
+  scope: fc.option(fc.oneof(
+    fc.record({ type: fc.constant('article' as const), id: fc.string({ minLength: 1, unit: 'grapheme' }) }),
+    fc.record({ type: fc.constant('publisher' as const), name: fc.string({ minLength: 1, unit: 'grapheme' }) })), { nil: null }),
+  coMentions: fc.boolean(),
+  showUnconnected: fc.boolean(),
+  top: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }),
+  rank: fc.constantFrom('degree' as const, 'pagerank' as const),
+  expanded: fc.uniqueArray(fc.string({ minLength: 1, unit: 'grapheme' }), { maxLength: 3 }),
 });
 
 function canonical(view: HashView): HashView {

@@ -1,5 +1,6 @@
 /**
- * Entry point: fetch graph.json (next to the page), build the viewer, and let the user open another file.
+ * Entry point: fetch the graph next to the page (its compact form when the server or export has one, else
+ * graph.json), build the viewer, and let the user open another file.
  *
  * Debug hook: `window.__newsgraph` is a frozen, read-only view used by the browser tests and the bench:
  *   ready            true once a graph is drawn (false while loading or after a load error)
@@ -18,19 +19,27 @@
  *   camera()         { x, y, ratio, angle }
  *   layoutRunning()
  *   pngSize()        bytes of the PNG the export button would download
+ *   visibleEdges()   keys of the edges sigma draws, co-mention links (key `a->co_mentioned->b`) included
+ *   range()          the time range { from, to } or null
+ *   scope()          { type: 'article', id } | { type: 'publisher', name } | null
+ *   shown()          { nodes, edges, links, hiddenUnconnected, cutByStory }: what the view keeps
+ *   source()         'compact' or 'graph.json': which form of the graph was loaded
  * It exposes no way to change state: tests drive the page through its UI like a user.
  */
 import './styles.css';
 import { resolveSettings } from './settings.js';
 import { settingsFromQuery } from './logic/settings-query.js';
 import { GraphLoadError, normaliseGraph, type NormaliseResult } from './logic/normalise.js';
-import { ViewerApp } from './ui/app.js';
+import { graphFromCompact, isCompactGraph } from './logic/compact.js';
+import { EvidenceStore } from './load/evidence-store.js';
+import { ViewerApp, type GraphSources } from './ui/app.js';
 import { byId } from './ui/dom.js';
 import { graphFromText, wireOpenFile } from './ui/open-file.js';
 
 const settings = resolveSettings(settingsFromQuery(location.search));
 let app: ViewerApp | null = null;
 let lastError: string | null = null;
+let loadedFrom: 'compact' | 'graph.json' | 'file' | null = null;
 
 function status(text: string, isError = false): void {
   const line = byId('status');
@@ -40,11 +49,11 @@ function status(text: string, isError = false): void {
   line.hidden = !text;
 }
 
-function show(result: NormaliseResult, source: string): void {
+function show(result: NormaliseResult, source: string, sources?: GraphSources): void {
   app?.destroy();
   app = null;
   const container = byId('graph');
-  app = new ViewerApp(result.graph, settings, container);
+  app = new ViewerApp(result.graph, settings, container, sources);
   lastError = null;
   const note = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
   status(result.graph.order ? (note ? `${source}${note}` : '') : `${source}: the graph is empty`);
@@ -56,9 +65,29 @@ function failed(error: unknown, source: string): void {
   status(lastError, true);
 }
 
+/** The compact form, or null when there is none beside the page (a plain folder with graph.json). */
+async function loadCompact(): Promise<boolean> {
+  const response = await fetch(settings.compactGraphUrl, { cache: 'no-cache' }).catch(() => null);
+  if (!response?.ok) return false;
+  performance.mark('newsgraph:fetched');
+  const data: unknown = await response.json().catch(() => null);
+  if (!isCompactGraph(data)) return false;
+  performance.mark('newsgraph:parsed');
+  const result = graphFromCompact(data, 'graph.json');
+  performance.mark('newsgraph:normalised');
+  loadedFrom = 'compact';
+  show(result, 'graph.json', {
+    edges: result.edges,
+    evidence: new EvidenceStore(result.graph, result.edgeKeys, settings.evidenceBaseUrl, data.shards.size),
+    coMentionsUrl: data.coMentions ? settings.coMentionsUrl : null,
+  });
+  return true;
+}
+
 async function loadDefault(): Promise<void> {
   const source = 'graph.json';
   try {
+    if (await loadCompact()) return;
     const response = await fetch(settings.graphUrl, { cache: 'no-cache' });
     if (!response.ok) throw new GraphLoadError(source, `could not be fetched (HTTP ${response.status}); open a file instead`);
     performance.mark('newsgraph:fetched');
@@ -68,7 +97,8 @@ async function loadDefault(): Promise<void> {
     performance.mark('newsgraph:parsed');
     const result = normaliseGraph(data, source);
     performance.mark('newsgraph:normalised');
-    show(result, source);
+    loadedFrom = 'graph.json';
+    show(result, source, { evidence: null, coMentionsUrl: settings.coMentionsUrl });
   } catch (error) {
     failed(error, source);
   }
@@ -81,6 +111,7 @@ async function openFile(file: File): Promise<void> {
     const result = graphFromText(text, file.name);
     // A link made for the previous graph means nothing in this one.
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    loadedFrom = 'file';
     show(result, file.name);
   } catch (error) {
     failed(error, file.name);
@@ -113,6 +144,11 @@ Object.defineProperty(window, '__newsgraph', {
     camera: () => app?.renderer.getCamera() ?? null,
     layoutRunning: () => app?.layoutRunning ?? false,
     pngSize: async () => (app ? (await app.pngBlob()).size : 0),
+    visibleEdges: () => app?.renderer.visibleEdgeKeys() ?? [],
+    range: () => (app?.view.range ? { ...app.view.range } : null),
+    scope: () => (app?.view.scope ? { ...app.view.scope } : null),
+    shown: () => app?.shownSummary ?? null,
+    source: () => loadedFrom,
   }),
   writable: false,
   configurable: false,

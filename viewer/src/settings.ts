@@ -63,6 +63,24 @@ export interface ViewerSettings {
   hashDelayMs: number;
   /** Evidence sentences shown per relation before "show more". */
   evidencePerRelation: number;
+  /** Where the compact graph lies (tried first; graph.json is the fallback), its evidence shards and its co-mentions. */
+  compactGraphUrl: string;
+  evidenceBaseUrl: string;
+  coMentionsUrl: string;
+  /** Co-mention links, drawn faintly under the relations. */
+  coMentionColor: string;
+  /** Above this many nodes, nodes with no edge left are hidden by default (counted, with a toggle). */
+  hideUnconnectedAbove: number;
+  /** Above this many nodes left to show, the first view shows the best-ranked ones only (the story cut). */
+  storyAbove: number;
+  /** Nodes the story cut shows at the whole graph's zoom; more appear as the camera zooms in. */
+  storyTop: number;
+  /** The story cut always labels this many of its best-ranked nodes. */
+  storyLabels: number;
+  /** "Show neighbours" (and a search) brings in at most this many of a node's neighbours, the best ranked first. */
+  expandLimit: number;
+  /** Milliseconds per step of the timeline's play button. */
+  playStepMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
@@ -94,6 +112,16 @@ export const DEFAULT_SETTINGS: Readonly<ViewerSettings> = Object.freeze({
   cameraAnimationMs: 450,
   hashDelayMs: 250,
   evidencePerRelation: 5,
+  compactGraphUrl: './graph.compact.json',
+  evidenceBaseUrl: './evidence/',
+  coMentionsUrl: './co-mentions.json',
+  coMentionColor: '#a1a1aa59',
+  hideUnconnectedAbove: 1000,
+  storyAbove: 3000,
+  storyTop: 400,
+  storyLabels: 30,
+  expandLimit: 60,
+  playStepMs: 1200,
 });
 
 export function resolveSettings(overrides: Partial<ViewerSettings> = {}): ViewerSettings {

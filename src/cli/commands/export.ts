@@ -14,6 +14,7 @@ interface ExportFlags {
   format: ExportFormat;
   in: string;
   out?: string;
+  coMentions?: boolean;
 }
 
 function isFile(path: string): boolean {
@@ -39,6 +40,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('--in <file>', 'graph file', DEFAULT_GRAPH)
     .option('--out <path>', 'file to write (default: stdout); for csv, the folder that gets nodes.csv and edges.csv')
+    .option('--co-mentions', 'also write co_mentioned edges (entities named in the same sentence) from co-mentions.json beside the graph')
     .action(action(async (flags: ExportFlags) => {
       if (flags.format === 'csv' && !flags.out) {
         throw new NewsgraphError('export: csv writes two files (nodes.csv and edges.csv); name their folder with --out');
@@ -53,6 +55,12 @@ export function register(program: Command): void {
         import('../../graph/io.js'), import('../../export/index.js'), import('../../graph/atomic-write.js'),
       ]);
       const graph = loadGraph(flags.in);
+      if (flags.coMentions) {
+        const [{ coMentionsPathFor, loadCoMentions }, { addCoMentionEdges }] = await Promise.all([
+          import('../../graph/co-mention-file.js'), import('../../export/co-mention-edges.js'),
+        ]);
+        addCoMentionEdges(graph, loadCoMentions(coMentionsPathFor(flags.in)));
+      }
       const result = exportGraph(graph, flags.format);
       if (result.kind === 'tables') {
         const written = Object.entries(result.files).map(([name, text]) => {

@@ -51,9 +51,10 @@ export function buildArticleIndex(graph: ViewerGraph): ArticleIndex {
     if (a.category !== ARTICLE_CATEGORY) return;
     const ids = new Set<string>([key]);
     if (a.file) ids.add(stripExtension(a.file));
-    // An article node lists itself as its only article.
+    // An article node lists itself as its only article: that id is the one evidence names, so the ref's own.
     if (a.articles.length === 1) ids.add(a.articles[0]!);
-    for (const id of ids) if (!index.has(id)) index.set(id, refFor(id, key, a));
+    const ref = refFor(a.articles.length === 1 ? a.articles[0]! : [...ids].at(-1)!, key, a);
+    for (const id of ids) if (!index.has(id)) index.set(id, ref);
   });
   return index;
 }

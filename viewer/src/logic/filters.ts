@@ -1,7 +1,7 @@
 /**
  * Kind and relation filters. Hiding is a view concern: the reducers read this state, the graph is never edited.
  */
-import { KIND_KEYS, RELATION_KEYS, type KindKey, type RelationKey, type ViewerGraph } from './model.js';
+import { KIND_KEYS, RELATION_KEYS, relationKeyOf, type KindKey, type RelationKey, type ViewerGraph } from './model.js';
 
 export interface FilterState {
   hiddenKinds: ReadonlySet<KindKey>;
@@ -34,7 +34,7 @@ export function isNodeVisible(graph: ViewerGraph, state: FilterState, node: stri
 
 /** An edge shows when its relation is shown and both its ends are. */
 export function isEdgeVisible(graph: ViewerGraph, state: FilterState, edge: string): boolean {
-  if (state.hiddenRelations.has(graph.getEdgeAttribute(edge, 'relation'))) return false;
+  if (state.hiddenRelations.has(relationKeyOf(graph.getEdgeAttributes(edge)))) return false;
   const [source, target] = graph.extremities(edge);
   return isNodeVisible(graph, state, source) && isNodeVisible(graph, state, target);
 }
@@ -50,7 +50,7 @@ export function filterCounts(graph: ViewerGraph): { kinds: FilterCount<KindKey>[
   const kinds = new Map<KindKey, number>();
   const relations = new Map<RelationKey, number>();
   graph.forEachNode((_k, a) => kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1));
-  graph.forEachEdge((_k, a) => relations.set(a.relation, (relations.get(a.relation) ?? 0) + 1));
+  graph.forEachEdge((_k, a) => relations.set(relationKeyOf(a), (relations.get(relationKeyOf(a)) ?? 0) + 1));
   return {
     kinds: KIND_KEYS.filter((k) => kinds.has(k)).map((key) => ({ key, total: kinds.get(key)! })),
     relations: RELATION_KEYS.filter((r) => relations.has(r)).map((key) => ({ key, total: relations.get(key)! })),

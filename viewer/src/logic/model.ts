@@ -26,8 +26,14 @@ export function kindColor(kind: KindKey): string {
   return kind === OTHER ? OTHER_COLOR : KINDS[kind].color;
 }
 
+/** Open relations (no row of the relation table: `related_to` with `open`) and relations outside the schema share one row. */
 export function relationLabel(relation: RelationKey): string {
-  return relation === OTHER ? 'other' : RELATIONS[relation].label;
+  return relation === OTHER ? 'other (open)' : RELATIONS[relation].label;
+}
+
+/** The filter row an edge belongs to: its relation, or `other` for an open relation. */
+export function relationKeyOf(attrs: { relation: RelationKey; open?: boolean }): RelationKey {
+  return attrs.open ? OTHER : attrs.relation;
 }
 
 export function relationColor(relation: RelationKey): string {
@@ -47,7 +53,23 @@ export interface ViewerEdgeAttrs extends Omit<EdgeAttrs, 'relation'> {
   relation: RelationKey;
   /** False for undirected edges of a foreign file. */
   directed: boolean;
+  /** The article of each evidence, in order: what time and article filters count, loaded or not. */
+  evidenceArticles: string[];
+  /** Where the evidence sentences are to be fetched (the edge's index in a compact graph); null once they are here. */
+  evidenceAt: number | null;
 }
+
+/** A co-mention drawn in the view (never part of the graph itself): two nodes named in the same sentences. */
+export interface CoMentionLinkAttrs {
+  coMention: true;
+  /** Sentences naming both, in the articles the view keeps. */
+  count: number;
+}
+
+export const isCoMentionLink = (attrs: ViewerEdgeAttrs | CoMentionLinkAttrs): attrs is CoMentionLinkAttrs => 'coMention' in attrs;
+
+/** What sigma draws: the nodes and edges the view keeps, and co-mention links when asked for. */
+export type DisplayGraph = MultiDirectedGraph<ViewerNodeAttrs, ViewerEdgeAttrs | CoMentionLinkAttrs, Partial<GraphAttrs>>;
 
 export type ViewerGraph = MultiDirectedGraph<ViewerNodeAttrs, ViewerEdgeAttrs, Partial<GraphAttrs>>;
 

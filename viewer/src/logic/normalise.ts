@@ -95,6 +95,8 @@ function edgeAttrs(a: Json, directed: boolean): ViewerEdgeAttrs {
   if (!finite(a.weight) || a.weight <= 0) a.weight = Math.max(1, evidence.length);
   if (!finite(a.confidence)) a.confidence = 1;
   a.directed = directed;
+  a.evidenceArticles = evidence.map((ev) => ev.article);
+  a.evidenceAt = null;
   delete a.type;
   return a as unknown as ViewerEdgeAttrs;
 }

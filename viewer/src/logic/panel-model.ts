@@ -7,7 +7,7 @@ import { articleRef, type ArticleIndex, type ArticleRef } from './articles.js';
 import { citedSpan, splitSentence, type SentencePieces, type SpanMethod } from './evidence.js';
 import type { FilterState } from './filters.js';
 import {
-  RELATION_KEYS, isSymmetric, kindColor, kindLabel, relationColor, relationLabel,
+  RELATION_KEYS, isSymmetric, kindColor, kindLabel, relationColor, relationKeyOf, relationLabel,
   type KindKey, type RelationKey, type ViewerGraph,
 } from './model.js';
 
@@ -32,7 +32,10 @@ export interface RelationItem {
   /** The node at the other end. */
   other: NodeRef;
   confidence: number;
-  evidence: EvidenceView[];
+  /** Sentences stating it in the articles the view keeps. */
+  count: number;
+  /** Its sentences, when they are loaded (read when first shown: a hub has thousands). */
+  readonly evidence: EvidenceView[];
 }
 
 export interface RelationGroup {
@@ -56,6 +59,15 @@ export interface NodePanel {
   incoming: RelationGroup[];
   /** Edges the filters hide, left out of the groups. */
   hiddenEdges: number;
+  /** Edges no kept article states (a time range, a picked article or publisher), left out of the groups. */
+  outsideEdges: number;
+  /** For an article: the entities it names and the relations it states. */
+  contents: ArticleContents | null;
+}
+
+export interface ArticleContents {
+  entities: NodeRef[];
+  relations: Array<{ edge: string; label: string; source: NodeRef; target: NodeRef }>;
 }
 
 export interface EdgePanel {
@@ -82,17 +94,22 @@ function namesOf(graph: ViewerGraph, key: string): string[] {
   return [a.label, ...a.aliases];
 }
 
-export function evidenceViews(graph: ViewerGraph, edge: string, articles: ArticleIndex): EvidenceView[] {
+/** The edge's evidence (those from articles `allowed` passes, when given), with the cited spans placed. */
+export function evidenceViews(graph: ViewerGraph, edge: string, articles: ArticleIndex, allowed: ((id: string) => boolean) | null = null): EvidenceView[] {
   const [source, target] = graph.extremities(edge);
   const terms = [...namesOf(graph, source), ...namesOf(graph, target)];
-  return graph.getEdgeAttribute(edge, 'evidence').map((ev) => {
+  const evidence = graph.getEdgeAttribute(edge, 'evidence');
+  return (allowed ? evidence.filter((ev) => allowed(ev.article)) : evidence).map((ev) => {
     const { span, method } = citedSpan(ev, terms);
     return { article: articleRef(articles, ev.article), sentence: ev.sentence, pieces: splitSentence(ev.sentence, span), method };
   });
 }
 
+/** One collator for every comparison: localeCompare makes one per call, which shows on a hub's thousands of relations. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 function compareText(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function groupItems(items: RelationItem[]): RelationGroup[] {
@@ -119,20 +136,43 @@ function sortArticles(list: ArticleRef[]): ArticleRef[] {
   });
 }
 
-export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState, articles: ArticleIndex): NodePanel {
+/** What the view keeps of the corpus: edges stated in kept articles with their sentence counts there (visibility.ts). */
+export interface KeptArticles {
+  allowed: ((id: string) => boolean) | null;
+  edges: ReadonlyMap<string, number>;
+}
+
+/** The entities an article names and the relations it states. */
+export function articleContents(graph: ViewerGraph, ids: ReadonlySet<string>, self: string): ArticleContents {
+  const entities = graph.filterNodes((key, a) => key !== self && a.articles.some((id) => ids.has(id))).map((key) => nodeRef(graph, key))
+    .sort((a, b) => compareText(a.label, b.label));
+  const relations = graph.filterEdges((_e, a) => a.evidenceArticles.some((id) => ids.has(id))).map((edge) => {
+    const [source, target] = graph.extremities(edge);
+    return { edge, label: graph.getEdgeAttribute(edge, 'label'), source: nodeRef(graph, source), target: nodeRef(graph, target) };
+  }).sort((a, b) => compareText(a.source.label, b.source.label) || compareText(a.label, b.label) || compareText(a.target.label, b.target.label));
+  return { entities, relations };
+}
+
+export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState, articles: ArticleIndex, kept: KeptArticles | null = null): NodePanel {
   const a = graph.getNodeAttributes(key);
   const outgoing: RelationItem[] = [];
   const incoming: RelationItem[] = [];
   let hiddenEdges = 0;
+  let outsideEdges = 0;
   graph.forEachEdge(key, (edge, e, source, target) => {
     const other = source === key ? target : source;
-    if (filters.hiddenRelations.has(e.relation) || filters.hiddenKinds.has(graph.getNodeAttribute(other, 'kind'))) {
+    if (filters.hiddenRelations.has(relationKeyOf(e)) || filters.hiddenKinds.has(graph.getNodeAttribute(other, 'kind'))) {
       hiddenEdges++;
       return;
     }
+    const count = kept?.allowed ? kept.edges.get(edge) : e.evidenceArticles.length;
+    if (count === undefined) {
+      outsideEdges++;
+      return;
+    }
     const item: RelationItem = {
-      edge, relation: e.relation, label: e.label, other: nodeRef(graph, other), confidence: e.confidence,
-      evidence: evidenceViews(graph, edge, articles),
+      edge, relation: relationKeyOf(e), label: e.label, other: nodeRef(graph, other), confidence: e.confidence, count,
+      get evidence() { return evidenceViews(graph, edge, articles, kept?.allowed ?? null); },
     };
     if (source === key || isSymmetric(e.relation) || !e.directed) outgoing.push(item);
     else incoming.push(item);
@@ -157,23 +197,25 @@ export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState,
     outgoing: groupItems(outgoing),
     incoming: groupItems(incoming),
     hiddenEdges,
+    outsideEdges,
+    contents: a.category === ARTICLE_CATEGORY ? articleContents(graph, new Set([key, ...a.articles]), key) : null,
   };
 }
 
-export function edgePanel(graph: ViewerGraph, edge: string, articles: ArticleIndex): EdgePanel {
+export function edgePanel(graph: ViewerGraph, edge: string, articles: ArticleIndex, allowed: ((id: string) => boolean) | null = null): EdgePanel {
   const e = graph.getEdgeAttributes(edge);
   const [source, target] = graph.extremities(edge);
   return {
     type: 'edge',
     edge,
-    relation: e.relation,
+    relation: relationKeyOf(e),
     label: e.label,
-    color: relationColor(e.relation),
+    color: relationColor(relationKeyOf(e)),
     symmetric: isSymmetric(e.relation) || !e.directed,
     source: nodeRef(graph, source),
     target: nodeRef(graph, target),
     confidence: e.confidence,
     weight: e.weight,
-    evidence: evidenceViews(graph, edge, articles),
+    evidence: evidenceViews(graph, edge, articles, allowed),
   };
 }

@@ -48,3 +48,21 @@ export function parallelEdgeSlots(graph: ViewerGraph): Map<string, ParallelSlot>
   }
   return slots;
 }
+
+/**
+ * The slot of one edge, worked out from its two ends alone: what parallelEdgeSlots gives it, without a pass over
+ * every edge. A large graph asks only for the edges it draws.
+ */
+export function parallelSlotOf(graph: ViewerGraph, edge: string): ParallelSlot | undefined {
+  const [source, target] = graph.extremities(edge);
+  const entries = graph.outEdges(source, target);
+  const reverse = source === target ? 0 : graph.outEdges(target, source).length;
+  if (entries.length === 1) return reverse ? { index: 1, max: 1 } : undefined;
+  // graphology lists a pair's edges newest first; the slots number them in the order they were added.
+  const i = entries.length - 1 - entries.indexOf(edge);
+  if (reverse === 0) {
+    const max = (entries.length - 1) / 2;
+    return { index: -max + i, max };
+  }
+  return { index: i + 1, max: entries.length };
+}

@@ -8,8 +8,8 @@
  */
 import type { ViewerSettings } from '../settings.js';
 import type { FilterState } from './filters.js';
-import { isSymmetric, kindColor, relationColor, OTHER, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
-import type { ParallelSlot } from './parallel-edges.js';
+import { isCoMentionLink, isSymmetric, relationKeyOf, kindColor, relationColor, OTHER, type CoMentionLinkAttrs, type DisplayGraph, type ViewerEdgeAttrs, type ViewerGraph, type ViewerNodeAttrs } from './model.js';
+import { parallelSlotOf, type ParallelSlot } from './parallel-edges.js';
 import { edgeSize } from './sizing.js';
 import type { ViewState } from './view-state.js';
 
@@ -66,14 +66,18 @@ export interface ReducerContext {
   state: ViewState;
   focus: Focus | null;
   sizes: ReadonlyMap<string, number>;
-  edgeStyles: ReadonlyMap<string, EdgeStyle>;
+  /** Nodes whose labels are always drawn (the best ranked of the story cut), or null. */
+  labelled: ReadonlySet<string> | null;
+  /** Edge sentences in the articles the view keeps, when it does not keep them all (visibility.ts). */
+  edgeWeights: ReadonlyMap<string, number> | null;
+  edgeStyles: { get(key: string): EdgeStyle | undefined };
   /**
    * Draw edges as `thin` lines, except the focused ones and a hovered or selected edge, which keep their arrow, curve
    * and width (see `thinEdgesAbove` in settings.ts).
    */
   thinEdges: boolean;
   communityColors: ReadonlyMap<string, string> | null;
-  settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize'>;
+  settings: Pick<ViewerSettings, 'fadedNodeColor' | 'fadedEdgeColor' | 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize' | 'minNodeSize' | 'coMentionColor'>;
 }
 
 /** Above this many neighbours, only the focused node's own label is forced, so labels do not pile up. */
@@ -84,28 +88,32 @@ function nodeShown(graph: ViewerGraph, filters: FilterState, node: string): bool
 }
 
 function edgeShown(graph: ViewerGraph, filters: FilterState, edge: string, source: string, target: string): boolean {
-  return !filters.hiddenRelations.has(graph.getEdgeAttribute(edge, 'relation')) &&
+  return !filters.hiddenRelations.has(relationKeyOf(graph.getEdgeAttributes(edge))) &&
     nodeShown(graph, filters, source) && nodeShown(graph, filters, target);
 }
 
-/** Hover wins over selection: the hovered node (or else the selected node or edge) and its visible neighbourhood. */
-export function computeFocus(graph: ViewerGraph, state: ViewState): Focus | null {
+/**
+ * Hover wins over selection: the hovered node (or else the selected node or edge) and its visible neighbourhood,
+ * read from the graph drawn (co-mention links do not make neighbours).
+ */
+export function computeFocus(graph: ViewerGraph | DisplayGraph, state: ViewState): Focus | null {
   const { filters } = state;
+  const g = graph as ViewerGraph;
   const node = state.hoveredNode ?? (state.selection?.type === 'node' ? state.selection.key : null);
-  if (node && graph.hasNode(node) && nodeShown(graph, filters, node)) {
+  if (node && g.hasNode(node) && nodeShown(g, filters, node)) {
     const nodes = new Set<string>([node]);
     const edges = new Set<string>();
-    graph.forEachEdge(node, (edge, _a, source, target) => {
-      if (!edgeShown(graph, filters, edge, source, target)) return;
+    (graph as DisplayGraph).forEachEdge(node, (edge, a, source, target) => {
+      if (isCoMentionLink(a) || !edgeShown(g, filters, edge, source, target)) return;
       edges.add(edge);
       nodes.add(source === node ? target : source);
     });
     return { primary: node, nodes, edges };
   }
   const edge = state.hoveredEdge ?? (state.selection?.type === 'edge' ? state.selection.key : null);
-  if (edge && graph.hasEdge(edge)) {
-    const [source, target] = graph.extremities(edge);
-    if (edgeShown(graph, filters, edge, source, target)) return { primary: null, nodes: new Set([source, target]), edges: new Set([edge]) };
+  if (edge && g.hasEdge(edge) && !isCoMentionLink((graph as DisplayGraph).getEdgeAttributes(edge))) {
+    const [source, target] = g.extremities(edge);
+    if (edgeShown(g, filters, edge, source, target)) return { primary: null, nodes: new Set([source, target]), edges: new Set([edge]) };
   }
   return null;
 }
@@ -131,6 +139,7 @@ export function nodeDisplay(key: string, attrs: ViewerNodeAttrs, ctx: ReducerCon
     out.hidden = true;
     return out;
   }
+  if (ctx.labelled?.has(key)) out.forceLabel = true;
   const selected = state.selection?.type === 'node' && state.selection.key === key;
   if (focus) {
     if (!focus.nodes.has(key)) {
@@ -174,6 +183,18 @@ export function edgeStyle(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined
   return { ...edgeShape(attrs, slot), color: `${strongColor}${settings.edgeAlpha}`, strongColor, size: edgeSize(attrs.weight, settings) };
 }
 
+/** Each edge's style, worked out when first drawn and kept: a large graph draws a few hundred of its edges. */
+export function lazyEdgeStyles(graph: ViewerGraph, settings: EdgeStyleSettings): { get(key: string): EdgeStyle | undefined } {
+  const styles = new Map<string, EdgeStyle>();
+  return {
+    get(key) {
+      let style = styles.get(key);
+      if (!style && graph.hasEdge(key)) styles.set(key, (style = edgeStyle(graph.getEdgeAttributes(key), parallelSlotOf(graph, key), settings)));
+      return style;
+    },
+  };
+}
+
 export function edgeStyles(graph: ViewerGraph, slots: ReadonlyMap<string, ParallelSlot>, settings: EdgeStyleSettings): Map<string, EdgeStyle> {
   const out = new Map<string, EdgeStyle>();
   graph.forEachEdge((edge, attrs) => out.set(edge, edgeStyle(attrs, slots.get(edge), settings)));
@@ -192,7 +213,7 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
     type: ctx.thinEdges ? 'thin' : style.type,
     label: state.zoomedIn ? attrs.label : null,
     color: style.color,
-    size: style.size,
+    size: ctx.edgeWeights?.has(key) ? edgeSize(ctx.edgeWeights.get(key)!, ctx.settings) : style.size,
     curvature: style.curvature ?? 0,
     hidden: false,
     forceLabel: false,
@@ -228,3 +249,25 @@ export function edgeDisplay(key: string, attrs: ViewerEdgeAttrs, graph: ViewerGr
   }
   return out;
 }
+
+/**
+ * A co-mention link: a faint plain line under the typed edges, wider as more sentences name the pair; faded further
+ * when something is focused, and hidden with either end's kind.
+ */
+export function linkDisplay(attrs: CoMentionLinkAttrs, source: string, target: string, graph: ViewerGraph, ctx: ReducerContext): EdgeDisplay {
+  const { state, focus } = ctx;
+  const hidden = state.filters.hiddenKinds.size > 0 && (!nodeShown(graph, state.filters, source) || !nodeShown(graph, state.filters, target));
+  const near = !focus || (focus.nodes.has(source) && focus.nodes.has(target));
+  return {
+    type: 'line',
+    label: null,
+    color: near ? ctx.settings.coMentionColor : ctx.settings.fadedEdgeColor,
+    size: Math.min(ctx.settings.maxEdgeSize, 0.5 + Math.log2(Math.max(1, attrs.count)) * 0.5),
+    curvature: 0,
+    hidden,
+    forceLabel: false,
+    zIndex: -1,
+  };
+}
+
+export { isCoMentionLink };

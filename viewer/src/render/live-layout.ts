@@ -4,7 +4,7 @@
  */
 import supervisorImport from 'graphology-layout-forceatlas2/worker.js';
 import { inferSettings } from 'graphology-layout-forceatlas2';
-import type { ViewerGraph } from '../logic/model.js';
+import type { DisplayGraph } from '../logic/model.js';
 
 type Supervisor = typeof supervisorImport.default;
 // CommonJS module typed with an ES default export; see logic/communities.ts.
@@ -34,9 +34,10 @@ class SameOriginFA2Layout extends FA2LayoutSupervisor {}
 
 export class LiveLayout {
   private layout: InstanceType<Supervisor> | null = null;
-  private readonly graph: ViewerGraph;
+  /** The graph drawn: the live layout moves what the user sees. */
+  private readonly graph: DisplayGraph;
 
-  constructor(graph: ViewerGraph) {
+  constructor(graph: DisplayGraph) {
     this.graph = graph;
   }
 

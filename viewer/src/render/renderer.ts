@@ -8,8 +8,8 @@ import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProg
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { toBlob } from '@sigma/export-image';
 import type { ViewerSettings } from '../settings.js';
-import type { ViewerEdgeAttrs, ViewerGraph, ViewerNodeAttrs } from '../logic/model.js';
-import { edgeDisplay, nodeDisplay, NODE_PROGRAM, type EdgeProgram, type ReducerContext } from '../logic/reducers.js';
+import type { DisplayGraph, ViewerEdgeAttrs, ViewerGraph, ViewerNodeAttrs } from '../logic/model.js';
+import { edgeDisplay, isCoMentionLink, linkDisplay, nodeDisplay, NODE_PROGRAM, type EdgeProgram, type ReducerContext } from '../logic/reducers.js';
 import { edgeProgramKeys, type RenderPlan } from '../logic/render-plan.js';
 import { cameraMoving, createMovingPointProgram } from './moving-points.js';
 import type { CameraView } from '../logic/url-hash.js';
@@ -39,9 +39,16 @@ const PICKING_CHECK_MS = 120;
 /** Sigma's own edge program keys come first in its drawing order; see edgeProgramKeys. */
 const SIGMA_EDGE_KEYS = ['arrow', 'line', 'edges-3', 'edges-4', 'edges-5'] as const;
 
+/** The layout's extent, which the camera is framed on whatever part of the graph is drawn. */
+export interface Extent {
+  x: [number, number];
+  y: [number, number];
+}
+
 export class GraphRenderer {
   private readonly sigma: Sigma;
-  private readonly graph: ViewerGraph;
+  /** What is drawn: the part of the graph the view keeps (visibility.ts). */
+  private readonly graph: DisplayGraph;
   private readonly settings: ViewerSettings;
   private readonly context: () => ReducerContext;
   /** Our edge program names → sigma's program keys, and back. */
@@ -59,7 +66,8 @@ export class GraphRenderer {
    * `programs`: the edge programs the reducers may ask for. Each registered program is compiled up front, which costs
    * time with software WebGL, so unused ones are left out.
    */
-  constructor(container: HTMLElement, graph: ViewerGraph, settings: ViewerSettings, plan: RenderPlan, programs: ReadonlySet<EdgeProgram>, context: () => ReducerContext, events: RendererEvents) {
+  constructor(container: HTMLElement, graph: DisplayGraph, model: ViewerGraph, extent: Extent, settings: ViewerSettings, plan: RenderPlan, programs: ReadonlySet<EdgeProgram>,
+    context: () => ReducerContext, events: RendererEvents) {
     this.graph = graph;
     this.settings = settings;
     this.context = context;
@@ -68,7 +76,7 @@ export class GraphRenderer {
     const edgeProgramClasses = Object.fromEntries([...this.edgeKeys].map(([program, key]) => [key, EDGE_PROGRAM_CLASSES[program]]));
     const fallbackKey = this.edgeKeys.values().next().value ?? 'arrow';
     this.edgeEvents = plan.edgeEvents;
-    this.sigma = new Sigma(graph, container, {
+    this.sigma = new Sigma(graph as unknown as ViewerGraph, container, {
       // Edge labels cost a pass over every edge per frame; on only while some edge can have a label (see refresh).
       renderEdgeLabels: this.wantsEdgeLabels(),
       enableEdgeEvents: plan.edgeEvents,
@@ -91,12 +99,17 @@ export class GraphRenderer {
       edgeProgramClasses,
       nodeReducer: (key, data) => nodeDisplay(key, data as ViewerNodeAttrs, context()),
       edgeReducer: (key, data) => {
-        const display = edgeDisplay(key, data as ViewerEdgeAttrs, graph, context());
+        const attrs = data as ViewerEdgeAttrs;
+        // Read from the graph drawn, which holds the edge and both its ends (the whole graph may not have its edges yet).
+        const drawn = graph as unknown as ViewerGraph;
+        const display = isCoMentionLink(attrs) ? linkDisplay(attrs, graph.source(key), graph.target(key), drawn, context()) : edgeDisplay(key, attrs, drawn, context());
         (display as { type: string }).type = this.edgeKeys.get(display.type) ?? fallbackKey;
         return display;
       },
     });
     const s = this.sigma;
+    // Framed on the whole layout, not on what is drawn: narrowing the view must not move the picture.
+    this.setExtent(extent);
     s.on('clickNode', ({ node }) => events.clickNode(node));
     s.on('clickEdge', ({ edge }) => events.clickEdge(edge));
     s.on('clickStage', () => events.clickStage());
@@ -165,6 +178,21 @@ export class GraphRenderer {
   private wantsEdgeLabels(): boolean {
     const { state, focus } = this.context();
     return state.zoomedIn || focus !== null;
+  }
+
+  /** Frames the camera on this extent of the layout (after the live layout moved the nodes). */
+  setExtent(extent: Extent): void {
+    this.sigma.setCustomBBox({ x: extent.x, y: extent.y });
+    // The frame takes effect when sigma next processes the graph, not on a render.
+    this.sigma.refresh({ schedule: true });
+  }
+
+  /** The part of the layout the stage shows, in layout coordinates. */
+  viewportExtent(): Extent {
+    const { width, height } = this.sigma.getDimensions();
+    const a = this.sigma.viewportToGraph({ x: 0, y: 0 });
+    const b = this.sigma.viewportToGraph({ x: width, y: height });
+    return { x: [Math.min(a.x, b.x), Math.max(a.x, b.x)], y: [Math.min(a.y, b.y), Math.max(a.y, b.y)] };
   }
 
   /** Re-runs the reducers (after a state change) and draws on the next frame. */
@@ -261,6 +289,14 @@ export class GraphRenderer {
   edgeDisplay(key: string): { type: EdgeProgram | null; color: string; hidden: boolean; size: number } | null {
     const data = this.graph.hasEdge(key) ? this.sigma.getEdgeDisplayData(key) : undefined;
     return data ? { type: this.edgePrograms.get(data.type) ?? null, color: data.color, hidden: data.hidden, size: data.size } : null;
+  }
+
+  /** Keys of the edges sigma draws (co-mention links included). */
+  visibleEdgeKeys(): string[] {
+    return this.graph.filterEdges((key) => {
+      const data = this.sigma.getEdgeDisplayData(key);
+      return !!data && !data.hidden;
+    });
   }
 
   visibleEdgeCount(): number {

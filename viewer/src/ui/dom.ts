@@ -52,3 +52,16 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!node) throw new Error(`dom: #${id} is missing from index.html`);
   return node as T;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_ATTRIBUTES = new Set(['x', 'y', 'width', 'height', 'class', 'viewBox', 'preserveAspectRatio', 'role', 'aria-label', 'aria-hidden']);
+
+/** An SVG element with attributes from a fixed list (the timeline's bars and brush). */
+export function svgEl(tag: 'svg' | 'rect' | 'g' | 'title', attrs: Record<string, string | number> = {}): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!SVG_ATTRIBUTES.has(name) && !name.startsWith('data-')) throw new Error(`dom: svg attribute ${name} is not allowed`);
+    node.setAttribute(name, String(value));
+  }
+  return node;
+}

@@ -4,12 +4,18 @@
  */
 import type { ArticleRef } from '../logic/articles.js';
 import { kindColor } from '../logic/model.js';
-import type { EdgePanel, EvidenceView, NodePanel, NodeRef, RelationGroup, RelationItem } from '../logic/panel-model.js';
+import type { ArticleContents, EdgePanel, EvidenceView, NodePanel, NodeRef, RelationGroup, RelationItem } from '../logic/panel-model.js';
 import { append, clear, el, swatch } from './dom.js';
 
 export interface PanelCallbacks {
   selectNode(key: string): void;
   selectEdge(key: string): void;
+  /** Brings the node's neighbours into the view ("show neighbours"). */
+  expand(key: string): void;
+  /** Whether the node's neighbours are already brought in. */
+  expanded(key: string): boolean;
+  /** Waits until the edges' evidence sentences are loaded (fetched on demand from a compact graph). */
+  loadEvidence(edges: string[]): Promise<void>;
 }
 
 const METHOD_NOTE: Record<string, string | null> = {
@@ -63,7 +69,7 @@ function evidenceList(evidence: EvidenceView[], limit: number): HTMLElement {
 }
 
 function relationItem(item: RelationItem, direction: 'out' | 'in', on: PanelCallbacks, limit: number): HTMLElement {
-  const count = item.evidence.length;
+  const count = item.count;
   const details = el('details', { class: 'relation-item', 'data-edge': item.edge });
   const edgeButton = el('button', { type: 'button', class: 'edge-link', title: 'Show this edge' }, '↗');
   edgeButton.addEventListener('click', (event) => {
@@ -77,9 +83,14 @@ function relationItem(item: RelationItem, direction: 'out' | 'in', on: PanelCall
     el('span', { class: 'count' }, `${count} sentence${count === 1 ? '' : 's'}`),
     edgeButton);
   details.appendChild(summary);
-  // Sentences are built when first opened: a hub can have hundreds of relations.
+  // Sentences are built (and fetched, from a compact graph) when first opened: a hub can have thousands of relations.
+  let asked = false;
   details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) details.appendChild(evidenceList(item.evidence, limit));
+    if (!details.open || asked) return;
+    asked = true;
+    on.loadEvidence([item.edge]).then(
+      () => details.appendChild(evidenceList(item.evidence, limit)),
+      (error: Error) => details.appendChild(el('p', { class: 'note error' }, `Evidence could not be loaded: ${error.message}`)));
   });
   return details;
 }
@@ -109,14 +120,33 @@ export function renderNodePanel(body: HTMLElement, model: NodePanel, on: PanelCa
   const articles = model.articles.length
     ? el('section', { class: 'articles' }, el('h3', {}, `Articles (${model.articles.length})`), el('ul', {}, ...model.articles.map((a) => el('li', {}, articleLine(a)))))
     : null;
+  const expand = el('button', { type: 'button', id: 'show-neighbours', class: 'small' }, on.expanded(model.node.key) ? 'Neighbours shown' : 'Show neighbours');
+  expand.disabled = on.expanded(model.node.key);
+  expand.addEventListener('click', () => on.expand(model.node.key));
   append(body,
     el('p', { class: 'kind' }, swatch(model.node.color), model.kindLabel, model.category ? el('span', { class: 'category' }, ` · ${model.category}`) : null),
     el('h2', { class: 'title', id: 'panel-title' }, model.node.label),
+    el('p', { class: 'panel-actions' }, expand),
     facts, aliases, articles,
+    model.contents ? articleSections(model.contents, on) : null,
     relationGroups('Outgoing', model.outgoing, 'out', on, limit),
     relationGroups('Incoming', model.incoming, 'in', on, limit),
     !model.outgoing.length && !model.incoming.length ? el('p', { class: 'note' }, 'No visible relations.') : null,
-    model.hiddenEdges ? el('p', { class: 'note' }, `${model.hiddenEdges} relation${model.hiddenEdges === 1 ? '' : 's'} hidden by the filters.`) : null);
+    model.hiddenEdges ? el('p', { class: 'note' }, `${model.hiddenEdges} relation${model.hiddenEdges === 1 ? '' : 's'} hidden by the filters.`) : null,
+    model.outsideEdges ? el('p', { class: 'note', id: 'outside-note' }, `${model.outsideEdges} relation${model.outsideEdges === 1 ? '' : 's'} from articles outside the chosen range or article.`) : null);
+}
+
+/** An article's entities and the relations it states. */
+function articleSections(contents: ArticleContents, on: PanelCallbacks): HTMLElement {
+  return el('div', { class: 'article-contents' },
+    el('section', { class: 'article-entities' }, el('h3', {}, `Entities in this article (${contents.entities.length})`),
+      el('ul', { class: 'entity-list' }, ...contents.entities.map((ref) => el('li', {}, nodeButton(ref, on))))),
+    el('section', { class: 'article-relations' }, el('h3', {}, `Relations it states (${contents.relations.length})`),
+      el('ul', { class: 'statement-list' }, ...contents.relations.map((r) => {
+        const link = el('button', { type: 'button', class: 'edge-link', title: 'Show this edge' }, '↗');
+        link.addEventListener('click', () => on.selectEdge(r.edge));
+        return el('li', { 'data-edge': r.edge }, nodeButton(r.source, on), el('span', { class: 'relation-label' }, ` ${r.label} `), nodeButton(r.target, on), link);
+      }))));
 }
 
 export function renderEdgePanel(body: HTMLElement, model: EdgePanel, on: PanelCallbacks): void {
