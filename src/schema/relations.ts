@@ -98,7 +98,7 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   called_for: {
     id: 'called_for', label: 'called for', source: ACTORS_AND_DOCS, target: ['event', 'document'], symmetric: false,
     color: '#d62728', description: 'demanded an action or a text (called for, demanded, urged, requested, sought)',
-    frames: [verbFrame('demand', 'agent', 'patient|obl:for', true), nounFrame('demand', OWNER, 'nmod:for', true)],
+    frames: [verbFrame('demand', 'agent', 'patient|obl:for', true), nounFrame('demand', `${OWNER}|nmod:of`, 'nmod:for', true)],
   },
   called_on: {
     id: 'called_on', label: 'called on', source: ACTORS_AND_DOCS, target: ['person', 'organisation', 'group', 'place'],

@@ -281,11 +281,21 @@ function nounFrame(tree: SentenceTree, n: number, frames: ReadonlyMap<number, Fr
       args.push({ role: marker ? `nmod:${marker}` : 'nmod', token: c });
     } else if (d === 'compound' && tree.tokens[c]!.upos === 'PROPN') args.push({ role: 'compound', token: c });
   }
+  // "the call of X … for an inquiry": the parser often hangs the "for" phrase on the verb above; after the noun's own
+  // words it belongs to the noun that asks for something.
+  const classes = predicateClasses(t.lemma.toLowerCase(), 'n');
+  if (classes.includes('demand') && !args.some((a) => a.role === 'nmod:for')) {
+    const last = Math.max(...tree.subtree(n));
+    // The first "for" phrase after the noun, on one of the three words above it.
+    search: for (let h = tree.head(n), up = 0; h >= 0 && up < 3; h = tree.head(h), up++) {
+      for (const c of tree.childrenBy(h, 'obl')) if (c > last && tree.marker(c) === 'for') { args.push({ role: 'nmod:for', token: c }); break search; }
+    }
+  }
   const expanded: Arg[] = [];
   for (const a of args) for (const c of tree.conjuncts(a.token)) expanded.push(c === a.token ? a : { role: a.role, token: c });
   const governor = frames.get(tree.head(n));
   return {
-    predicate: n, lemma: t.lemma.toLowerCase(), classes: predicateClasses(t.lemma.toLowerCase(), 'n'), pos: 'n', passive: false,
+    predicate: n, lemma: t.lemma.toLowerCase(), classes, pos: 'n', passive: false,
     args: expanded, negated: tree.childrenBy(n, 'det').some((d) => tree.tokens[d]!.lower === 'no'),
     mood: governor && governor.negated ? 'irrealis' : 'asserted',
   };

@@ -10,6 +10,7 @@ import type { SentenceTree } from '../tree/sentence-tree.js';
 import type { SentenceContext } from './context.js';
 import { resolvePronoun } from './clauses.js';
 import { emitChecked } from './emit.js';
+import { isRole } from './np-relations.js';
 import type { CueTable } from './user-cues.js';
 
 interface IndexedRule {
@@ -63,6 +64,15 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     }
     // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun.
     if (names.length && (!e || e.kind === 'group')) return names;
+    // "the President-elect of the Council, Maryam Rajavi": the parser may hang the name on the title's "of" phrase.
+    if (!e && isRole(tree, i)) {
+      for (const c of tree.childrenBy(i, 'nmod')) {
+        for (const a of tree.childrenBy(c, 'appos')) {
+          const n = ctx.entityAt(a);
+          if (n && n.kind === 'person' && ctx.isNamed(a)) return [n];
+        }
+      }
+    }
   }
   if (e) return [e];
   const t = tree.tokens[i]!;
@@ -131,6 +141,7 @@ function clauseArguments(tree: SentenceTree, head: number): number[] {
 const STANCES: ReadonlySet<RelationId> = new Set(['supports', 'opposes', 'called_for', 'called_on']);
 
 export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames: readonly Frame[], cues: CueTable = NO_CUES): void {
+  const byPredicate = new Map(frames.map((f) => [f.predicate, f]));
   for (const f of frames) {
     if (f.negated) continue;
     const related = new Set<string>();
@@ -165,6 +176,7 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
     if (f.pos === 'v' && f.mood !== 'irrealis' && cues.size) userCues(ctx, tree, f, cues, emit);
     if (f.pos === 'v' && f.mood === 'asserted') eventPlaces(ctx, tree, f, emit);
     if (f.wantedBy?.length) wanted(ctx, tree, f, readings, emit);
+    if (f.pos === 'v' && f.mood !== 'irrealis') stanceOnCalls(ctx, tree, f, byPredicate, emit);
     if (f.pos === 'v' && f.mood === 'asserted') openRelations(ctx, tree, f, related);
   }
 }
@@ -189,6 +201,24 @@ function userCues(ctx: SentenceContext, tree: SentenceTree, f: Frame, cues: CueT
     const target = c.preposition ? [`obl:${c.preposition}`] : ['patient'];
     const [source, to] = c.cue.patientIsSource ? [['patient'], target] : [['agent'], target];
     for (const s of ends(ctx, tree, f, source)) for (const t of ends(ctx, tree, f, to)) emit(s, c.relation, t, 0.7, 'user-cue');
+  }
+}
+
+/** Classes of nouns that name a call (whose owner calls for something): backing the call backs both. */
+const CALLS = new Set(['demand', 'urge']);
+
+/** "backed X's call for an inquiry": a stance on a call is a stance on who made it and on what it asks for. */
+function stanceOnCalls(ctx: SentenceContext, tree: SentenceTree, f: Frame, byPredicate: ReadonlyMap<number, Frame>,
+  emit: (s: End, relation: RelationId, t: End, confidence: number, rule: string) => void): void {
+  const stance: RelationId | undefined = f.classes.includes('support') ? 'supports' : f.classes.includes('oppose') ? 'opposes' : undefined;
+  if (!stance) return;
+  const agents = ends(ctx, tree, f, ['agent']);
+  for (const a of f.args) {
+    if (a.role !== 'patient') continue;
+    const call = byPredicate.get(a.token);
+    if (!call || call.pos !== 'n' || !call.classes.some((c) => CALLS.has(c))) continue;
+    const parts = ends(ctx, tree, call, ['poss', 'nmod:by', 'nmod:from', 'nmod:of', 'nmod:for']);
+    for (const s of agents) for (const t of parts) emit(s, stance, t, 0.6, 'stance-on-call');
   }
 }
 
