@@ -98,7 +98,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   });
   const mainOrganisation = clearLeader(nameCounts, 3);
 
-  const { relations } = findRelations({
+  const { relations, anchored } = findRelations({
     sentences: analysed.sentences, body, bySentence, entityOf, article: articleEntity, cues,
     ...(mainOrganisation ? { mainOrganisation } : {}),
   });
@@ -107,7 +107,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   // Descriptions that nothing relates to and that appear once are incidental; names always stay.
   const linked = new Set<string>();
   for (const r of relations) { linked.add(r.source); linked.add(r.target); }
-  entities = entities.filter((e) => options.keepUnlinkedPhrases || isName.has(e.id) || linked.has(e.id) || e === publisher ||
+  entities = entities.filter((e) => options.keepUnlinkedPhrases || isName.has(e.id) || linked.has(e.id) || anchored.has(e) || e === publisher ||
     e.mentions.length > 1 || (e.kind === 'group' && typeof e.attrs.count === 'number'));
 
   // Where each resolved mention went among the kept ones (-1: dropped with its entity).

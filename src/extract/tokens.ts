@@ -29,7 +29,8 @@ export const isPunct = (t: Token | undefined): boolean => !!t && (t.pos === 'PUN
 export const isComma = (t: Token | undefined): boolean => !!t && t.text === ',';
 export const isClausePunct = (t: Token | undefined): boolean => !!t && CLAUSE_PUNCT.has(t.text);
 export const isVerb = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || t.pos === 'AUX');
-export const isNoun = (t: Token | undefined): boolean => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+/** A noun by wink's tag, or by the project's tagger where wink read a noun as a verb ("logging permits"). */
+export const isNoun = (t: Token | undefined): boolean => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && t.tag.startsWith('NN')));
 export const isPreposition = (t: Token | undefined): boolean => !!t && t.pos === 'ADP';
 export const isCoordinator = (t: Token | undefined): boolean => !!t && (lower(t) === 'and' || lower(t) === '&' || lower(t) === 'or');
 export const isNegation = (t: Token | undefined): boolean => !!t && (lower(t) === 'not' || lower(t) === "n't" || lower(t) === 'never');

@@ -234,10 +234,17 @@ function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<nu
 
 /** A relative pronoun stands for the noun its clause hangs on. */
 function antecedent(tree: SentenceTree, arg: number, v: number): number {
-  if (!RELATIVE_PRONOUNS.has(tree.tokens[arg]!.lower)) return arg;
+  const t = tree.tokens[arg]!;
+  if (!RELATIVE_PRONOUNS.has(t.lower)) return arg;
   for (let k = v, n = 0; k >= 0 && n < 8; k = tree.head(k), n++) {
     if (tree.deprel(k) === 'acl:relcl') return tree.head(k);
     if (tree.base(k) !== 'conj' && k !== v) break;
+  }
+  // The parser did not hang the clause on its noun: a "which"/"who" right after a noun (and a comma) is about it.
+  if (t.tag.startsWith('W')) {
+    let k = arg - 1;
+    if (k >= 0 && tree.tokens[k]!.text === ',') k--;
+    if (k >= 0 && (tree.tokens[k]!.upos === 'NOUN' || tree.tokens[k]!.upos === 'PROPN')) return k;
   }
   return arg;
 }
@@ -280,6 +287,13 @@ function nounFrame(tree: SentenceTree, n: number, frames: ReadonlyMap<number, Fr
       const marker = tree.marker(c);
       args.push({ role: marker ? `nmod:${marker}` : 'nmod', token: c });
     } else if (d === 'compound' && tree.tokens[c]!.upos === 'PROPN') args.push({ role: 'compound', token: c });
+  }
+  // "the killing of X by Y": a "by" phrase the parser hung on the "of" phrase is the act's agent.
+  if (!args.some((a) => a.role === 'nmod:by')) {
+    for (const a of args) {
+      if (a.role !== 'nmod:of') continue;
+      for (const c of tree.childrenBy(a.token, 'nmod')) if (tree.marker(c) === 'by') args.push({ role: 'nmod:by', token: c });
+    }
   }
   // "the call of X … for an inquiry": the parser often hangs the "for" phrase on the verb above; after the noun's own
   // words it belongs to the noun that asks for something.

@@ -33,6 +33,8 @@ export interface Discourse {
   article: LocalEntity;
   /** Every entity of the article. */
   entities: readonly LocalEntity[];
+  /** Descriptions (events, documents, groups) that are the subject or object of an asserted predicate. */
+  anchored: Set<LocalEntity>;
 }
 
 /** Shared answer for positions where no mention starts or ends (rules only read it). */

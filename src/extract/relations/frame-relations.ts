@@ -144,6 +144,7 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
   const byPredicate = new Map(frames.map((f) => [f.predicate, f]));
   for (const f of frames) {
     if (f.negated) continue;
+    if (f.pos === 'v' && f.mood === 'asserted') anchor(ctx, tree, f);
     const related = new Set<string>();
     const emit = (s: End, relation: RelationId, t: End, confidence: number, rule: string) => {
       if (s.entity === t.entity || !allowsKinds(relation, s.entity.kind, t.entity.kind)) return;
@@ -182,6 +183,17 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
 }
 
 const NO_CUES: CueTable = new Map();
+const ANCHOR_ROLES = new Set(['agent', 'patient']);
+const DESCRIBED = new Set(['event']);
+
+/** Events a stated predicate takes as its subject or object are part of the story ("the shelling killed nine"). */
+function anchor(ctx: SentenceContext, tree: SentenceTree, f: Frame): void {
+  for (const a of f.args) {
+    if (!ANCHOR_ROLES.has(a.role)) continue;
+    const e = ctx.entityAt(a.token);
+    if (e && DESCRIBED.has(e.kind)) ctx.discourse.anchored.add(e);
+  }
+}
 const EVENT_ROLES = new Set(['agent', 'patient', 'obl:on', 'obl:in', 'obl:at', 'obl:during', 'obl:after', 'obl:for']);
 
 /** "arrived in Cameroon on a three-day visit", "were killed in an attack in Kabul": the event happened where the verb did. */

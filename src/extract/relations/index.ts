@@ -25,10 +25,11 @@ export interface RelationInput {
   cues: CueTable;
 }
 
-export function findRelations(input: RelationInput): { relations: LocalRelation[]; candidates: Candidate[] } {
+export function findRelations(input: RelationInput): { relations: LocalRelation[]; candidates: Candidate[]; anchored: ReadonlySet<LocalEntity> } {
   const { article, mainOrganisation } = input;
   const entities = [...new Set(input.entityOf.values())];
-  const discourse: Discourse = mainOrganisation ? { subjects: [], article, entities, mainOrganisation } : { subjects: [], article, entities };
+  const anchored = new Set<LocalEntity>();
+  const discourse: Discourse = mainOrganisation ? { subjects: [], article, entities, mainOrganisation, anchored } : { subjects: [], article, entities, anchored };
   const kept: Candidate[] = [];
   const relations: LocalRelation[] = [];
   const all: Candidate[] = [];
@@ -98,7 +99,7 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     // Object literals rather than a spread: spreads build a new hidden class each time, and these are read often.
     previous.push(subject ? { mentions: ctx.mentions, subject } : { mentions: ctx.mentions });
   }
-  return { relations, candidates: all };
+  return { relations, candidates: all, anchored };
 }
 
 /** The names of a sentence, as token ranges the tree keeps whole. */
