@@ -12,10 +12,12 @@ import { wordKey } from '../tokens.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
 import type { SentenceContext } from './context.js';
-import { resolvePronoun } from './clauses.js';
+import { resolvePronoun, skipToMention } from './clauses.js';
 import { emitChecked } from './emit.js';
 
 const ACTORS = new Set(['person', 'organisation', 'group', 'place']);
+/** Prepositions whose phrase right after a noun phrase belongs to it, whatever the parse says. */
+const ADJACENT_PREPOSITIONS = new Set(['of', 'by', 'from', 'against', 'in', 'at', 'on', 'about', 'into', 'between']);
 /** Event categories that someone holds: an organisation named with one organised it ("the Labour conference"). */
 const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'election', 'vote', 'referendum', 'investigation', 'hearing', 'trial',
   'ceremony', 'campaign', 'operation', 'protest', 'strike', 'rally', 'march', 'festival', 'inquiry', 'congress', 'convention', 'forum']);
@@ -109,6 +111,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       }
       if (marker === 'between' && m.kind === 'event' && predicateClasses(tree.lemma(h), 'n').includes('meet')) meetingBetween(tree.conjuncts(c));
     }
+    adjacentPhrase(m, e, h);
     // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
     if (m.kind === 'person') titleOf(m, e, h);
     // "the Lagos High Court, Ikeja": a place set after a body or an event says where it is.
@@ -174,6 +177,20 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     }
   }
 
+  /**
+   * "a lawsuit against the BlackBerry maker", "the Russian Embassy in Berlin": the prepositional phrase right after a
+   * phrase, read as the phrase's own where the parser hung it higher up (the same rules as for a dependent).
+   */
+  function adjacentPhrase(m: DraftMention, e: LocalEntity, h: number): void {
+    const p = m.coreEnd;
+    const marker = ctx.word(p);
+    if (!ADJACENT_PREPOSITIONS.has(marker) || tree.head(p) >= 0 && tree.head(tree.head(p)) === h) return;
+    const o = ctx.startingAt(skipToMention(ctx, p + 1))[0];
+    if (!o || o.coreStart > p + 4) return;
+    const oe = ctx.entity(o);
+    if (oe !== e) structural(m, e, h, 'nmod', marker, oe, o.head);
+  }
+
   /** Dependents of the words of a mention's core that lie outside it, and the head's own. */
   function phraseDependents(m: DraftMention, h: number): number[] {
     const out = [...tree.children(h)];
@@ -221,7 +238,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         else if (d === 'nmod:poss' && isViolent(lemma)) {
           const hasOf = tree.childrenBy(h, 'nmod').some((k) => tree.marker(k) === 'of');
           emit(o, hasOf ? 'responsible_for' : 'victim_of', e, c, h, 0.6, 'event-possessor');
-        } else if (o.kind === 'organisation') emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
+        } else if (o.kind === 'organisation' && HELD.has(m.category ?? lemma)) emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
       // "Croatia's parliament", "the Kessington police"; not "the French embassy" (a nationality, not a place).
       } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
@@ -242,6 +259,8 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       case 'group':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
         else if ((marker === 'from' || marker === 'of' || marker === 'at') && o.kind === 'organisation') emit(e, 'member_of', o, h, c, 0.65, 'group-from');
+        // "lawyers for shareholders", "relatives of the victims"
+        else if ((marker === 'for' || marker === 'of') && (o.kind === 'group' || o.kind === 'person')) emit(e, 'related_to', o, h, c, 0.5, 'group-for');
         break;
       case 'event':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'event-in');
