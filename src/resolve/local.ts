@@ -120,6 +120,13 @@ function unique<T>(xs: readonly T[] | undefined): T | undefined {
   return xs && xs.length === 1 ? xs[0] : undefined;
 }
 
+/** Of the full names that may be meant, the one named first before mention i (undefined when none is). */
+function firstIntroduced<T extends { i: number }>(xs: readonly T[] | undefined, i: number): T | undefined {
+  let first: T | undefined;
+  for (const x of xs ?? []) if (x.i < i && (!first || x.i < first.i)) first = x;
+  return first ?? unique(xs);
+}
+
 /** The one element that passes `test`, or undefined when none or several do. */
 function onlyOne<T>(xs: readonly T[], test: (x: T) => boolean): T | undefined {
   let found: T | undefined;
@@ -222,10 +229,11 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const lex = lexicon();
   for (const d of distinctNames) {
     const { i, m, w } = d;
-    // 2. Surname or given name alone → the one full name that ends with it.
+    // 2. Surname or given name alone → the full name that ends with it; of several ("Zardari" after "Asif Ali Zardari"
+    //    and "Bilawal Bhutto Zardari"), the one introduced first, as news writing refers back to its main person.
     if (w.length === 1 && !d.acronym) {
       // The article's own names first: most single words end no full name, and the lexicon is not asked.
-      const person = unique(personsByLastWord.get(w[0]!));
+      const person = firstIntroduced(personsByLastWord.get(w[0]!), i);
       if (person && !lex.knownBodies.has(w[0]!) && !lex.countries.has(w[0]!)) { uf.union(person.i, i); continue; }
     }
     // 3. Acronyms and their expansions.

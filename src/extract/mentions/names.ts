@@ -94,6 +94,8 @@ export function titleLengthAt(sentence: Sentence, i: number, limit = sentence.to
 
 function kindFor(span: NameSpan, key: string, lastWord: string): EntityKind | undefined {
   const lex = lexicon();
+  // "SGD", "US Dollars": a currency is a unit, not a thing in the story.
+  if (lex.currencies.has(key) || (key.includes(' ') && lex.currencies.has(lastWord) && lastWord.length > 3)) return undefined;
   if (lex.knownBodies.has(key)) return 'organisation';
   if (isKnownPlace(key)) return 'place';
   // "Oxfam Africa", "Coca-Cola Europe": an organisation's regional branch, unlike "North Africa". A word key has

@@ -35,6 +35,8 @@ export interface Lexicon {
   knownBodies: ReadonlyMap<string, KnownBody>;
   /** Lower-case common given names across cultures. */
   givenNames: ReadonlySet<string>;
+  /** ISO codes and nouns of currencies (lower case): a name made of one is an amount's unit. */
+  currencies: ReadonlySet<string>;
 }
 
 const DATA_DIR = new URL('./data/', import.meta.url);
@@ -107,6 +109,7 @@ export function lexicon(): Lexicon {
     orgHeads: readSet('org-heads.txt'),
     knownBodies: readBodies('known-bodies.txt'),
     givenNames: readSet('given-names.txt'),
+    currencies: readSet('currencies.txt'),
   });
   return cached;
 }
