@@ -49,6 +49,14 @@ export function isRole(tree: SentenceTree, i: number): boolean {
   return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key)?.kind === 'person';
 }
 
+/** Words of the titles of offices of state, which a nationality before them attaches to the country. */
+const STATE_OFFICES = new Set(['president', 'minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'monarch', 'emperor',
+  'ambassador', 'envoy', 'senator', 'governor', 'vice-president', 'president-elect', 'secretary']);
+
+function isStateOffice(tree: SentenceTree, role: number): boolean {
+  return STATE_OFFICES.has(tree.lemma(role).replace(/s$/, '')) || STATE_OFFICES.has(tree.tokens[role]!.lower);
+}
+
 /** Whether a noun names a relative ("sister", "widower", "son"). */
 export function isKin(tree: SentenceTree, i: number): boolean {
   return nounClass(wordKey(tree.tokens[i]!.lemma))?.category === 'kin' || nounClass(tree.tokens[i]!.lower)?.category === 'kin';
@@ -328,6 +336,8 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     };
     for (const c of tree.children(role)) {
       const d = tree.deprel(c);
+      // A nationality names the country only for offices of state ("Kenyan President"), not "Spanish football chief".
+      if (d === 'amod' && ctx.entityAt(c)?.kind === 'place' && !isStateOffice(tree, role)) continue;
       if (d === 'nmod:poss' || ((d === 'compound' || d === 'amod') && /^\p{Lu}/u.test(tree.tokens[c]!.text))) add(c);
       else if (d.startsWith('nmod') && ['of', 'for', 'at', 'to', 'with', 'from'].includes(tree.marker(c))) add(c);
     }
