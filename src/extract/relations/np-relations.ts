@@ -49,6 +49,20 @@ export function isRole(tree: SentenceTree, i: number): boolean {
   return isTitle(key) || isTitle(wordKey(t.text)) || nounClass(key)?.kind === 'person';
 }
 
+/**
+ * People who belong to the body named with them ("the embassy's employees", "activists from X"), unlike those who
+ * only deal with it ("RIM investors", "the bank's customers").
+ */
+const MEMBER_NOUNS = new Set(['member', 'employee', 'staff', 'worker', 'official', 'officer', 'executive', 'director', 'manager', 'delegate',
+  'delegation', 'representative', 'envoy', 'diplomat', 'activist', 'supporter', 'cadre', 'soldier', 'troop', 'fighter', 'militant', 'lawmaker',
+  'legislator', 'mp', 'senator', 'minister', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'lawyer', 'researcher', 'scientist',
+  'student', 'player', 'volunteer', 'organiser', 'organizer', 'agent', 'commander', 'peacekeeper', 'police', 'policeman', 'negotiator', 'crew']);
+
+function isMemberNoun(lemma: string): boolean {
+  const l = lemma.toLowerCase();
+  return MEMBER_NOUNS.has(l) || MEMBER_NOUNS.has(l.replace(/s$/, ''));
+}
+
 /** Words of the titles of offices of state, which a nationality before them attaches to the country. */
 const STATE_OFFICES = new Set(['president', 'minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'monarch', 'emperor',
   'ambassador', 'envoy', 'senator', 'governor', 'vice-president', 'president-elect', 'secretary']);
@@ -252,7 +266,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
       // "FIFA's ethics committee": a body of the organisation that owns it.
       else if (kind === 'organisation' && o.kind === 'organisation' && d === 'nmod:poss') emit(e, 'member_of', o, c, h, 0.6, 'organisation-owner');
-      else if (kind === 'group' && o.kind === 'organisation' && d !== 'amod') emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
+      else if (kind === 'group' && o.kind === 'organisation' && d !== 'amod' && isMemberNoun(lemma)) emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
       return;
     }
     if (!d.startsWith('nmod')) return;
@@ -266,7 +280,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         break;
       case 'group':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
-        else if ((marker === 'from' || marker === 'of' || marker === 'at') && o.kind === 'organisation') emit(e, 'member_of', o, h, c, 0.65, 'group-from');
+        else if ((marker === 'from' || marker === 'of' || marker === 'at') && o.kind === 'organisation' && isMemberNoun(lemma)) emit(e, 'member_of', o, h, c, 0.65, 'group-from');
         // "lawyers for shareholders", "relatives of the victims"
         else if ((marker === 'for' || marker === 'of') && (o.kind === 'group' || o.kind === 'person')) emit(e, 'related_to', o, h, c, 0.5, 'group-for');
         break;
