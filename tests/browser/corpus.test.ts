@@ -152,7 +152,9 @@ describe('the viewer on a small dated corpus', () => {
     // A later window follows without another click.
     await expect.poll(async () => (await hook(page, (h) => h.range()?.from)) ?? '', { timeout: 10_000 }).toMatch(new RegExp(`^(?!${first}).+`));
     await page.click('#timeline-play');
+    await expect.poll(() => page.getAttribute('#timeline-play', 'aria-label')).toBe('Play through time');
     const paused = await hook(page, (h) => h.range());
+    // Paused means nothing happens: two and a half steps' time pass without a change of range.
     await page.waitForTimeout(1000);
     expect(await hook(page, (h) => h.range())).toEqual(paused);
     expect(problems.errors).toEqual([]);
