@@ -57,6 +57,12 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('an open relation', () => {
+  it('is printed by extract with its phrase, marked open', () => {
+    const r = runCli(['extract', join(input, 'deal-1.txt')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Atlas Shipping —acquired→ Meridian Freight (open)');
+  });
+
   it('is an edge of its own after a build: related_to, its phrase as label, open, keyed by the phrase', () => {
     const graph = readGraph(graphIn(out));
     expect(contractProblems(graph)).toEqual([]);
