@@ -30,11 +30,16 @@ export function nodeName(node: Pick<NodeSummary, 'label' | 'kind'>): string {
   return `${printable(node.label)} (${node.kind})`;
 }
 
-/** "A —called for→ B", or "B ←called for— A" when the edge is read from its target. */
-export function edgeLine(edge: Pick<EdgeView, 'sourceLabel' | 'targetLabel' | 'label'>, fromTarget = false): string {
-  return fromTarget
-    ? `${printable(edge.targetLabel)} ←${edge.label}— ${printable(edge.sourceLabel)}`
-    : `${printable(edge.sourceLabel)} —${edge.label}→ ${printable(edge.targetLabel)}`;
+/**
+ * "A —called for→ B", or "B ←called for— A" when the edge is read from its target; an open relation's phrase, the
+ * article's words, is followed by "(open)".
+ */
+export function edgeLine(edge: Pick<EdgeView, 'sourceLabel' | 'targetLabel' | 'label' | 'open'>, fromTarget = false): string {
+  const label = printable(edge.label);
+  const line = fromTarget
+    ? `${printable(edge.targetLabel)} ←${label}— ${printable(edge.sourceLabel)}`
+    : `${printable(edge.sourceLabel)} —${label}→ ${printable(edge.targetLabel)}`;
+  return edge.open ? `${line} (open)` : line;
 }
 
 export function evidenceLine(e: Evidence, indent = '    '): string {

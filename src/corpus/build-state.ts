@@ -12,10 +12,12 @@ import type { Settings } from '../config/settings.js';
 import { writeFileAtomic } from '../graph/atomic-write.js';
 import { IdentityTable } from '../resolve/identity-table.js';
 import { coMentionsPathFor } from '../graph/co-mention-file.js';
+import { openPhrase } from '../graph/build.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
 
-type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1];
+/** A relation of the index; an open relation adds its predicate phrase. */
+type CompactRelation = [source: string, relation: RelationId, target: string, confidence: number, start: number, end: number, sentenceStart: number, header: 0 | 1, phrase?: string];
 
 /** One article as the index keeps it. The first three fields lead each line, so a plan can read them alone. */
 export interface IndexRecord {
@@ -32,16 +34,22 @@ export interface IndexRecord {
 export function indexRecord(x: CorpusExtraction, key: string): IndexRecord {
   return {
     id: x.article.id, key, file: x.article.file, meta: x.article, c: x.coMentions ?? [],
-    r: x.relations.map((r) => [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0]),
+    r: x.relations.map((r) => {
+      const compact: CompactRelation = [r.source, r.relation, r.target, r.confidence, r.evidence.start, r.evidence.end, r.evidence.sentenceStart, r.evidence.source === 'header' ? 1 : 0];
+      const phrase = openPhrase(r);
+      if (phrase !== undefined) compact.push(phrase);
+      return compact;
+    }),
   };
 }
 
 /** The record's relations (those whose ends' local ids pass `keep`, when given) as edge building reads them: without sentence text. */
 export function relationsOf(record: Pick<IndexRecord, 'r'>, keep?: (source: string, target: string) => boolean): LocalRelation[] {
   const kept = keep ? record.r.filter(([source, , target]) => keep(source, target)) : record.r;
-  return kept.map(([source, relation, target, confidence, start, end, sentenceStart, header]) => ({
+  return kept.map(([source, relation, target, confidence, start, end, sentenceStart, header, phrase]) => ({
     source, relation, target, confidence,
     evidence: { sentence: '', start, end, sentenceStart, ...(header ? { source: 'header' as const } : {}) },
+    ...(phrase === undefined ? {} : { label: phrase, open: true as const }),
   }));
 }
 

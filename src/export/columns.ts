@@ -44,6 +44,8 @@ export const NODE_COLUMNS: readonly Column<NodeAttrs>[] = [
 
 export const EDGE_COLUMNS: readonly Column<EdgeAttrs>[] = [
   { id: 'relation', type: 'string', value: (a) => a.relation },
+  // An open relation: its phrase is the edge's label.
+  { id: 'open', type: 'boolean', value: (a) => (a.open ? true : undefined) },
   { id: 'confidence', type: 'double', value: (a) => a.confidence },
   { id: 'articles', type: 'list', value: (a) => evidenceArticles(a.evidence), has: (a) => a.evidence.length > 0 },
   { id: 'evidence', type: 'string', value: (a) => (a.evidence.length ? evidenceText(a.evidence) : undefined), has: (a) => a.evidence.length > 0 },

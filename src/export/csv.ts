@@ -57,7 +57,7 @@ interface EdgeEnds {
 }
 
 export const NODE_HEADERS = ['id', 'label', 'kind', 'category', 'aliases', 'articles', 'mentions', 'title', 'date', 'nationality', 'count', 'approx', 'kindVotes', 'publisher', 'file', 'url', 'x', 'y', 'size', 'color'] as const;
-export const EDGE_HEADERS = ['id', 'source', 'target', 'source_label', 'target_label', 'relation', 'label', 'weight', 'confidence', 'evidence_count', 'first_sentence', 'first_article', 'articles'] as const;
+export const EDGE_HEADERS = ['id', 'source', 'target', 'source_label', 'target_label', 'relation', 'label', 'open', 'weight', 'confidence', 'evidence_count', 'first_sentence', 'first_article', 'articles'] as const;
 
 function nodeColumns(o: CsvOptions): CsvColumn<NodeAttrs>[] {
   const list = (items: readonly string[]) => items.join(o.listSeparator);
@@ -95,6 +95,7 @@ function edgeColumns(o: CsvOptions): CsvColumn<EdgeAttrs>[] {
     target_label: (_a, _k, e) => e.targetLabel,
     relation: (a) => a.relation,
     label: (a) => a.label,
+    open: (a) => (a.open ? true : undefined),
     weight: (a) => a.weight,
     confidence: (a) => a.confidence,
     evidence_count: (a) => a.evidence.length,

@@ -95,7 +95,7 @@ export function relationshipProperties(key: string, a: EdgeAttrs): Record<string
   const sentenceStarts = ev.every((e) => typeof e.sentenceStart === 'number') ? ev.map((e) => e.sentenceStart!) : undefined;
   const sources = ev.some((e) => e.source) ? ev.map((e) => e.source ?? 'body') : undefined;
   return {
-    key, relation: a.relation, label: a.label, weight: finite(a.weight), confidence: finite(a.confidence),
+    key, relation: a.relation, label: a.label, open: a.open ? true : undefined, weight: finite(a.weight), confidence: finite(a.confidence),
     evidenceArticles: ev.map((e) => e.article), evidenceSentences: ev.map((e) => e.sentence),
     evidenceStarts: ev.map((e) => e.start), evidenceEnds: ev.map((e) => e.end),
     evidenceSentenceStarts: sentenceStarts, evidenceSources: sources,

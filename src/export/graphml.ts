@@ -63,6 +63,7 @@ const NODE_KEYS: Key<NodeAttrs>[] = [
 const EDGE_KEYS: Key<EdgeAttrs>[] = [
   { name: 'relation', type: 'string', value: (a) => a.relation },
   { name: 'label', type: 'string', value: (a) => a.label },
+  { name: 'open', type: 'boolean', value: (a) => (a.open ? true : undefined) },
   { name: 'weight', type: 'double', value: (a) => a.weight },
   { name: 'confidence', type: 'double', value: (a) => a.confidence },
   { name: 'evidence', type: 'string', value: (a) => json(a.evidence) },

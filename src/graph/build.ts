@@ -37,6 +37,8 @@ export interface EdgeDraft {
   source: string;
   target: string;
   relation: RelationId;
+  /** An open relation's predicate phrase (docs/graph-format.md): part of the edge's key and its label. */
+  phrase?: string;
   evidence: Evidence[];
   confidences: number[];
   cited?: Set<string>;
@@ -54,8 +56,21 @@ export type NodeOf = (articleId: string, localId: string) => string | undefined;
 /** NodeOf from an `articleId#localId` → node map. */
 export const nodeOfMap = (keyOf: ReadonlyMap<string, string>): NodeOf => (articleId, localId) => keyOf.get(`${articleId}#${localId}`);
 
+/** The predicate phrase of an open relation, or undefined for a relation of the table. */
+export function openPhrase(r: Pick<LocalRelation, 'open' | 'label'>): string | undefined {
+  return r.open && r.label ? r.label : undefined;
+}
+
 /**
- * One edge per (source, relation, target), keyed `source->relation->target`, gathering every sentence that states
+ * An edge's key: `source->relation->target`, and `source->related_to:<phrase>->target` for an open relation, so open
+ * relations with other words between the same two nodes are other statements, other edges.
+ */
+export function edgeKey(source: string, relation: RelationId, target: string, phrase?: string): string {
+  return phrase === undefined ? `${source}->${relation}->${target}` : `${source}->${relation}:${phrase}->${target}`;
+}
+
+/**
+ * One edge per (source, relation, target), and per phrase for open relations, gathering every sentence that states
  * it, in the order the articles and their relations come. A sentence cited twice counts once.
  */
 export function collectEdges(extractions: readonly EdgeInput[], nodeOf: NodeOf, edges = new Map<string, EdgeDraft>()): Map<string, EdgeDraft> {
@@ -64,12 +79,15 @@ export function collectEdges(extractions: readonly EdgeInput[], nodeOf: NodeOf, 
       const source = nodeOf(x.article.id, r.source);
       const target = nodeOf(x.article.id, r.target);
       if (!source || !target || source === target) continue;
+      const phrase = openPhrase(r);
       let [s, t] = [source, target];
-      if (RELATIONS[r.relation].symmetric && s > t) [s, t] = [t, s];
-      const key = `${s}->${r.relation}->${t}`;
+      // An open relation keeps the text's direction ("X acquired Y" is not "Y acquired X"), though related_to is symmetric.
+      if (phrase === undefined && RELATIONS[r.relation].symmetric && s > t) [s, t] = [t, s];
+      const key = edgeKey(s, r.relation, t, phrase);
       let edge = edges.get(key);
       if (!edge) {
         edge = { source: s, target: t, relation: r.relation, evidence: [], confidences: [] };
+        if (phrase !== undefined) edge.phrase = phrase;
         edges.set(key, edge);
       }
       const ev: Evidence = { article: x.article.id, sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, sentenceStart: r.evidence.sentenceStart };
@@ -90,10 +108,12 @@ export function sortEvidence(evidence: Evidence[]): Evidence[] {
 
 /** An edge's attributes, before style gives it a size. */
 export function edgeAttributes(edge: EdgeDraft): EdgeAttrs {
-  return {
-    relation: edge.relation, label: RELATIONS[edge.relation].label, evidence: sortEvidence(edge.evidence), weight: edge.evidence.length,
+  const attrs: EdgeAttrs = {
+    relation: edge.relation, label: edge.phrase ?? RELATIONS[edge.relation].label, evidence: sortEvidence(edge.evidence), weight: edge.evidence.length,
     confidence: combineConfidence(edge.confidences),
   };
+  if (edge.phrase !== undefined) attrs.open = true;
+  return attrs;
 }
 
 /** A node's attributes, before style and layout give it a size and a place; `meta` is the article of an article node. */

@@ -7,8 +7,15 @@ import type { SerializedNewsGraph } from './news-graph.js';
 
 type Migration = (data: SerializedNewsGraph) => SerializedNewsGraph;
 
+const withVersion = (data: SerializedNewsGraph, schemaVersion: number): SerializedNewsGraph =>
+  ({ ...data, attributes: { ...data.attributes!, schemaVersion } });
+
 /** MIGRATIONS[v] upgrades a version-v file to version v + 1. */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  // 2 added open relations (`open`, a phrase as `label`, keys with the phrase). Version 1 had none: its edges are
+  // version-2 edges as they stand.
+  1: (data) => withVersion(data, 2),
+};
 
 export function migrateGraphData(data: SerializedNewsGraph, file: string): SerializedNewsGraph {
   let version = data.attributes?.schemaVersion ?? 0;

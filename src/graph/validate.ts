@@ -2,7 +2,7 @@
  * Checks that a parsed graph.json keeps the contract of docs/graph-format.md. Used when loading foreign files and
  * by the tests; returns problems rather than throwing so callers choose how loud to be.
  */
-import { isEntityKind, isRelationId, RELATIONS, ARTICLE_CATEGORY } from '../schema/index.js';
+import { isEntityKind, isRelationId, RELATIONS, ARTICLE_CATEGORY, OPEN_RELATION } from '../schema/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,7 +51,14 @@ export function contractProblems(data: unknown, limit = 50): string[] {
     const a = edge.attributes;
     if (!isObject(a)) { add(`${name}: missing attributes`); continue; }
     if (!isRelationId(a.relation)) { add(`${name}: unknown relation ${JSON.stringify(a.relation)}`); continue; }
-    if (a.label !== RELATIONS[a.relation].label) add(`${name}: label is not the relation's label`);
+    if ('open' in a && a.open !== true) add(`${name}: open is ${JSON.stringify(a.open)}, not true`);
+    if (a.open === true) {
+      // An open relation's label is the text's own predicate phrase, and it is stored as related_to.
+      if (a.relation !== OPEN_RELATION) add(`${name}: an open relation is stored as ${OPEN_RELATION}, not ${a.relation}`);
+      if (typeof a.label !== 'string' || !a.label.trim()) add(`${name}: an open relation has no phrase in label`);
+    } else if (a.label !== RELATIONS[a.relation].label) {
+      add(`${name}: label is not the relation's label`);
+    }
     if ('type' in a) add(`${name}: has a "type" attribute (reserved for sigma's render programs)`);
     if (!Array.isArray(a.evidence)) { add(`${name}: evidence is not a list`); continue; }
     if (a.weight !== a.evidence.length) add(`${name}: weight ${String(a.weight)} is not the evidence count ${a.evidence.length}`);

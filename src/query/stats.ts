@@ -39,6 +39,8 @@ export interface GraphStats {
   byKind: Record<EntityKind, number>;
   /** Edges per relation; every relation is present. */
   byRelation: Record<RelationId, number>;
+  /** Edges that are open relations (counted under related_to in `byRelation` too). */
+  openRelations: number;
   /** Entities with the most edges. */
   topByDegree: DegreeEntry[];
   /** graph.json's own attributes (generator, extractor version, schema version, article count). */
@@ -72,8 +74,10 @@ export function stats(graph: NewsGraph, options: Partial<StatsOptions> = {}): Gr
     degrees.push({ key, degree: graph.degree(key), label: a.label });
   });
   let evidence = 0;
+  let openRelations = 0;
   graph.forEachEdge((_e, a) => {
     if (a.relation in byRelation) byRelation[a.relation]++;
+    if (a.open) openRelations++;
     evidence += a.evidence.length;
   });
 
@@ -90,7 +94,7 @@ export function stats(graph: NewsGraph, options: Partial<StatsOptions> = {}): Gr
       ...(lastDate !== undefined ? { lastDate } : {}),
       publishers: [...publishers].map(([publisher, n]) => ({ publisher, articles: n })).sort((a, b) => b.articles - a.articles || cmp(a.publisher, b.publisher)),
     },
-    byKind, byRelation, topByDegree,
+    byKind, byRelation, openRelations, topByDegree,
     graph: { ...graph.getAttributes() },
   };
 }

@@ -1,15 +1,18 @@
 /**
  * One step of a walk: the edges leaving a node in a direction, with relation filters. Symmetric relations (met
- * with, related to) are stored once in a canonical order, so they are followed both ways whatever the direction.
+ * with, related to) are stored once in a canonical order, so they are followed both ways whatever the direction;
+ * an open relation keeps the text's direction ("X acquired Y"), so it is followed as stored.
  */
 import { NewsgraphError } from '../errors.js';
-import { isRelationId, RELATION_IDS, RELATIONS, type RelationId } from '../schema/index.js';
+import { isRelationId, RELATION_IDS, RELATIONS, type EdgeAttrs, type RelationId } from '../schema/index.js';
 import type { NewsGraph } from '../graph/io.js';
 import { DIRECTIONS, type Direction } from './types.js';
 
 const SYMMETRIC: ReadonlySet<string> = new Set(RELATION_IDS.filter((r) => RELATIONS[r].symmetric));
 
 export type Step = (edge: string, neighbour: string, reversed: boolean) => void;
+
+const eitherWay = (a: EdgeAttrs) => SYMMETRIC.has(a.relation) && !a.open;
 
 export interface StepFilter {
   direction: Direction;
@@ -45,11 +48,11 @@ export function forEachStep(graph: NewsGraph, node: string, filter: StepFilter, 
   }
   if (direction === 'out') {
     graph.forEachInEdge(node, (edge, a, source) => {
-      if (SYMMETRIC.has(a.relation) && (all || relations.has(a.relation))) step(edge, source, true);
+      if (eitherWay(a) && (all || relations.has(a.relation))) step(edge, source, true);
     });
   } else if (direction === 'in') {
     graph.forEachOutEdge(node, (edge, a, _s, target) => {
-      if (SYMMETRIC.has(a.relation) && (all || relations.has(a.relation))) step(edge, target, false);
+      if (eitherWay(a) && (all || relations.has(a.relation))) step(edge, target, false);
     });
   }
 }

@@ -25,7 +25,10 @@ export interface EdgeView {
   sourceLabel: string;
   targetLabel: string;
   relation: RelationId;
+  /** The relation's words, or an open relation's phrase. */
   label: string;
+  /** An open relation (docs/graph-format.md): `relation` is related_to, `label` the text's phrase. Absent otherwise. */
+  open?: true;
   weight: number;
   confidence: number;
   evidence: Evidence[];

@@ -22,6 +22,6 @@ export function edgeView(graph: NewsGraph, key: string): EdgeView {
     key, source, target,
     sourceLabel: graph.getNodeAttribute(source, 'label'),
     targetLabel: graph.getNodeAttribute(target, 'label'),
-    relation: a.relation, label: a.label, weight: a.weight, confidence: a.confidence, evidence: [...a.evidence],
+    relation: a.relation, label: a.label, ...(a.open ? { open: true as const } : {}), weight: a.weight, confidence: a.confidence, evidence: [...a.evidence],
   };
 }

@@ -5,8 +5,11 @@
 import type { EntityKind } from './kinds.js';
 import type { RelationId } from './relations.js';
 
-/** Bumped when graph.json changes shape; `migrateGraph` upgrades older files. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when graph.json changes shape; `migrateGraphData` (graph/migrate.ts) upgrades older files. 2: open relations
+ * (`open`, the text's phrase in `label`, a key of their own).
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface Evidence {
   /** Article id (file name without extension). */
@@ -54,6 +57,9 @@ export interface NodeAttrs {
   /** Names in the article that are neither nodes nor attributes (the tagger's miscellaneous names). */
   otherNames?: string[];
 }
+
+/** The relation an open relation is stored as: a statement no other row of the table names, its words in `label`. */
+export const OPEN_RELATION: RelationId = 'related_to';
 
 export interface EdgeAttrs {
   relation: RelationId;

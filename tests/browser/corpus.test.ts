@@ -152,7 +152,9 @@ describe('the viewer on a small dated corpus', () => {
     // A later window follows without another click.
     await expect.poll(async () => (await hook(page, (h) => h.range()?.from)) ?? '', { timeout: 10_000 }).toMatch(new RegExp(`^(?!${first}).+`));
     await page.click('#timeline-play');
+    await expect.poll(() => page.getAttribute('#timeline-play', 'aria-label')).toBe('Play through time');
     const paused = await hook(page, (h) => h.range());
+    // Paused means nothing happens: two and a half steps' time pass without a change of range.
     await page.waitForTimeout(1000);
     expect(await hook(page, (h) => h.range())).toEqual(paused);
     expect(problems.errors).toEqual([]);
@@ -181,6 +183,26 @@ describe('the viewer on a small dated corpus', () => {
     await expect.poll(async () => sorted(typed(await hook(page, (h) => h.visibleEdges())))).toEqual(fromVoice);
     await page.click('#scope-clear');
     await expect.poll(() => hook(page, (h) => h.visibleNodes().length)).toBe(data.nodes.length);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an open relation\'s own words in the edge panel and in its source\'s relations, under "other (open)"', async () => {
+    const edge = data.edges.find((e) => e.attributes.open)!;
+    expect(edge.attributes).toMatchObject({ relation: 'related_to', label: 'acquired' });
+    const { page, problems } = await open(`#edge=${encodeURIComponent(edge.key)}`);
+    await expect.poll(() => page.textContent('#panel .edge-title .relation-label')).toBe(' acquired ');
+    expect(await page.textContent('#panel dd.open-relation')).toContain('open');
+    // The source's panel lists it among its outgoing relations with its phrase.
+    await page.click(`#panel .edge-title button.node-link[data-node="${edge.source}"]`);
+    await expect.poll(() => hook(page, (h) => h.selection()?.key)).toBe(edge.source);
+    const item = page.locator(`#panel .relations-out .relation-group[data-relation="other"] details.relation-item[data-edge="${edge.key}"]`);
+    await expect.poll(() => item.locator('.phrase').textContent()).toBe('acquired');
+    // Its filter row is "other (open)": unticking it hides the edge and nothing else.
+    const before = sorted(await hook(page, (h) => h.visibleEdges()));
+    expect(before).toContain(edge.key);
+    await page.uncheck('input[data-filter="relation:other"]');
+    await expect.poll(async () => sorted(await hook(page, (h) => h.visibleEdges()))).toEqual(before.filter((k) => k !== edge.key));
     expect(problems.errors).toEqual([]);
     await page.close();
   });

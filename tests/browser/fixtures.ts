@@ -81,14 +81,14 @@ export function buildSeedsGraph(workDir: string): string {
 
 /**
  * A small corpus of invented, dated articles from two publishers over three months, built into graph.json (and
- * co-mentions.json) by the real CLI in `workDir`.
+ * co-mentions.json) by the real CLI in `workDir`. One sentence states an open relation ("acquired").
  */
 export const SMALL_CORPUS: ReadonlyArray<{ file: string; date: string; publisher: string; text: string }> = [
   { file: 'h01.txt', date: '2024-01-08', publisher: 'Harbour Herald', text: 'Dam row reaches the council\n\nMayor Odile Brandt met with Councillor Piet Varga in Port Ellery on Monday.\n\nThe Norvale Water Board supports the Kestrel Dam project, Odile Brandt said.' },
   { file: 'h02.txt', date: '2024-01-15', publisher: 'Harbour Herald', text: 'Fishers object\n\nThe Coastal Fishers Union opposes the Kestrel Dam project.\n\nUnion leader Marta Quell called for an inquiry into the Norvale Water Board.' },
   { file: 'v01.txt', date: '2024-02-05', publisher: 'Valley Voice', text: 'Harbour deal signed\n\nPiet Varga signed the harbour agreement with the Port Ellery Council.\n\nMarta Quell and Odile Brandt spoke in Lindhaven.' },
   { file: 'v02.txt', date: '2024-02-19', publisher: 'Valley Voice', text: 'Tenants take sides\n\nThe Lindhaven Tenants Group supports Marta Quell.\n\nThe Port Ellery Council called on the Norvale Water Board to publish its accounts.' },
-  { file: 'h03.txt', date: '2024-03-04', publisher: 'Harbour Herald', text: 'Board answers critics\n\nThe Norvale Water Board opposes the Coastal Fishers Union.\n\nGreta Holm of the Saltmarsh Trust visited Port Ellery with Ivo Renn.' },
+  { file: 'h03.txt', date: '2024-03-04', publisher: 'Harbour Herald', text: 'Board answers critics\n\nThe Norvale Water Board opposes the Coastal Fishers Union.\n\nGreta Holm of the Saltmarsh Trust visited Port Ellery with Ivo Renn.\n\nAtlas Shipping acquired Meridian Freight last year.' },
   { file: 'v03.txt', date: '2024-03-25', publisher: 'Valley Voice', text: 'Inquiry opens\n\nIvo Renn supports the inquiry.\n\nThe Saltmarsh Trust called on Odile Brandt to halt the Kestrel Dam project.' },
 ];
 

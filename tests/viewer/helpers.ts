@@ -25,6 +25,9 @@ export interface EdgeSpec {
   source: string;
   target: string;
   relation: RelationId | string;
+  /** Defaults to the relation's words; an open relation's phrase with `open`. */
+  label?: string;
+  open?: boolean | string;
   evidence?: Evidence[];
   weight?: number;
 }
@@ -49,7 +52,8 @@ export function buildGraph(nodes: NodeSpec[], edges: EdgeSpec[]): ViewerGraph {
         source: e.source,
         target: e.target,
         attributes: {
-          relation: e.relation, label: (RELATIONS as Record<string, { label: string }>)[e.relation]?.label ?? String(e.relation),
+          relation: e.relation, label: e.label ?? (RELATIONS as Record<string, { label: string }>)[e.relation]?.label ?? String(e.relation),
+          ...(e.open === undefined ? {} : { open: e.open }),
           evidence, weight: e.weight ?? Math.max(1, evidence.length), confidence: 0.9,
         },
       };

@@ -87,6 +87,38 @@ describe('edge panel', () => {
   });
 });
 
+describe('open relations', () => {
+  // "The Harbour Trust acquired Port Ilha": related_to with the article's phrase, directed although related_to is not.
+  const withOpen = buildGraph(
+    [{ key: 'o:trust', label: 'Harbour Trust', kind: 'organisation' }, { key: 'pl:port', label: 'Port Ilha', kind: 'place' }],
+    [
+      { key: 'bought', source: 'o:trust', target: 'pl:port', relation: 'related_to', label: 'acquired', open: true, evidence: [at(s2, 'Harbour Trust')] },
+      // As a GEXF or GraphML reader may give the attribute: text.
+      { key: 'ran', source: 'o:trust', target: 'pl:port', relation: 'related_to', label: 'ran', open: 'true' },
+      { key: 'near', source: 'pl:port', target: 'o:trust', relation: 'related_to' },
+    ],
+  );
+  const index = buildArticleIndex(withOpen);
+
+  it('show their phrase in the edge panel, with a direction', () => {
+    const panel = edgePanel(withOpen, 'bought', index);
+    expect([panel.source.label, panel.label, panel.target.label]).toEqual(['Harbour Trust', 'acquired', 'Port Ilha']);
+    expect(panel).toMatchObject({ relation: 'other', open: true, symmetric: false });
+    expect(edgePanel(withOpen, 'near', index)).toMatchObject({ relation: 'related_to', label: 'related to', open: false, symmetric: true });
+  });
+
+  it('are listed under "other (open)" with their phrase, outgoing at the source and incoming at the target', () => {
+    const trust = nodePanel(withOpen, 'o:trust', NO_FILTERS, index);
+    const other = trust.outgoing.find((g) => g.relation === 'other')!;
+    expect(other.label).toBe('other (open)');
+    expect(other.items.map((i) => [i.edge, i.phrase])).toEqual([['bought', 'acquired'], ['ran', 'ran']]);
+    const port = nodePanel(withOpen, 'pl:port', NO_FILTERS, index);
+    expect(port.incoming.map((g) => [g.relation, g.items.map((i) => i.phrase)])).toEqual([['other', ['acquired', 'ran']]]);
+    // The symmetric related_to reads from either end, and has no phrase of its own.
+    expect(port.outgoing.map((g) => [g.relation, g.items.map((i) => i.phrase)])).toEqual([['related_to', [null]]]);
+  });
+});
+
 describe('article links', () => {
   it('only offers http(s) links', () => {
     expect(safeUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');

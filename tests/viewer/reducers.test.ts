@@ -5,6 +5,7 @@ import { parallelEdgeSlots } from '../../viewer/src/logic/parallel-edges.js';
 import { computeFocus, edgeDisplay, edgeStyles, nodeDisplay, type ReducerContext } from '../../viewer/src/logic/reducers.js';
 import { INITIAL_VIEW_STATE, type ViewState } from '../../viewer/src/logic/view-state.js';
 import { KINDS, RELATIONS } from '../../src/schema/index.js';
+import { OTHER_COLOR } from '../../viewer/src/logic/model.js';
 import { buildGraph } from './helpers.js';
 
 const graph = buildGraph(
@@ -14,6 +15,7 @@ const graph = buildGraph(
     { key: 'met', source: 'ana', target: 'bo', relation: 'met_with' },
     { key: 'loc', source: 'council', target: 'city', relation: 'located_in' },
     { key: 'away', source: 'city', target: 'far', relation: 'related_to' },
+    { key: 'hired', source: 'far', target: 'bo', relation: 'related_to', label: 'hired', open: true },
   ],
 );
 const styles = edgeStyles(graph, parallelEdgeSlots(graph), DEFAULT_SETTINGS);
@@ -62,6 +64,13 @@ describe('edge reducer', () => {
   it('colours edges by relation, arrows on directed relations, plain lines on symmetric ones', () => {
     expect(edge('m1', ctx())).toMatchObject({ type: 'arrow', color: `${RELATIONS.member_of.color}${DEFAULT_SETTINGS.edgeAlpha}`, label: null });
     expect(edge('met', ctx()).type).toBe('line');
+  });
+
+  it('draws an open relation with an arrow, in the colour of its "other (open)" row, labelled with its phrase', () => {
+    expect(edge('hired', ctx({ zoomedIn: true }))).toMatchObject({ type: 'arrow', color: `${OTHER_COLOR}${DEFAULT_SETTINGS.edgeAlpha}`, label: 'hired' });
+    expect(edge('away', ctx()).type).toBe('line');
+    expect(edge('hired', ctx({ filters: toggleRelation(NO_FILTERS, 'other', false) })).hidden).toBe(true);
+    expect(edge('away', ctx({ filters: toggleRelation(NO_FILTERS, 'other', false) })).hidden).toBe(false);
   });
 
   it('hides edges whose relation or whose end is hidden', () => {

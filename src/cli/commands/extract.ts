@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { RELATIONS } from '../../schema/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { action, out } from '../run.js';
+import { printable } from '../query-output.js';
 
 export function register(program: Command): void {
   program
@@ -29,7 +30,9 @@ export function register(program: Command): void {
       for (const e of extraction.entities) lines.push(`  ${e.kind.padEnd(12)} ${e.label}${e.aliases.length > 1 ? `  (${e.aliases.filter((a) => a !== e.label).join('; ')})` : ''}`);
       lines.push('', 'Relations:');
       for (const r of extraction.relations) {
-        lines.push(`  ${label.get(r.source)} —${RELATIONS[r.relation].label}→ ${label.get(r.target)}  [${r.confidence}]`);
+        // An open relation is told by the article's own words.
+        const words = r.open && r.label ? `${printable(r.label)}→ ${label.get(r.target)} (open)` : `${RELATIONS[r.relation].label}→ ${label.get(r.target)}`;
+        lines.push(`  ${label.get(r.source)} —${words}  [${r.confidence}]`);
         lines.push(`      “${r.evidence.sentence}”`);
       }
       await out(lines.join('\n') + '\n');

@@ -4,7 +4,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadGraph } from '../../graph/io.js';
 import { stats, STATS_DEFAULTS } from '../../query/index.js';
-import { KINDS, RELATIONS, type EntityKind, type RelationId } from '../../schema/index.js';
+import { KINDS, OPEN_RELATION, RELATIONS, type EntityKind, type RelationId } from '../../schema/index.js';
 import { action } from '../run.js';
 import { printable, printJson, printLines, table } from '../query-output.js';
 import { DEFAULT_GRAPH } from './serve.js';
@@ -43,7 +43,8 @@ export function register(program: Command): void {
         ...table((Object.entries(result.byKind) as Array<[EntityKind, number]>).map(([k, n]) => [KINDS[k].plural, String(n)])),
         '',
         'Edges by relation:',
-        ...table((Object.entries(result.byRelation) as Array<[RelationId, number]>).filter(([, n]) => n > 0).map(([r, n]) => [RELATIONS[r].label, String(n)])),
+        ...table((Object.entries(result.byRelation) as Array<[RelationId, number]>).filter(([, n]) => n > 0)
+          .map(([r, n]) => [RELATIONS[r].label, r === OPEN_RELATION && result.openRelations ? `${n} (${result.openRelations} open)` : String(n)])),
       ];
       if (result.topByDegree.length) {
         lines.push('', 'Best connected:', ...table(result.topByDegree.map((d) => [printable(d.node.label), d.node.kind, `${d.degree} edges (${d.outDegree} out, ${d.inDegree} in)`])));

@@ -92,6 +92,9 @@ function edgeAttrs(a: Json, directed: boolean): ViewerEdgeAttrs {
   a.relation = relation;
   a.evidence = evidence;
   if (typeof a.label !== 'string' || !a.label) a.label = relationLabel(relation);
+  // `open` is true or absent; a GEXF or GraphML reader may give it as text.
+  if (a.open === true || a.open === 'true') a.open = true;
+  else delete a.open;
   if (!finite(a.weight) || a.weight <= 0) a.weight = Math.max(1, evidence.length);
   if (!finite(a.confidence)) a.confidence = 1;
   a.directed = directed;

@@ -29,6 +29,8 @@ export interface RelationItem {
   edge: string;
   relation: RelationKey;
   label: string;
+  /** An open relation's own words ("acquired"), which its group's name ("other (open)") does not say; else null. */
+  phrase: string | null;
   /** The node at the other end. */
   other: NodeRef;
   confidence: number;
@@ -77,6 +79,8 @@ export interface EdgePanel {
   label: string;
   color: string;
   symmetric: boolean;
+  /** An open relation: `label` is the article's predicate phrase, not a row of the relation table. */
+  open: boolean;
   source: NodeRef;
   target: NodeRef;
   confidence: number;
@@ -171,10 +175,10 @@ export function nodePanel(graph: ViewerGraph, key: string, filters: FilterState,
       return;
     }
     const item: RelationItem = {
-      edge, relation: relationKeyOf(e), label: e.label, other: nodeRef(graph, other), confidence: e.confidence, count,
+      edge, relation: relationKeyOf(e), label: e.label, phrase: e.open ? e.label : null, other: nodeRef(graph, other), confidence: e.confidence, count,
       get evidence() { return evidenceViews(graph, edge, articles, kept?.allowed ?? null); },
     };
-    if (source === key || isSymmetric(e.relation) || !e.directed) outgoing.push(item);
+    if (source === key || isSymmetric(relationKeyOf(e)) || !e.directed) outgoing.push(item);
     else incoming.push(item);
   });
   const facts: [string, string][] = [];
@@ -211,7 +215,8 @@ export function edgePanel(graph: ViewerGraph, edge: string, articles: ArticleInd
     relation: relationKeyOf(e),
     label: e.label,
     color: relationColor(relationKeyOf(e)),
-    symmetric: isSymmetric(e.relation) || !e.directed,
+    symmetric: isSymmetric(relationKeyOf(e)) || !e.directed,
+    open: e.open === true,
     source: nodeRef(graph, source),
     target: nodeRef(graph, target),
     confidence: e.confidence,

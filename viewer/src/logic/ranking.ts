@@ -7,7 +7,9 @@ import pagerankImport from 'graphology-metrics/centrality/pagerank.js';
 import type { ViewerGraph } from './model.js';
 import type { EdgeTable } from './edge-table.js';
 import type { ActiveLayer } from './visibility.js';
-import type { RankBy } from './url-hash.js';
+
+/** What the story cut ranks nodes by. */
+export type RankBy = 'degree' | 'pagerank';
 
 type Pagerank = typeof pagerankImport.default;
 // CommonJS module typed with an ES default export; see communities.ts.

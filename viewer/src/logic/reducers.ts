@@ -171,7 +171,7 @@ export function parallelCurvature(index: number, maxIndex: number): number {
 
 /** Arrow heads on directed relations; parallel edges bend apart (`slot` from parallelEdgeSlots). */
 export function edgeShape(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined): { type: EdgeProgram; curvature?: number } {
-  const arrow = attrs.directed && !isSymmetric(attrs.relation);
+  const arrow = attrs.directed && !isSymmetric(relationKeyOf(attrs));
   if (slot && slot.index !== 0) return { type: arrow ? 'curvedArrow' : 'curved', curvature: parallelCurvature(slot.index, slot.max) };
   return { type: arrow ? 'arrow' : 'line' };
 }
@@ -179,7 +179,8 @@ export function edgeShape(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined
 type EdgeStyleSettings = Pick<ViewerSettings, 'edgeAlpha' | 'minEdgeSize' | 'maxEdgeSize'>;
 
 export function edgeStyle(attrs: ViewerEdgeAttrs, slot: ParallelSlot | undefined, settings: EdgeStyleSettings): EdgeStyle {
-  const strongColor = relationColor(attrs.relation);
+  // An open relation takes the colour of its filter row, "other (open)".
+  const strongColor = relationColor(relationKeyOf(attrs));
   return { ...edgeShape(attrs, slot), color: `${strongColor}${settings.edgeAlpha}`, strongColor, size: edgeSize(attrs.weight, settings) };
 }
 

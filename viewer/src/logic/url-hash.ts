@@ -10,8 +10,7 @@ import { KIND_KEYS, RELATION_KEYS, type KindKey, type RelationKey } from './mode
 import type { Selection } from './view-state.js';
 import { formatRange, parseRange, type DateRange } from './time-range.js';
 import type { Scope } from './corpus.js';
-
-export type RankBy = 'degree' | 'pagerank';
+import type { RankBy } from './ranking.js';
 
 export interface CameraView {
   x: number;

@@ -6,7 +6,7 @@ import type { ColorMode } from '../settings.js';
 import { NO_FILTERS, type FilterState } from './filters.js';
 import type { DateRange } from './time-range.js';
 import type { Scope } from './corpus.js';
-import type { RankBy } from './url-hash.js';
+import type { RankBy } from './ranking.js';
 
 export type Selection = { type: 'node'; key: string } | { type: 'edge'; key: string };
 

@@ -79,6 +79,7 @@ function relationItem(item: RelationItem, direction: 'out' | 'in', on: PanelCall
   });
   const summary = el('summary', {},
     el('span', { class: 'direction', 'aria-label': direction === 'out' ? 'to' : 'from' }, direction === 'out' ? '→' : '←'),
+    item.phrase === null ? null : el('span', { class: 'relation-label phrase' }, item.phrase),
     nodeButton(item.other, on),
     el('span', { class: 'count' }, `${count} sentence${count === 1 ? '' : 's'}`),
     edgeButton);
@@ -160,6 +161,7 @@ export function renderEdgePanel(body: HTMLElement, model: EdgePanel, on: PanelCa
     el('dl', { class: 'facts' },
       el('dt', {}, 'Confidence'), el('dd', {}, `${Math.round(model.confidence * 100)}%`),
       el('dt', {}, 'Evidence'), el('dd', {}, `${model.evidence.length} sentence${model.evidence.length === 1 ? '' : 's'}`),
-      model.symmetric ? el('dt', {}, 'Direction') : null, model.symmetric ? el('dd', {}, 'either way') : null),
+      model.symmetric ? el('dt', {}, 'Direction') : null, model.symmetric ? el('dd', {}, 'either way') : null,
+      model.open ? el('dt', {}, 'Relation') : null, model.open ? el('dd', { class: 'open-relation' }, 'open: the article’s own words, no relation of the table') : null),
     el('section', { class: 'relations' }, el('h3', {}, 'Why this edge exists'), evidenceList(model.evidence, Number.POSITIVE_INFINITY)));
 }
