@@ -94,7 +94,7 @@ const POSSESSIVE = (ctx: SentenceContext, m: DraftMention): boolean => POSSESSIV
  * "they" → the latest plural actor that was a subject; "he"/"she" → the latest person; "we" inside a quotation →
  * whoever the sentence says is speaking.
  */
-export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number): LocalEntity | undefined {
+export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number, role: 'subject' | 'object' = 'subject'): LocalEntity | undefined {
   const recent = ctx.discourse.subjects;
   if (pronoun === 'he' || pronoun === 'she') {
     for (let k = ctx.mentions.length - 1; k >= 0; k--) {
@@ -120,6 +120,19 @@ export function resolvePronoun(ctx: SentenceContext, pronoun: string, at: number
     return latest(recent, (e) => e.kind === 'group') ?? latest(recent, (e) => e.kind === 'organisation' && isPluralName(e.label));
   }
   if (pronoun === 'it') {
+    // An object "it" is mostly a text or an event just named ("one MP opposed it"): the latest in this sentence or
+    // the one before.
+    if (role === 'object') {
+      for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+        const m = ctx.mentions[k]!;
+        if (m.end <= at && (m.kind === 'document' || m.kind === 'event')) return ctx.entity(m);
+      }
+      const before = ctx.previous[ctx.previous.length - 1]?.mentions ?? [];
+      for (let k = before.length - 1; k >= 0; k--) {
+        const m = before[k]!;
+        if (m.kind === 'document' || m.kind === 'event') return ctx.entityOfPrevious(m);
+      }
+    }
     // The organisation, text or event a recent sentence was about; then one named earlier in this sentence.
     for (let k = ctx.previous.length - 1; k >= Math.max(0, ctx.previous.length - 2); k--) {
       const subject = ctx.previous[k]!.subject;

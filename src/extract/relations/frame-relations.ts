@@ -80,7 +80,7 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     const p = t.lower === 'him' ? 'he' : t.lower === 'her' ? 'she' : t.lower === 'them' ? 'they' : t.lower === 'us' ? 'we' : t.lower;
     const speaker = reportingSpeaker(ctx, tree, i, p);
     if (speaker) return [speaker];
-    const r = resolvePronoun(ctx, p, i);
+    const r = resolvePronoun(ctx, p, i, tree.base(i) === 'obj' ? 'object' : 'subject');
     return r ? [r] : [];
   }
   return [];
@@ -112,7 +112,12 @@ export function fitsPronoun(e: LocalEntity, pronoun: string): boolean {
 function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonly string[], patientOverride?: number): End[] {
   const out: End[] = [];
   const push = (token: number) => {
-    for (const entity of entitiesOfToken(ctx, tree, token)) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
+    let found = entitiesOfToken(ctx, tree, token);
+    // "highlighted claims of X", "criticised the treatment of X": a plain noun stands for its "of" phrase.
+    if (!found.length && tree.tokens[token]!.upos === 'NOUN' && !isRole(tree, token)) {
+      for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of') found = found.concat(entitiesOfToken(ctx, tree, c));
+    }
+    for (const entity of found) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
   };
   for (const role of roles) {
     if (role === 'self') { push(f.predicate); continue; }
