@@ -5,7 +5,7 @@
  */
 import type { Sentence, NameSpan, Token } from '../../schema/index.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
-import { documentNouns, eventNouns, groupNouns, lookupNoun, nounClass } from '../word-lists.js';
+import { documentNouns, eventNouns, groupNouns, lookupNoun, nounClass, predicateClasses } from '../word-lists.js';
 import { lower, wordKey, isPluralNoun, numberValue, isCoordinator, YEAR } from '../tokens.js';
 import { chunk, type Chunk } from './chunks.js';
 import { spanText, startsCapital, type DraftMention } from './draft.js';
@@ -72,12 +72,20 @@ const headWord = remembered((lemma: string): HeadWord => {
   const wordNet = nounClass(key);
   return {
     key,
-    event: lookupNoun(eventNouns(), key) ?? (wordNet?.kind === 'event' ? wordNet.category : undefined),
+    event: lookupNoun(eventNouns(), key) ?? (wordNet?.kind === 'event' ? wordNet.category : undefined) ?? actEvent(key),
     document: lookupNoun(documentNouns(), key) ?? (wordNet?.kind === 'document' ? wordNet.category : undefined),
     group: lookupNoun(groupNouns(), key) ?? (wordNet?.kind === 'person' ? key : undefined),
     described: ORG_DESCRIPTIONS.has(key) || COMPANY_EPITHETS.has(key), endsMultiword: endsMultiwordEntry(key),
   };
 });
+
+/** Acts done to people or between them (the lexicon's nouns of harm and of meeting: "eviction", "detention", "talks") are events. */
+const EVENT_ACT_CLASSES = ['harm', 'meet'];
+
+function actEvent(lemma: string): string | undefined {
+  const classes = predicateClasses(lemma, 'n');
+  return EVENT_ACT_CLASSES.some((c) => classes.includes(c)) ? lemma : undefined;
+}
 
 /** `[first, ...rest]` without repeats and without `label`, in order of first appearance. */
 function otherForms(first: string, rest: readonly string[], label: string): string[] {
