@@ -79,8 +79,8 @@ const headWord = remembered((lemma: string): HeadWord => {
   };
 });
 
-/** Acts done to people or between them (the lexicon's nouns of harm and of meeting: "eviction", "detention", "talks") are events. */
-const EVENT_ACT_CLASSES = ['harm', 'meet'];
+/** Acts done to people or between them (the lexicon's nouns of harm, sanction and meeting: "eviction", "detention", "talks") are events. */
+const EVENT_ACT_CLASSES = ['harm', 'sanction', 'meet'];
 
 function actEvent(lemma: string): string | undefined {
   const classes = predicateClasses(lemma, 'n');

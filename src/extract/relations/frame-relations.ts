@@ -37,7 +37,7 @@ function rulesFor(pos: 'v' | 'n', cls: string): readonly IndexedRule[] {
 
 const NONE: readonly IndexedRule[] = Object.freeze([]);
 /** Classes whose deed, when someone urges it, is what they call for ("urged X to hold an inquiry"). */
-const BRING_ABOUT = new Set(['hold', 'cause', 'author', 'sign', 'harm']);
+const BRING_ABOUT = new Set(['hold', 'cause', 'author', 'sign', 'harm', 'sanction']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'us']);
 
 interface End {

@@ -41,6 +41,11 @@ function isViolent(lemma: string): boolean {
   return predicateClasses(lemma, 'n').includes('harm') || predicateClasses(lemma, 'v').includes('harm');
 }
 
+/** Whether an event noun names a sanction against people (an arrest, an expulsion): who undergoes it is related to it. */
+function isSanction(lemma: string): boolean {
+  return predicateClasses(lemma, 'n').includes('sanction') || predicateClasses(lemma, 'v').includes('sanction');
+}
+
 /** Whether a noun is a title or a role ("spokesman", "co-chairs", "head"). */
 export function isRole(tree: SentenceTree, i: number): boolean {
   const t = tree.tokens[i]!;
@@ -257,9 +262,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       else if (kind === 'document' && o.kind === 'place' && d === 'nmod:poss') emit(o, 'authored', e, c, h, 0.6, 'document-owner');
       else if (kind === 'event') {
         if (o.kind === 'place') emit(e, 'located_in', o, c, h, 0.6, 'event-place');
-        else if (d === 'nmod:poss' && isViolent(lemma)) {
+        else if (d === 'nmod:poss' && (isViolent(lemma) || isSanction(lemma))) {
           const hasOf = tree.childrenBy(h, 'nmod').some((k) => tree.marker(k) === 'of');
-          emit(o, hasOf ? 'responsible_for' : 'victim_of', e, c, h, 0.6, 'event-possessor');
+          emit(o, hasOf ? 'responsible_for' : isViolent(lemma) ? 'victim_of' : 'related_to', e, c, h, 0.6, 'event-possessor');
         } else if (o.kind === 'organisation' && HELD.has(m.category ?? lemma)) emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
       // "Croatia's parliament", "the Kessington police"; not "the French embassy" (a nationality, not a place).
@@ -286,8 +291,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         break;
       case 'event':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'event-in');
-        else if (marker === 'by' && ACTORS.has(o.kind)) emit(o, isViolent(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
+        else if (marker === 'by' && ACTORS.has(o.kind)) emit(o, isViolent(lemma) || isSanction(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
         else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isViolent(lemma)) emit(o, 'victim_of', e, c, h, 0.65, 'event-of');
+        else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isSanction(lemma)) emit(o, 'related_to', e, c, h, 0.6, 'event-of');
         else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTORS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
         break;
       case 'document':
