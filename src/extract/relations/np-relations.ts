@@ -149,6 +149,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       }
     }
     if (m.kind === 'organisation' && m.origin === 'name') placeInName(m, e);
+    if (m.kind === 'person' && m.origin === 'name') placeInBrackets(m, e);
   }
   copularTitles();
 
@@ -171,6 +172,13 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         for (const p of people) emit(p.entity, relation, holder.entity, p.token, holder.token, 0.65, 'copular-title');
       }
     }
+  }
+
+  /** "Ilke Wyludda (Germany) 66.60 metres", "Senator Ana Ruiz (Texas)": a place in brackets after a person's name. */
+  function placeInBrackets(m: DraftMention, e: LocalEntity): void {
+    if (ctx.tokens[m.coreEnd]?.text !== '(') return;
+    const p = ctx.startingAt(m.coreEnd + 1).find((x) => ctx.entity(x).kind === 'place');
+    if (p && ctx.tokens[p.coreEnd]?.text === ')') emit(e, 'located_in', ctx.entity(p), m.coreStart, p.coreEnd - 1, 0.6, 'place-in-brackets');
   }
 
   /** "Disney is the parent company of ABC": a link stated by a copula and a noun, kept open with the noun's words. */
