@@ -32,7 +32,12 @@ function wireCredits(ctx: SentenceContext): void {
     }
     // "By Jane Holt, Chief Correspondent"
     if (ctx.word(0) === 'by') credit(ctx.startingAt(1).find((x) => x.kind === 'person'), 0, 1, 'byline');
+    // A line that is only a person's name under the headline is the byline.
+    const alone = ctx.startingAt(0).find((x) => x.kind === 'person' && x.end === tokens.length);
+    if (alone && ctx.index > 0 && ctx.index <= 2) credit(alone, 0, alone.end - 1, 'byline');
   }
+  // "-- Dimitris Kontogiannis, Athens Newsroom": a dash and a reporter's name open the sign-off line.
+  if (DASHES.has(tokens[0]?.text ?? '')) credit(ctx.startingAt(1).find((x) => x.kind === 'person'), 0, 1, 'sign-off');
   // "… monitoring the demonstration. — Sapa": a dash and a name close a paragraph.
   const n = tokens.length;
   for (let i = Math.max(0, n - 6); i < n - 1; i++) {
