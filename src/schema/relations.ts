@@ -159,7 +159,7 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   victim_of: {
     id: 'victim_of', label: 'victim of', source: ['person', 'group'], target: ['event'], symmetric: false,
     color: '#c5b0d5', description: 'killed in, executed in, victims of',
-    frames: [nounFrame('harm', 'nmod:of', 'self'), verbFrame('harm', 'patient', 'obl:in|obl:during|obl:at|agent')],
+    frames: [nounFrame('harm', 'nmod:of', 'self'), verbFrame('harm', 'patient', 'obl:in|obl:during|obl:at|agent'), verbFrame('die', 'agent', 'obl:in|obl:during|obl:at')],
   },
   located_in: {
     id: 'located_in', label: 'located in', source: ['event', 'organisation', 'group', 'person'], target: ['place'],
