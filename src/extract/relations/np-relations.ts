@@ -81,10 +81,15 @@ export function isKin(tree: SentenceTree, i: number): boolean {
   return nounClass(wordKey(tree.tokens[i]!.lemma))?.category === 'kin' || nounClass(tree.tokens[i]!.lower)?.category === 'kin';
 }
 
+/** Modifiers that make a leader's title a post under the leader. */
+const SUBORDINATE_POSTS = new Set(['regional', 'deputy', 'assistant', 'associate', 'local', 'junior', 'vice', 'area', 'district', 'provincial']);
+
 /** A leader's title gives `leads`; other titles give `member_of`. */
 export function roleRelation(tree: SentenceTree, role: number): 'leads' | 'member_of' {
   const words: string[] = [];
   for (const c of tree.children(role)) if (tree.base(c) === 'compound' && c < role && tree.tokens[c]!.upos === 'NOUN') words.push(wordKey(tree.tokens[c]!.lemma));
+  // "regional director", "deputy head": a post under the leader's.
+  if (tree.children(role).some((c) => SUBORDINATE_POSTS.has(tree.tokens[c]!.lower))) return 'member_of';
   const key = wordKey(tree.tokens[role]!.lemma);
   // Plural titles ("co-chairs") keep their plural in some lemmas.
   for (const k of [key, key.replace(/s$/, '')]) {
