@@ -132,6 +132,33 @@ describe('verb frames', () => {
   });
 });
 
+describe('tree repairs', () => {
+  it('make a participle with a by-phrase that the parser took for the main verb a clause of its noun again', () => {
+    // The parser's reading of "The resolution adopted by the Diet condemns the expulsion".
+    const t = tree(`
+      resolution resolution NOUN NN 2 nsubj
+      adopted adopt VERB VBN 6 advcl
+      by by ADP IN 5 case
+      the the DET DT 5 det
+      Diet diet PROPN NNP 2 obl:agent
+      condemns condemn VERB VBZ 0 root
+      expulsion expulsion NOUN NN 6 obj`);
+    expect(show(t, findFrames(t)).filter((f) => !f.startsWith('expulsion'))).toEqual(['adopt [passive]: agent=Diet patient=resolution', 'condemn: agent=resolution patient=expulsion']);
+  });
+
+  it('keep a name the parser split as one subtree, attached where the name was', () => {
+    // "The Riverside Farmers' Cooperative agreed …" with the adjective reading of "Cooperative".
+    const t = new SentenceTree(tree(`
+      Riverside Riverside PROPN NNP 2 compound
+      Farmers Farmers PROPN NNPS 3 nsubj
+      Cooperative cooperative ADJ JJ 4 amod
+      agreed agree VERB VBD 0 root`).sentence, [{ start: 0, end: 3 }]);
+    expect(t.head(2)).toBe(3);
+    expect(t.deprel(2)).toBe('nsubj');
+    expect([t.head(0), t.head(1)]).toEqual([2, 2]);
+  });
+});
+
 describe('noun frames', () => {
   it('read a nominalised act with its possessor and its prepositional phrases', () => {
     // "Brook's call for a referendum"

@@ -31,11 +31,49 @@ export class SentenceTree {
     this.heads = this.tokens.map((t) => t.head);
     this.rels = this.tokens.map((t) => t.deprel);
     for (const n of names) if (n.end - n.start > 1) this.unite(n);
+    for (let v = 0; v < this.tokens.length; v++) this.reduceRelative(v);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
       const h = this.heads[i]!;
       if (h >= 0 && h < this.tokens.length) (this.kids[h] ??= []).push(i);
     }
+  }
+
+  /**
+   * "The resolution adopted by the Diet condemns …": the parser often takes a participle with a by-phrase for the
+   * main verb, and the finite verb after it for its clause or auxiliary. Made a participle clause of its noun again,
+   * the noun the subject of the finite verb, unless the change would loop.
+   */
+  private reduceRelative(v: number): void {
+    const t = this.tokens[v]!;
+    if (t.tag !== 'VBN') return;
+    const kids: number[] = [];
+    for (let i = 0; i < this.heads.length; i++) if (this.heads[i] === v) kids.push(i);
+    if (kids.some((k) => this.rels[k]!.startsWith('aux') && k < v)) return;
+    const subject = kids.find((k) => this.rels[k] === 'nsubj' && k < v);
+    const byAgent = kids.some((k) => this.rels[k] === 'obl:agent' || (this.rels[k] === 'obl' && this.tokens.some((c, ci) => this.heads[ci] === k && c.lower === 'by')));
+    if (subject === undefined || !byAgent) return;
+    const finite = (i: number) => /^VB[DZP]$/.test(this.tokens[i]!.tag) && i > v;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    const up = this.heads[v]!;
+    if (up >= 0 && finite(up) && ['advcl', 'ccomp', 'parataxis', 'conj', 'csubj'].includes(this.rels[v]!)) {
+      // A: the finite verb above is the main verb.
+      heads[v] = subject; rels[v] = 'acl';
+      heads[subject] = up; rels[subject] = 'nsubj';
+    } else {
+      // B: the finite verb was hung below the participle as its auxiliary.
+      const w = kids.find((k) => finite(k) && (this.rels[k]!.startsWith('aux') || this.rels[k] === 'cop'));
+      if (w === undefined) return;
+      heads[w] = up; rels[w] = this.rels[v]!;
+      heads[v] = subject; rels[v] = 'acl';
+      heads[subject] = w; rels[subject] = 'nsubj';
+      for (const k of kids) if (k > w) heads[k] = w;
+    }
+    for (let i = 0; i < heads.length; i++) {
+      for (let k = heads[i]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === i || n > heads.length) return;
+    }
+    for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
   }
 
   /** Makes tokens [start, end) one subtree headed by its last word, unless that would make a cycle. */
