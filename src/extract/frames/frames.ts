@@ -202,10 +202,16 @@ function controlled(tree: SentenceTree, v: number): number[] {
 function isControlledClause(tree: SentenceTree, c: number): boolean {
   const base = tree.base(c);
   if (base === 'xcomp') return true;
-  if (base !== 'advcl' || !tree.childrenBy(c, 'mark').some((m) => tree.tokens[m]!.lower === 'to') || tree.childrenBy(c, 'nsubj').length) return false;
+  if (tree.childrenBy(c, 'nsubj').length || tree.head(c) < 0) return false;
+  // "denied organising the riot", "stopped funding it": a gerund the parser hung as an object or a clause.
+  const gerund = tree.tokens[c]!.tag === 'VBG' && (base === 'ccomp' || base === 'obj' || base === 'advcl') && !tree.marker(c);
+  const toClause = base === 'advcl' && tree.childrenBy(c, 'mark').some((m) => tree.tokens[m]!.lower === 'to');
+  if (!gerund && !toClause) return false;
   const classes = predicateClasses(tree.lemma(tree.head(c)), 'v');
   return CONTROL_CLASSES.some((k) => classes.includes(k));
 }
+
+const TEMPORAL_MARKS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'upon', 'on', 'in', 'without']);
 
 /** Classes of verbs that take a "to" clause as what they urge, try, intend or refuse. */
 const CONTROL_CLASSES = ['urge', 'demand', 'attempt', 'intend', 'refuse', 'aspect'];
@@ -225,8 +231,9 @@ function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<nu
     if (object.length) return object;
     return governor.args.filter((a) => (governor.passive ? a.role === 'patient' : a.role === 'agent')).map((a) => a.token);
   }
-  // "…, calling for a retrial": a participle clause shares the subject of the clause it hangs on.
-  if (base === 'advcl' && governor && !tree.marker(v)) {
+  // "…, calling for a retrial", "said after meeting X": a participle clause shares the subject of the clause it
+  // hangs on.
+  if (base === 'advcl' && governor && (!tree.marker(v) || (tree.tokens[v]!.tag === 'VBG' && TEMPORAL_MARKS.has(tree.marker(v))))) {
     return governor.args.filter((a) => a.role === (governor.passive ? 'patient' : 'agent')).map((a) => a.token);
   }
   return [];

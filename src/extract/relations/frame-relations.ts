@@ -113,8 +113,8 @@ function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonl
   const out: End[] = [];
   const push = (token: number) => {
     let found = entitiesOfToken(ctx, tree, token);
-    // "highlighted claims of X", "criticised the treatment of X": a plain noun stands for its "of" phrase.
-    if (!found.length && tree.tokens[token]!.upos === 'NOUN' && !isRole(tree, token)) {
+    // "highlighted claims of X", "several of its members": a plain word stands for its "of" phrase.
+    if (!found.length && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token)) {
       for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of') found = found.concat(entitiesOfToken(ctx, tree, c));
     }
     for (const entity of found) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });

@@ -109,6 +109,14 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       for (let k = tree.head(i), n = 0; k >= 0 && n < 6; k = tree.head(k), n++) if (tree.deprel(k) === 'acl:relcl') return ctx.entityAt(tree.head(k));
       return undefined;
     }
+    // "…, its chair, X, said": the body the sentence's main clause is about, before the latest one named.
+    if (t.lower === 'its' || t.lower === 'their') {
+      const root = tree.tokens.findIndex((_, k) => tree.head(k) < 0);
+      for (const s of root >= 0 ? tree.childrenBy(root, 'nsubj') : []) {
+        const e = ctx.entityAt(s);
+        if (e && (e.kind === 'organisation' || e.kind === 'group') && s < i) return e;
+      }
+    }
     if (t.upos === 'PRON' && (t.lower === 'its' || t.lower === 'their' || t.lower === 'his' || t.lower === 'her')) {
       return resolvePronoun(ctx, t.lower === 'its' ? 'it' : t.lower === 'their' ? 'they' : t.lower === 'his' ? 'he' : 'she', i);
     }
