@@ -211,7 +211,7 @@ function isControlledClause(tree: SentenceTree, c: number): boolean {
   return CONTROL_CLASSES.some((k) => classes.includes(k));
 }
 
-const TEMPORAL_MARKS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'upon', 'on', 'in', 'without']);
+const TEMPORAL_MARKS = new Set(['after', 'before', 'while', 'when', 'since', 'upon', 'without']);
 
 /** Classes of verbs that take a "to" clause as what they urge, try, intend or refuse. */
 const CONTROL_CLASSES = ['urge', 'demand', 'attempt', 'intend', 'refuse', 'aspect'];

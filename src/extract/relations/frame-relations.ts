@@ -109,12 +109,12 @@ export function fitsPronoun(e: LocalEntity, pronoun: string): boolean {
   }
 }
 
-function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonly string[], patientOverride?: number): End[] {
+function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonly string[], patientOverride?: number, viaOf = true): End[] {
   const out: End[] = [];
   const push = (token: number) => {
     let found = entitiesOfToken(ctx, tree, token);
     // "highlighted claims of X", "several of its members": a plain word stands for its "of" phrase.
-    if (!found.length && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token)) {
+    if (!found.length && viaOf && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token)) {
       for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of') found = found.concat(entitiesOfToken(ctx, tree, c));
     }
     for (const entity of found) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
@@ -265,8 +265,8 @@ function openRelations(ctx: SentenceContext, tree: SentenceTree, f: Frame, relat
   if (LIGHT_VERBS.has(f.lemma) || f.classes.some((c) => NOT_OPEN_CLASSES.has(c))) return;
   // Named actors only: a verb between descriptions ("the court informed four men") says too little to keep.
   const named = (e: End) => ACTORS.has(e.entity.kind) && e.entity.origin === 'name';
-  const agents = ends(ctx, tree, f, ['agent']).filter(named);
-  const patients = ends(ctx, tree, f, ['patient']).filter(named);
+  const agents = ends(ctx, tree, f, ['agent'], undefined, false).filter(named);
+  const patients = ends(ctx, tree, f, ['patient'], undefined, false).filter(named);
   if (!agents.length || !patients.length) return;
   // The verb as the text has it ("fined"), read from the agent to the patient whatever the voice.
   const prt = tree.particle(f.predicate);

@@ -330,7 +330,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
   function titleOf(m: DraftMention, person: LocalEntity, h: number): void {
     const roles: number[] = [];
     // The parser reads some appositions after coordinated names as a list.
-    for (const a of [...tree.childrenBy(h, 'appos'), ...tree.childrenBy(h, 'list')]) if (!ctx.entityAt(a) && isRole(tree, a)) roles.push(a);
+    // "X and Y, both members of Z": a group noun in apposition is a role too.
+    const roleNoun = (a: number) => (!ctx.entityAt(a) || ctx.entityAt(a)!.kind === 'group') && isRole(tree, a);
+    for (const a of [...tree.childrenBy(h, 'appos'), ...tree.childrenBy(h, 'list')]) if (roleNoun(a)) roles.push(a);
     if ((tree.deprel(h) === 'appos' || tree.deprel(h) === 'list') && isRole(tree, tree.head(h)) && !ctx.entityAt(tree.head(h))) roles.push(tree.head(h));
     // Titles written into the name's phrase: "Brazilian President Ana Lima", "Kestrel Bank spokeswoman Imogen".
     for (const c of tree.children(h)) if (c < m.coreStart && tree.base(c) === 'compound' && isRole(tree, c) && !ctx.entityAt(c)) roles.push(c);
