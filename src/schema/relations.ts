@@ -118,7 +118,9 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   authored: {
     id: 'authored', label: 'authored', source: ACTORS, target: ['document'], symmetric: false, color: '#9467bd',
     description: 'issued, wrote, published, released, drafted or filed a document',
-    frames: [verbFrame('author', 'agent', 'patient'), verbFrame('say', 'agent', 'obl:in')],
+    frames: [verbFrame('author', 'agent', 'patient'),
+      // "said in a statement", "condemned … in a letter": what one says in a text one wrote.
+      ...['say', 'oppose', 'support', 'demand', 'urge', 'describe'].map((c) => verbFrame(c, 'agent', 'obl:in'))],
   },
   reported_by: {
     id: 'reported_by', label: 'reported by', source: ['document', 'event'], target: ['organisation', 'person', 'document'],

@@ -146,6 +146,20 @@ describe('tree repairs', () => {
     expect(show(t, findFrames(t)).filter((f) => !f.startsWith('expulsion'))).toEqual(['adopt [passive]: agent=Diet patient=resolution', 'condemn: agent=resolution patient=expulsion']);
   });
 
+  it('give a verb without a subject the noun the parser hung in apposition inside a fronted phrase', () => {
+    // "In a statement, the Union condemned the arrest", read with "Union" in apposition to "statement".
+    const t = tree(`
+      In in ADP IN 3 case
+      a a DET DT 3 det
+      statement statement NOUN NN 7 obl
+      , , PUNCT , 6 punct
+      the the DET DT 6 det
+      Union union PROPN NNP 3 appos
+      condemned condemn VERB VBD 0 root
+      arrest arrest NOUN NN 7 obj`);
+    expect(show(t, findFrames(t)).find((f) => f.startsWith('condemn'))).toBe('condemn: agent=Union obl:in=statement patient=arrest');
+  });
+
   it('keep a name the parser split as one subtree, attached where the name was', () => {
     // "The Riverside Farmers' Cooperative agreed …" with the adjective reading of "Cooperative".
     const t = new SentenceTree(tree(`

@@ -32,6 +32,7 @@ export class SentenceTree {
     this.rels = this.tokens.map((t) => t.deprel);
     for (const n of names) if (n.end - n.start > 1) this.unite(n);
     for (let v = 0; v < this.tokens.length; v++) this.reduceRelative(v);
+    for (let v = 0; v < this.tokens.length; v++) this.frontedSubject(v);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
       const h = this.heads[i]!;
@@ -74,6 +75,33 @@ export class SentenceTree {
       for (let k = heads[i]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === i || n > heads.length) return;
     }
     for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
+  }
+
+  /**
+   * "In a statement on Friday, the Free Press Union condemned …": after a fronted phrase and its comma, the parser
+   * may take the subject for an apposition inside the phrase. A finite verb without a subject gets it back: the noun
+   * in apposition whose words end right before the verb.
+   */
+  private frontedSubject(v: number): void {
+    const t = this.tokens[v]!;
+    if (t.upos !== 'VERB' || !/^VB[DZP]$/.test(t.tag)) return;
+    for (let i = 0; i < this.heads.length; i++) if (this.heads[i] === v && /^(nsubj|csubj|expl)/.test(this.rels[i]!)) return;
+    for (let k = 0; k < v; k++) {
+      if (this.rels[k] !== 'appos' || this.heads[k]! > k) continue;
+      // The phrase must end just before the verb, and lie inside one of the verb's own dependents.
+      let last = k;
+      for (let i = k + 1; i < v; i++) if (this.inSubtree(i, k)) last = i;
+      if (last !== v - 1 || !this.inSubtree(this.heads[k]!, v)) continue;
+      this.heads[k] = v;
+      this.rels[k] = 'nsubj';
+      return;
+    }
+  }
+
+  /** Whether token i lies in the subtree of token root (on the repaired heads). */
+  private inSubtree(i: number, root: number): boolean {
+    for (let k = i, n = 0; k >= 0 && n <= this.heads.length; k = this.heads[k]!, n++) if (k === root) return true;
+    return false;
   }
 
   /** Makes tokens [start, end) one subtree headed by its last word, unless that would make a cycle. */
