@@ -1,7 +1,8 @@
 /**
- * Rebuilds the tagger's and parser's weights (src/nlp/parse/data/) from UD English EWT train, choosing every epoch
- * count on dev (test is never read). Deterministic: the same data gives the same bytes. Run with
- * `npm run train:parse [-- --quick] [-- --out FILE]`.
+ * Rebuilds the tagger's and parser's weights (src/nlp/parse/data/) from UD English EWT. Every epoch count is chosen
+ * on dev with models fitted on train (test is never read); the shipped weights are then refitted on train + dev
+ * with those counts. Deterministic: the same data gives the same bytes. Run with
+ * `npm run train:parse [-- --quick] [-- --no-refit] [-- --out FILE] [-- --tags-cache FILE]`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,22 +10,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/graph/atomic-write.js';
 import { readConllu, type UdSentence } from '../src/nlp/parse/conllu.js';
-import { nameCodes } from '../src/nlp/parse/pos-features.js';
-import type { NameSpan } from '../src/schema/index.js';
 import { mergeHyphens } from '../src/nlp/parse/hyphen-merge.js';
 import { CompiledParser, type ParseModel } from '../src/nlp/parse/model.js';
 import { decodeParseModel, encodeParseModel } from '../src/nlp/parse/model-file.js';
 import { MODEL_FILE } from '../src/nlp/parse/parser.js';
+import { nameCodes } from '../src/nlp/parse/pos-features.js';
+import type { TagSet } from '../src/nlp/parse/tag-set.js';
 import {
   TRAIN_DEFAULTS, inventories, jackknifeTags, prepareSentences, scoreParser, tagAccuracy, tagSentences, trainParser, trainTagger,
   type ParserWeights, type TrainSentence, type TrainSettings,
 } from '../src/nlp/parse/train.js';
-import type { TagSet } from '../src/nlp/parse/tag-set.js';
+import { treebankNames } from '../src/nlp/parse/ud-names.js';
 import { WeightTable, quantise, type QuantisedWeights } from '../src/nlp/parse/weight-table.js';
 import { WordCache } from '../src/nlp/parse/word-atoms.js';
-import { treebankNames } from '../src/nlp/parse/ud-names.js';
 import { PROJECT_ROOT } from './conll-data.js';
 import { udFilesOrExit } from './ud-data.js';
+
+type Log = (m: string) => void;
 
 interface TagsCache {
   taggerEpoch: number;
@@ -33,8 +35,30 @@ interface TagsCache {
   dev: number[][];
 }
 
-/** The tagger, epochs chosen on dev; dev tagged by it, and the training set jackknifed. */
-function trainTags(train: TrainSentence[], dev: TrainSentence[], tags: TagSet, settings: TrainSettings, log: (m: string) => void): { tagger: QuantisedWeights; taggerEpoch: number } {
+/**
+ * Sentences ready for training: each one, plus a copy with its hyphenated words joined as the run time joins them,
+ * in the same jackknife fold (contiguous folds, so a document's sentences stay together). Names are tagged document
+ * by document; the joined copies as documents of their own.
+ */
+function trainingSet(uds: readonly UdSentence[], tags: TagSet, labels: readonly string[], cache: WordCache, folds: number): TrainSentence[] {
+  const chunk = Math.ceil(uds.length / folds);
+  const merged = uds.map((s, i) => ({ s: mergeHyphens(s), fold: Math.floor(i / chunk) })).filter((x) => x.s);
+  const mergedUd = merged.map((x) => x.s!);
+  const names = [...treebankNames(uds), ...mergedUd.map((s) => treebankNames([s])[0]!)];
+  const all = [...uds, ...mergedUd];
+  const foldOf = [...uds.map((_, i) => Math.floor(i / chunk)), ...merged.map((x) => x.fold)];
+  return prepareSentences(all, tags, labels, cache, names.map((s, i) => nameCodes(s, all[i]!.tokens.length)), foldOf);
+}
+
+function agreement(sentences: readonly TrainSentence[]): string {
+  let agree = 0;
+  let total = 0;
+  for (const s of sentences) for (let i = 0; i < s.tags.length; i++) (total++, (agree += s.tags[i] === s.goldTags[i] ? 1 : 0));
+  return (agree / total).toFixed(4);
+}
+
+/** The tagger with its epochs chosen on dev; dev tagged by it, and the training set jackknifed. */
+function selectTagger(train: TrainSentence[], dev: TrainSentence[], tags: TagSet, settings: TrainSettings, log: Log): { tagger: QuantisedWeights; taggerEpoch: number } {
   let taggerEpoch = 0;
   let bestTag = -1;
   const tagger = trainTagger(train, tags.size, settings.taggerEpochs, settings.seed, settings, (epoch, weights) => {
@@ -65,64 +89,57 @@ function restoreTags(cache: TagsCache, train: TrainSentence[], dev: TrainSentenc
   return { tagger: decodeParseModel(Buffer.from(cache.model, 'base64')).tagger, taggerEpoch: cache.taggerEpoch };
 }
 
-function main(): void {
+function readSettings(): { settings: TrainSettings; out?: string; tagsCache?: string; refit: boolean } {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
+      'no-refit': { type: 'boolean', default: false },
       out: { type: 'string' },
       'tagger-epochs': { type: 'string' },
       'parser-epochs': { type: 'string' },
       folds: { type: 'string' },
       'min-count': { type: 'string' },
+      bag: { type: 'string' },
       'tags-cache': { type: 'string' },
     },
   });
-  const settings: TrainSettings = {
-    ...TRAIN_DEFAULTS,
-    ...(values.quick ? { taggerEpochs: 5, folds: 3, parserEpochs: 5 } : {}),
-    ...(values['tagger-epochs'] ? { taggerEpochs: Number(values['tagger-epochs']) } : {}),
-    ...(values['parser-epochs'] ? { parserEpochs: Number(values['parser-epochs']) } : {}),
-    ...(values.folds ? { folds: Number(values.folds) } : {}),
-    ...(values['min-count'] ? { parserFeatureMinCount: Number(values['min-count']) } : {}),
-  };
+  const number = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+  const settings: TrainSettings = { ...TRAIN_DEFAULTS, ...(values.quick ? { taggerEpochs: 5, folds: 3, parserEpochs: 5, bag: 1 } : {}) };
+  settings.taggerEpochs = number(values['tagger-epochs']) ?? settings.taggerEpochs;
+  settings.parserEpochs = number(values['parser-epochs']) ?? settings.parserEpochs;
+  settings.folds = number(values.folds) ?? settings.folds;
+  settings.parserFeatureMinCount = number(values['min-count']) ?? settings.parserFeatureMinCount;
+  settings.bag = number(values.bag) ?? settings.bag;
+  return { settings, out: values.out, tagsCache: values['tags-cache'], refit: !values['no-refit'] && !values.quick };
+}
+
+function main(): void {
+  const { settings, out: outArg, tagsCache, refit } = readSettings();
   const started = Date.now();
-  const log = (m: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}`);
+  const log: Log = (m) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}`);
   const files = udFilesOrExit('train:parse', 'train', 'dev');
   const trainUd = readConllu(files.train);
   const devUd = readConllu(files.dev);
   const { tags, labels } = inventories(trainUd, settings);
   log(`${trainUd.length} training sentences, ${devUd.length} dev; ${tags.size} tag pairs, ${labels.length} labels`);
-
-  // Contiguous folds (whole documents stay together); each merged-hyphen copy joins its original's fold.
-  const chunk = Math.ceil(trainUd.length / settings.folds);
-  const merged = trainUd.map((s, i) => ({ s: mergeHyphens(s), fold: Math.floor(i / chunk) })).filter((x) => x.s);
-  const allTrain = [...trainUd, ...merged.map((x) => x.s!)];
-  const folds = [...trainUd.map((_, i) => Math.floor(i / chunk)), ...merged.map((x) => x.fold)];
   const cache = new WordCache(1 << 30);
-  // Merged copies are tagged for names as documents of their own.
-  const codes = (spans: NameSpan[][], of: readonly UdSentence[]): Uint8Array[] => spans.map((s, i) => nameCodes(s, of[i]!.tokens.length));
-  const mergedUd = merged.map((x) => x.s!);
-  const trainNames = [...codes(treebankNames(trainUd), trainUd), ...codes(mergedUd.map((s) => treebankNames([s])[0]!), mergedUd)];
-  const train = prepareSentences(allTrain, tags, labels, cache, trainNames, folds);
-  const dev = prepareSentences(devUd, tags, labels, cache, codes(treebankNames(devUd), devUd));
-  log(`${merged.length} sentences also trained with hyphenated words joined`);
+  const train = trainingSet(trainUd, tags, labels, cache, settings.folds);
+  const dev = prepareSentences(devUd, tags, labels, cache, treebankNames(devUd).map((s, i) => nameCodes(s, devUd[i]!.tokens.length)));
+  log(`${train.length - trainUd.length} sentences also trained with hyphenated words joined`);
 
   // `--tags-cache FILE` keeps the tagger and the jackknifed tags between runs that change only the parser.
-  const cached = values['tags-cache'] && existsSync(values['tags-cache']) ? (JSON.parse(readFileSync(values['tags-cache'], 'utf8')) as TagsCache) : undefined;
-  const { tagger, taggerEpoch } = cached ? restoreTags(cached, train, dev) : trainTags(train, dev, tags, settings, log);
-  if (values['tags-cache'] && !cached) writeFileSync(values['tags-cache'], JSON.stringify(saveTags(tagger, taggerEpoch, train, dev, tags, labels)));
-  let agree = 0;
-  let total = 0;
-  for (const s of train) for (let i = 0; i < s.tags.length; i++) (total++, (agree += s.tags[i] === s.goldTags[i] ? 1 : 0));
-  log(`jackknifed training tags: ${(agree / total).toFixed(4)} correct`);
+  const cached = tagsCache && existsSync(tagsCache) ? (JSON.parse(readFileSync(tagsCache, 'utf8')) as TagsCache) : undefined;
+  const selected = cached ? restoreTags(cached, train, dev) : selectTagger(train, dev, tags, settings, log);
+  if (tagsCache && !cached) writeFileSync(tagsCache, JSON.stringify(saveTags(selected.tagger, selected.taggerEpoch, train, dev, tags, labels)));
+  log(`jackknifed training tags: ${agreement(train)} correct`);
 
-  // Parser: epochs chosen on dev with the final tagger's tags.
+  // Parser: epochs chosen on dev, with dev tagged by the tagger fitted on train.
   const assemble = (w: ParserWeights, t: QuantisedWeights, meta: ParseModel['meta']): ParseModel => ({ tags, labels, tagger: t, transitions: w.transitions, labeller: w.labeller, meta });
   let parserEpoch = 0;
   let bestLas = -1;
   let bestReport = '';
-  const parser = trainParser(train, tags, labels, settings, (epoch, weights, mistakes) => {
-    const report = scoreParser(new CompiledParser(assemble(weights, tagger, {})), dev);
+  let chosen = trainParser(train, tags, labels, settings, (epoch, weights, mistakes) => {
+    const report = scoreParser(new CompiledParser(assemble(weights, selected.tagger, {})), dev);
     const line = `UAS ${report.uas.toFixed(4)} LAS ${report.las.toFixed(4)} (full labels ${report.lasFull.toFixed(4)})`;
     log(`parser epoch ${epoch}: ${mistakes} wrong transitions; dev ${line}`);
     if (report.las > bestLas) {
@@ -133,21 +150,37 @@ function main(): void {
     }
     return false;
   })!;
+  log(`chosen on dev: tagger epoch ${selected.taggerEpoch}, parser epoch ${parserEpoch}: dev ${bestReport}`);
+  let tagger = selected.tagger;
+
+  if (refit) {
+    // Refit everything on train + dev with the chosen epochs: more data, no choice left to make on it.
+    const allUd = [...trainUd, ...devUd];
+    const all = trainingSet(allUd, tags, labels, cache, settings.folds);
+    tagger = trainTagger(all, tags.size, selected.taggerEpoch, settings.seed, settings);
+    jackknifeTags(all, tags, settings, selected.taggerEpoch, log);
+    log(`refit on train + dev: ${all.length} sentences, jackknifed tags ${agreement(all)} correct`);
+    chosen = trainParser(all, tags, labels, { ...settings, parserEpochs: parserEpoch }, (epoch, _weights, mistakes) => {
+      log(`refit parser epoch ${epoch}: ${mistakes} wrong transitions`);
+      return epoch === parserEpoch;
+    })!;
+  }
+
   const meta = {
-    data: 'UD English EWT (UniversalDependencies/UD_English-EWT 15d613d8), train split',
+    data: `UD English EWT (UniversalDependencies/UD_English-EWT 15d613d8), ${refit ? 'train + dev' : 'train'}`,
     licence: 'CC BY-SA 4.0',
-    taggerEpochs: taggerEpoch,
+    taggerEpochs: selected.taggerEpoch,
     parserEpochs: parserEpoch,
     folds: settings.folds,
+    bag: settings.bag,
     seed: settings.seed,
   };
-  const bytes = encodeParseModel(assemble(parser, tagger, meta));
+  const bytes = encodeParseModel(assemble(chosen, tagger, meta));
   decodeParseModel(bytes);
-  const out = values.out ?? join(PROJECT_ROOT, 'src', 'nlp', 'parse', 'data', MODEL_FILE);
+  const out = outArg ?? join(PROJECT_ROOT, 'src', 'nlp', 'parse', 'data', MODEL_FILE);
   writeFileAtomic(out, bytes);
   const sha = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  log(`tagger epoch ${taggerEpoch}; parser epoch ${parserEpoch}: dev ${bestReport}`);
-  log(`features: tagger ${tagger.hi.length}, transitions ${parser.transitions.hi.length}, labeller ${parser.labeller.hi.length}`);
+  log(`features: tagger ${tagger.hi.length}, transitions ${chosen.transitions.hi.length}, labeller ${chosen.labeller.hi.length}`);
   log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KiB, sha256 ${sha})`);
 }
 

@@ -6,7 +6,9 @@ import { AttachmentScorer } from '../../src/nlp/parse/evaluate.js';
 import { mergeHyphens } from '../../src/nlp/parse/hyphen-merge.js';
 import type { ParseModel } from '../../src/nlp/parse/model.js';
 import { decodeParseModel, encodeParseModel } from '../../src/nlp/parse/model-file.js';
-import { parseTokens, parserLoadCount } from '../../src/nlp/parse/parser.js';
+import { defaultParser, parseTokens, parserLoadCount } from '../../src/nlp/parse/parser.js';
+import { LEFT_ARC, RIGHT_ARC, SentenceAtoms, labelFeatures, transitionFeatures } from '../../src/nlp/parse/parse-features.js';
+import { WordCache } from '../../src/nlp/parse/word-atoms.js';
 import { TagSet } from '../../src/nlp/parse/tag-set.js';
 import { WeightTable, quantise, type QuantisedWeights } from '../../src/nlp/parse/weight-table.js';
 import { seededRandom } from '../../src/random.js';
@@ -330,6 +332,50 @@ describe('the shipped parser', () => {
       expect(p.heads.every((h, i) => h >= -1 && h < n && h !== i)).toBe(true);
       expect(p.deprels.filter((l) => l === 'root')).toHaveLength(n ? 1 : 0);
       expect(parseTokens(tokens)).toEqual(p);
+    }
+  });
+
+  it('parses as training defined it, feature by feature, on the fast path', () => {
+    const parser = defaultParser();
+    const table = new WeightTable(parser.model.transitions);
+    const labeller = new WeightTable(parser.model.labeller);
+    const random = seededRandom(9);
+    const vocabulary = 'the a of Smith said , . was signed protest in Paris ( 1990 ) and to reject " who'.split(' ');
+    const cache = new WordCache();
+    const keys = new Int32Array(1024);
+    for (let k = 0; k < 100; k++) {
+      const n = 1 + Math.floor(random() * 30);
+      const words = Array.from({ length: n }, () => cache.get(vocabulary[Math.floor(random() * vocabulary.length)]!));
+      const tags = new Int32Array(n);
+      parser.tag(words, new Uint8Array(n), tags);
+      const heads = new Int32Array(n);
+      const labels = new Int32Array(n);
+      parser.parse(words, tags, heads, labels);
+      // The reference: every feature's key looked up, every state.
+      const atoms = new SentenceAtoms();
+      atoms.set(words, tags, n, parser.tags.size);
+      const st = new ParseState();
+      st.reset(n);
+      while (!st.done()) {
+        const scores = new Int32Array(4);
+        table.addScores(keys, transitionFeatures(st, atoms, keys), scores);
+        const valid = [SHIFT, LEFT, RIGHT].filter((t) => st.valid(t));
+        const best = valid.reduce((a, b) => (scores[b]! > scores[a]! ? b : a));
+        let label = -1;
+        if (best !== SHIFT) {
+          const d = st.s(0);
+          const h = best === LEFT ? st.b : st.s(1);
+          if (h === n) label = parser.rootLabel;
+          else {
+            const ls = new Int32Array(parser.labels.length);
+            labeller.addScores(keys, labelFeatures(st, atoms, d, h, best === LEFT ? LEFT_ARC : RIGHT_ARC, keys), ls);
+            label = ls.reduce((b, v, l) => (l !== parser.rootLabel && (b < 0 || v > ls[b]!) ? l : b), -1);
+          }
+        }
+        st.apply(best, label);
+      }
+      expect(Array.from(heads)).toEqual(Array.from(st.head.subarray(0, n), (h) => (h === n ? -1 : h)));
+      expect(Array.from(labels)).toEqual(Array.from(st.label.subarray(0, n)));
     }
   });
 

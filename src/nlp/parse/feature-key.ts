@@ -1,8 +1,9 @@
 /**
  * Features are named by integers, never by strings: each token's word, affixes and shape are hashed once, and a
- * feature is its template number mixed with up to four such atoms into two independent 32-bit hashes (`hi`
- * addresses the weight table, `lo` confirms the match). The tagger and the parser write keys into an Int32Array
- * (`keys[2k]`, `keys[2k + 1]`), so the hot loops allocate nothing, and training and run time share the same code.
+ * feature is its template number mixed with one to four such atoms into two independent 32-bit hashes (`hi`
+ * addresses the weight table, the low 8 bits of `lo` confirm the match). The tagger and the parser write keys into
+ * an Int32Array (`keys[2k]`, `keys[2k + 1]`), so the hot loops allocate nothing, and training and run time share the
+ * same code. `keyN` mixes N atoms: a few multiplications each, as a parser makes about 200 keys per word.
  */
 
 /** FNV-1a 32-bit hash of `s.slice(from, to)`, with a seed per atom kind so that "suffix es" and "word es" differ. */
@@ -16,36 +17,55 @@ export function hashString(s: string, seed: number): number {
   return hashRange(s, 0, s.length, seed);
 }
 
-/** Murmur3's finaliser: every input bit reaches every output bit. */
+/** Murmur3's finaliser: every input bit reaches every output bit (the table index is hi's low bits). */
 function fmix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
-function stepA(h: number, v: number): number {
-  h ^= Math.imul(v, 0xcc9e2d51);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+// Two lanes with different odd multipliers: each step is a bijection of the lane, so atoms never cancel out.
+const X0 = 0x9e3779b1;
+const Y0 = 0x632be5ab;
+const MX = 0x85ebca6b;
+const MY = 0xcc9e2d51;
+
+function stepX(x: number, a: number): number {
+  x = Math.imul(x ^ a, MX);
+  return x ^ (x >>> 15);
 }
 
-function stepB(h: number, v: number): number {
-  h ^= Math.imul(v, 0x1b873593);
-  h = (h << 17) | (h >>> 15);
-  return (Math.imul(h, 9) + 0x7feb352d) | 0;
+function stepY(y: number, a: number): number {
+  y = Math.imul(y ^ a, MY);
+  return y ^ (y >>> 13);
 }
 
-/** Writes the key of feature `template(a, b, c, d)` to `keys[2k], keys[2k + 1]`. Unused atoms are passed as 0. */
-export function writeKey(keys: Int32Array, k: number, template: number, a: number, b: number, c: number, d: number): void {
-  let x = Math.imul(template + 1, 0x9e3779b1);
-  let y = Math.imul(template + 1, 0x632be5ab) ^ 0x5bd1e995;
-  x = stepA(stepA(stepA(stepA(x, a), b), c), d);
-  y = stepB(stepB(stepB(stepB(y, a), b), c), d);
+function write(keys: Int32Array, k: number, x: number, y: number): void {
   keys[2 * k] = fmix(x);
-  keys[2 * k + 1] = fmix(y ^ 0x2545f491);
+  keys[2 * k + 1] = Math.imul(y ^ (y >>> 16), 0x7feb352d) >>> 24;
 }
 
-/** Mixes two atoms into one (a word with its tag), for templates that join more than four values. */
+export function key1(keys: Int32Array, k: number, t: number, a: number): void {
+  write(keys, k, stepX(Math.imul(t + 1, X0), a), stepY(Math.imul(t + 1, Y0), a));
+}
+
+export function key2(keys: Int32Array, k: number, t: number, a: number, b: number): void {
+  write(keys, k, stepX(stepX(Math.imul(t + 1, X0), a), b), stepY(stepY(Math.imul(t + 1, Y0), a), b));
+}
+
+export function key3(keys: Int32Array, k: number, t: number, a: number, b: number, c: number): void {
+  write(keys, k, stepX(stepX(stepX(Math.imul(t + 1, X0), a), b), c), stepY(stepY(stepY(Math.imul(t + 1, Y0), a), b), c));
+}
+
+export function key4(keys: Int32Array, k: number, t: number, a: number, b: number, c: number, d: number): void {
+  write(
+    keys, k,
+    stepX(stepX(stepX(stepX(Math.imul(t + 1, X0), a), b), c), d),
+    stepY(stepY(stepY(stepY(Math.imul(t + 1, Y0), a), b), c), d),
+  );
+}
+
+/** Mixes two atoms into one (a word with its tag, a label set's two halves). */
 export function joinAtoms(a: number, b: number): number {
-  return fmix(stepA(stepA(0x3c6ef372, a), b));
+  return fmix(stepX(stepX(0x3c6ef372, a), b));
 }

@@ -2,7 +2,7 @@
  * Features of the part-of-speech tagger (greedy, left to right): the word, its spelling, shape and affixes, its
  * neighbours up to two away, and the two tags already chosen before it.
  */
-import { writeKey } from './feature-key.js';
+import { key1, key2, key3, key4 } from './feature-key.js';
 import { NO_WORD, type WordInfo } from './word-atoms.js';
 
 const NAME_TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -22,54 +22,87 @@ export function nameCodes(spans: readonly { start: number; end: number; type: st
 }
 
 /** Room for the features of one token. */
-export const MAX_POS_FEATURES = 32;
+export const MAX_POS_FEATURES = 36;
 
 /** Tag atoms before the sentence's first token. */
 const START = -1;
 const START2 = -2;
 
-/**
- * Writes the keys of token `i`'s features (the previous two tags being `t1`, `t2`; -1 when absent) and returns how
- * many there are. `names` holds each token's name-tagger label (see nameCodes), 0 outside names.
- */
-export function posFeatures(words: readonly WordInfo[], names: Uint8Array, i: number, t1: number, t2: number, keys: Int32Array): number {
+/** The features of the word itself, with the bias: fixed per word type, so the fast tagger sums them once per type. */
+export function ownFeatures(w: WordInfo, keys: Int32Array, k: number): number {
+  key1(keys, k++, 0, 0);
+  key1(keys, k++, 1, w.word);
+  key1(keys, k++, 2, w.form);
+  key1(keys, k++, 3, w.shape);
+  for (let n = 0; n < 4; n++) key1(keys, k++, 4 + n, w.suffixes[n]!);
+  for (let n = 0; n < 3; n++) key1(keys, k++, 8 + n, w.prefixes[n]!);
+  return k;
+}
+
+/** The features a word gives the token after it (`w` undefined: before the sentence's first token). */
+export function asPreviousFeatures(w: WordInfo | undefined, keys: Int32Array, k: number): number {
+  key1(keys, k++, 14, w ? w.word : NO_WORD);
+  key1(keys, k++, 18, w ? w.suffixes[2]! : NO_WORD);
+  return k;
+}
+
+/** The features a word gives the token before it (`w` undefined: after the sentence's last token). */
+export function asNextFeatures(w: WordInfo | undefined, keys: Int32Array, k: number): number {
+  key1(keys, k++, 15, w ? w.word : NO_WORD);
+  key1(keys, k++, 19, w ? w.suffixes[2]! : NO_WORD);
+  return k;
+}
+
+/** The features of the two previous tags alone (`p1`, `p2` as historyTags gives them). */
+export function historyFeatures(p1: number, p2: number, keys: Int32Array, k: number): number {
+  key1(keys, k++, 11, p1);
+  key2(keys, k++, 12, p1, p2);
+  key1(keys, k++, 27, p2);
+  return k;
+}
+
+/** The tag atoms of the two previous tokens: START (-1) and START2 (-2) before the sentence. */
+export function historyTags(i: number, t1: number, t2: number): [number, number] {
+  return [i > 0 ? t1 : START, i > 1 ? t2 : i > 0 ? START : START2];
+}
+
+/** Every other feature: pairs of the word with its neighbours and the previous tag, shapes around it, names. */
+export function contextFeatures(words: readonly WordInfo[], names: Uint8Array, i: number, p1: number, p2: number, keys: Int32Array, k: number): number {
   const w = words[i]!;
   const prev = i > 0 ? words[i - 1]! : undefined;
   const prev2 = i > 1 ? words[i - 2]! : undefined;
   const next = words[i + 1];
   const next2 = words[i + 2];
-  const p1 = i > 0 ? t1 : START;
-  const p2 = i > 1 ? t2 : i > 0 ? START : START2;
   const wp = prev ? prev.word : NO_WORD;
   const wn = next ? next.word : NO_WORD;
-  let k = 0;
-  writeKey(keys, k++, 0, 0, 0, 0, 0);
-  writeKey(keys, k++, 1, w.word, 0, 0, 0);
-  writeKey(keys, k++, 2, w.form, 0, 0, 0);
-  writeKey(keys, k++, 3, w.shape, 0, 0, 0);
-  for (let n = 0; n < 4; n++) writeKey(keys, k++, 4 + n, w.suffixes[n]!, 0, 0, 0);
-  for (let n = 0; n < 3; n++) writeKey(keys, k++, 8 + n, w.prefixes[n]!, 0, 0, 0);
-  writeKey(keys, k++, 11, p1, 0, 0, 0);
-  writeKey(keys, k++, 12, p1, p2, 0, 0);
-  writeKey(keys, k++, 13, p1, w.word, 0, 0);
-  writeKey(keys, k++, 14, wp, 0, 0, 0);
-  writeKey(keys, k++, 15, wn, 0, 0, 0);
-  writeKey(keys, k++, 16, prev2 ? prev2.word : NO_WORD, 0, 0, 0);
-  writeKey(keys, k++, 17, next2 ? next2.word : NO_WORD, 0, 0, 0);
-  writeKey(keys, k++, 18, prev ? prev.suffixes[2]! : NO_WORD, 0, 0, 0);
-  writeKey(keys, k++, 19, next ? next.suffixes[2]! : NO_WORD, 0, 0, 0);
-  writeKey(keys, k++, 20, wp, w.word, 0, 0);
-  writeKey(keys, k++, 21, w.word, wn, 0, 0);
-  writeKey(keys, k++, 22, p1, wn, 0, 0);
-  writeKey(keys, k++, 23, prev ? prev.shape : NO_WORD, w.shape, next ? next.shape : NO_WORD, 0);
-  writeKey(keys, k++, 24, p1, w.suffixes[2]!, 0, 0);
-  writeKey(keys, k++, 25, i === 0 ? 1 : 0, w.shape, w.upperInitial ? 1 : 0, 0);
-  writeKey(keys, k++, 26, wn, next2 ? next2.word : NO_WORD, 0, 0);
-  writeKey(keys, k++, 27, p2, 0, 0, 0);
-  writeKey(keys, k++, 28, p1, next ? next.suffixes[2]! : NO_WORD, 0, 0);
+  key2(keys, k++, 13, p1, w.word);
+  key1(keys, k++, 16, prev2 ? prev2.word : NO_WORD);
+  key1(keys, k++, 17, next2 ? next2.word : NO_WORD);
+  key2(keys, k++, 20, wp, w.word);
+  key2(keys, k++, 21, w.word, wn);
+  key2(keys, k++, 22, p1, wn);
+  key3(keys, k++, 23, prev ? prev.shape : NO_WORD, w.shape, next ? next.shape : NO_WORD);
+  key2(keys, k++, 24, p1, w.suffixes[2]!);
+  key3(keys, k++, 25, i === 0 ? 1 : 0, w.shape, w.upperInitial ? 1 : 0);
+  key2(keys, k++, 26, wn, next2 ? next2.word : NO_WORD);
+  key2(keys, k++, 28, p1, next ? next.suffixes[2]! : NO_WORD);
   const nm = names[i]!;
-  writeKey(keys, k++, 31, nm, w.upperInitial ? 1 : 0, 0, 0);
-  writeKey(keys, k++, 32, nm, i > 0 ? names[i - 1]! : 99, i + 1 < words.length ? names[i + 1]! : 99, 0);
-  writeKey(keys, k++, 33, nm, w.suffixes[2]!, 0, 0);
+  key2(keys, k++, 31, nm, w.upperInitial ? 1 : 0);
+  key3(keys, k++, 32, nm, i > 0 ? names[i - 1]! : 99, i + 1 < words.length ? names[i + 1]! : 99);
+  key2(keys, k++, 33, nm, w.suffixes[2]!);
   return k;
+}
+
+/**
+ * Writes the keys of all of token `i`'s features (the previous two tags being `t1`, `t2`) and returns how many there
+ * are: what training sees, and what the fast tagger sums in parts. `names` holds each token's name-tagger label
+ * (see nameCodes), 0 outside names.
+ */
+export function posFeatures(words: readonly WordInfo[], names: Uint8Array, i: number, t1: number, t2: number, keys: Int32Array): number {
+  const [p1, p2] = historyTags(i, t1, t2);
+  let k = ownFeatures(words[i]!, keys, 0);
+  k = historyFeatures(p1, p2, keys, k);
+  k = asPreviousFeatures(i > 0 ? words[i - 1] : undefined, keys, k);
+  k = asNextFeatures(words[i + 1], keys, k);
+  return contextFeatures(words, names, i, p1, p2, keys, k);
 }

@@ -14,7 +14,7 @@ import { MAX_POS_FEATURES, posFeatures } from './pos-features.js';
 import { tagWords } from './pos-tagger.js';
 import type { UdSentence } from './conllu.js';
 import { TagSet } from './tag-set.js';
-import { WeightTable, quantise, type QuantiseOptions, type QuantisedWeights } from './weight-table.js';
+import { WeightTable, averageWeights, quantise, type QuantiseOptions, type QuantisedWeights } from './weight-table.js';
 import { WordCache, type WordInfo } from './word-atoms.js';
 
 export interface TrainSettings {
@@ -30,6 +30,8 @@ export interface TrainSettings {
   /** Features seen fewer times (tagger: with gold history; parser: along the gold path) get no weight. */
   tagFeatureMinCount: number;
   parserFeatureMinCount: number;
+  /** Parsers trained side by side and averaged. */
+  bag: number;
   /** How each model is quantised for shipping (and for choosing epochs, so the choice is made on what ships). */
   quantise: { tagger: Partial<QuantiseOptions>; transitions: Partial<QuantiseOptions>; labeller: Partial<QuantiseOptions> };
 }
@@ -37,19 +39,19 @@ export interface TrainSettings {
 export const TRAIN_DEFAULTS: TrainSettings = {
   seed: 2025,
   tagMinCount: 3,
-  taggerEpochs: 10,
+  taggerEpochs: 12,
   folds: 10,
-  parserEpochs: 15,
+  parserEpochs: 12,
   exploreFrom: 2,
   explore: 0.9,
-  tagFeatureMinCount: 1,
-  parserFeatureMinCount: 1,
-  quantise: { tagger: {}, transitions: {}, labeller: {} },
+  tagFeatureMinCount: 3,
+  parserFeatureMinCount: 5,
+  bag: 2,
+  quantise: { tagger: { prune: 0.02 }, transitions: { prune: 0.01 }, labeller: { prune: 0.02 } },
 };
 
 export interface TrainSentence {
   words: WordInfo[];
-  wordAtoms: Int32Array;
   goldTags: Int32Array;
   /** Gold heads (-1: root) and labels as the treebank has them, for scoring. */
   heads: Int32Array;
@@ -82,7 +84,6 @@ export function prepareSentences(
     const heads = Int32Array.from(s.tokens, (t) => t.head);
     return {
       words,
-      wordAtoms: Int32Array.from(words, (w) => w.word),
       goldTags: Int32Array.from(s.tokens, (t) => tags.id(t.xpos, t.upos)),
       heads,
       labelNames: s.tokens.map((t) => t.deprel),
@@ -228,44 +229,45 @@ export interface ParserWeights {
   labeller: QuantisedWeights;
 }
 
-/**
- * Trains the transition classifier and the labeller together. `onEpoch` sees each epoch's quantised averaged
- * weights and returns true to keep them as the best so far.
- */
-export function trainParser(
-  train: readonly TrainSentence[],
-  tags: TagSet,
-  labels: readonly string[],
-  settings: TrainSettings,
-  onEpoch: (epoch: number, weights: ParserWeights, mistakes: number) => boolean,
-): ParserWeights | undefined {
-  const rootLabel = labels.indexOf(ROOT_LABEL);
-  const L = labels.length;
-  const transitions = new AveragedPerceptron(TRANSITIONS, 1 << 20);
-  const labeller = new AveragedPerceptron(L, 1 << 18);
-  const st = new ParseState();
-  const atoms = new SentenceAtoms();
-  const keys = new Int32Array(2 * MAX_TRANSITION_FEATURES);
-  const labelKeys = new Int32Array(2 * MAX_LABEL_FEATURES);
-  const scores = new Float64Array(TRANSITIONS);
-  const labelScores = new Float64Array(L);
-  const costs = new Int32Array(TRANSITIONS);
-  const random = seededRandom(settings.seed);
-  const order = train.map((_, i) => i);
-  if (settings.parserFeatureMinCount > 1) {
-    const counts = countParserFeatures(train, tags, labels);
-    transitions.restrict(counts.transitions, settings.parserFeatureMinCount);
-    labeller.restrict(counts.labels, settings.parserFeatureMinCount);
+/** One parser being trained: its two perceptrons and its own shuffling and exploration. */
+class ParserTrainer {
+  readonly transitions = new AveragedPerceptron(TRANSITIONS, 1 << 20);
+  readonly labeller: AveragedPerceptron;
+  private readonly st = new ParseState();
+  private readonly atoms = new SentenceAtoms();
+  private readonly keys = new Int32Array(2 * MAX_TRANSITION_FEATURES);
+  private readonly labelKeys = new Int32Array(2 * MAX_LABEL_FEATURES);
+  private readonly scores = new Float64Array(TRANSITIONS);
+  private readonly labelScores: Float64Array;
+  private readonly costs = new Int32Array(TRANSITIONS);
+  private readonly random: () => number;
+  private readonly order: number[];
+  private readonly rootLabel: number;
+
+  constructor(
+    private readonly train: readonly TrainSentence[],
+    private readonly rootTag: number,
+    private readonly labelCount: number,
+    rootLabel: number,
+    seed: number,
+  ) {
+    this.labeller = new AveragedPerceptron(labelCount, 1 << 18);
+    this.labelScores = new Float64Array(labelCount);
+    this.random = seededRandom(seed);
+    this.order = train.map((_, i) => i);
+    this.rootLabel = rootLabel;
   }
-  let best: ParserWeights | undefined;
-  for (let epoch = 1; epoch <= settings.parserEpochs; epoch++) {
+
+  /** One pass over the training set; returns the number of wrong transitions. */
+  epoch(exploring: boolean, explore: number): number {
+    const { st, atoms, keys, labelKeys, scores, labelScores, costs, random, order, rootLabel, transitions, labeller } = this;
+    const L = this.labelCount;
     shuffle(order, random);
-    const exploring = epoch >= settings.exploreFrom;
     let mistakes = 0;
     for (const k of order) {
-      const s = train[k]!;
+      const s = this.train[k]!;
       const n = s.words.length;
-      atoms.set(s.wordAtoms, s.tags, n, tags.size);
+      atoms.set(s.words, s.tags, n, this.rootTag);
       st.reset(n);
       while (!st.done()) {
         const count = transitionFeatures(st, atoms, keys);
@@ -288,7 +290,7 @@ export function trainParser(
           mistakes++;
         }
         transitions.tick();
-        const next = costs[pred] === minCost || (exploring && random() < settings.explore) ? pred : gold;
+        const next = costs[pred] === minCost || (exploring && random() < explore) ? pred : gold;
         let label = -1;
         if (next !== SHIFT) {
           const d = st.s(0);
@@ -312,9 +314,40 @@ export function trainParser(
         st.apply(next, label);
       }
     }
+    return mistakes;
+  }
+}
+
+/**
+ * Trains the transition classifier and the labeller together: `settings.bag` parsers, each with its own shuffles
+ * and exploration, whose averaged weights are averaged again after every epoch (one model, lower variance).
+ * `onEpoch` sees each epoch's quantised weights and returns true to keep them as the best so far.
+ */
+export function trainParser(
+  train: readonly TrainSentence[],
+  tags: TagSet,
+  labels: readonly string[],
+  settings: TrainSettings,
+  onEpoch: (epoch: number, weights: ParserWeights, mistakes: number) => boolean,
+): ParserWeights | undefined {
+  const rootLabel = labels.indexOf(ROOT_LABEL);
+  const counts = settings.parserFeatureMinCount > 1 ? countParserFeatures(train, tags, labels) : undefined;
+  const trainers = Array.from({ length: settings.bag }, (_, k) => {
+    const trainer = new ParserTrainer(train, tags.size, labels.length, rootLabel, settings.seed + 7919 * k);
+    if (counts) {
+      trainer.transitions.restrict(counts.transitions, settings.parserFeatureMinCount);
+      trainer.labeller.restrict(counts.labels, settings.parserFeatureMinCount);
+    }
+    return trainer;
+  });
+  let best: ParserWeights | undefined;
+  for (let epoch = 1; epoch <= settings.parserEpochs; epoch++) {
+    const exploring = epoch >= settings.exploreFrom;
+    let mistakes = 0;
+    for (const trainer of trainers) mistakes += trainer.epoch(exploring, settings.explore);
     const weights = {
-      transitions: quantise(transitions.averaged(), settings.quantise.transitions),
-      labeller: quantise(labeller.averaged(), settings.quantise.labeller),
+      transitions: quantise(averageWeights(trainers.map((t) => t.transitions.averaged())), settings.quantise.transitions),
+      labeller: quantise(averageWeights(trainers.map((t) => t.labeller.averaged())), settings.quantise.labeller),
     };
     if (onEpoch(epoch, weights, mistakes)) best = weights;
   }
@@ -333,7 +366,7 @@ function countParserFeatures(train: readonly TrainSentence[], tags: TagSet, labe
   const keys = new Int32Array(2 * MAX_TRANSITION_FEATURES);
   for (const s of train) {
     const n = s.words.length;
-    atoms.set(s.wordAtoms, s.tags, n, tags.size);
+    atoms.set(s.words, s.tags, n, tags.size);
     st.reset(n);
     while (!st.done()) {
       counts.transitions.add(keys, transitionFeatures(st, atoms, keys));

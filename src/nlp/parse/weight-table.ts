@@ -25,25 +25,53 @@ export interface QuantisedWeights {
   scale: number;
 }
 
+/** The mean of several models' weights over the union of their features (a missing feature counts as 0). */
+export function averageWeights(models: readonly FrozenWeights[]): FrozenWeights {
+  if (models.length === 1) return models[0]!;
+  const C = models[0]!.classes;
+  const index = new Map<bigint, number>();
+  const hi: number[] = [];
+  const lo: number[] = [];
+  for (const m of models) {
+    for (let r = 0; r < m.hi.length; r++) {
+      const key = (BigInt(m.hi[r]! >>> 0) << 32n) | BigInt(m.lo[r]! >>> 0);
+      if (!index.has(key)) {
+        index.set(key, hi.length);
+        hi.push(m.hi[r]!);
+        lo.push(m.lo[r]!);
+      }
+    }
+  }
+  const weights = new Float64Array(hi.length * C);
+  for (const m of models) {
+    for (let r = 0; r < m.hi.length; r++) {
+      const row = index.get((BigInt(m.hi[r]! >>> 0) << 32n) | BigInt(m.lo[r]! >>> 0))!;
+      for (let c = 0; c < C; c++) weights[row * C + c]! += m.weights[r * C + c]! / models.length;
+    }
+  }
+  return { classes: C, hi: Int32Array.from(hi), lo: Int32Array.from(lo), weights };
+}
+
 export interface QuantiseOptions {
   /** Largest quantised weight (at most 32767, int16). */
   levels: number;
-  /** Weights smaller than this (in perceptron updates) are dropped, and rows left empty with them. */
-  minWeight: number;
+  /** Weights smaller than this fraction of the model's largest are dropped, and rows left empty with them. */
+  prune: number;
 }
 
-export const QUANTISE_DEFAULTS: QuantiseOptions = { levels: 32767, minWeight: 0 };
+export const QUANTISE_DEFAULTS: QuantiseOptions = { levels: 32767, prune: 0 };
 
 /**
  * Quantisation with one scale per model. Two rows whose 40-bit keys collide would merge at run time, so both are
  * dropped (about one pair in 10^5 features).
  */
 export function quantise(frozen: FrozenWeights, options: Partial<QuantiseOptions> = {}): QuantisedWeights {
-  const { levels, minWeight } = { ...QUANTISE_DEFAULTS, ...options };
+  const { levels, prune } = { ...QUANTISE_DEFAULTS, ...options };
   const C = frozen.classes;
   let max = 0;
   for (const w of frozen.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / Math.min(levels, 32767) : 1;
+  const minWeight = prune * max;
   const rows = frozen.hi.length;
   const order = Array.from({ length: rows }, (_, r) => r);
   const cmp = (a: number, b: number): number => (frozen.hi[a]! >>> 0) - (frozen.hi[b]! >>> 0) || (frozen.lo[a]! & 0xff) - (frozen.lo[b]! & 0xff);

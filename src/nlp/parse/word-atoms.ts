@@ -43,6 +43,11 @@ export interface WordInfo {
   hasHyphen: boolean;
   hasDigit: boolean;
   upperInitial: boolean;
+  /** No letter or digit in it. */
+  punct: boolean;
+  /** The fast tagger's summed weight vectors for this word type, and the weights they were summed from. */
+  vectors?: Int32Array;
+  vectorsOf?: object;
 }
 
 export function wordInfo(text: string): WordInfo {
@@ -65,25 +70,31 @@ export function wordInfo(text: string): WordInfo {
     hasHyphen: form.length > 1 && form.includes('-'),
     hasDigit: /\d/.test(form),
     upperInitial: /^\p{Lu}/u.test(form),
+    punct: !/[\p{L}\p{N}]/u.test(form),
   };
 }
 
 /**
- * Word infos by text, kept across sentences (news repeats its words); started afresh when it grows past `limit`
- * so that memory stays bounded on any input.
+ * Word infos by text, kept across sentences (news repeats its words). Two generations bound the memory on any input:
+ * when the current one is full it becomes the previous one, and a word found there moves back, so frequent words
+ * keep their infos (and the tagger's summed vectors on them) while rare ones age out.
  */
 export class WordCache {
-  private map = new Map<string, WordInfo>();
+  private current = new Map<string, WordInfo>();
+  private previous = new Map<string, WordInfo>();
 
-  constructor(private readonly limit = 1 << 16) {}
+  /** Each entry may carry the tagger's summed vectors (about 1 KB), hence the modest default limit per generation. */
+  constructor(private readonly limit = 1 << 14) {}
 
   get(text: string): WordInfo {
-    let info = this.map.get(text);
-    if (info === undefined) {
-      if (this.map.size >= this.limit) this.map = new Map();
-      info = wordInfo(text);
-      this.map.set(text, info);
+    let info = this.current.get(text);
+    if (info !== undefined) return info;
+    info = this.previous.get(text) ?? wordInfo(text);
+    if (this.current.size >= this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
     }
+    this.current.set(text, info);
     return info;
   }
 }
