@@ -107,8 +107,10 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
   // Descriptions that nothing relates to and that appear once are incidental; names always stay.
   const linked = new Set<string>();
   for (const r of relations) { linked.add(r.source); linked.add(r.target); }
+  // A country known only from nationality adjectives ("Spanish football") needs a relation, however often it recurs.
+  const onlyDemonyms = (e: LocalEntity) => e.mentions.every((i) => resolution.mentions[i]!.attrs.demonym === true);
   entities = entities.filter((e) => options.keepUnlinkedPhrases || isName.has(e.id) || linked.has(e.id) || anchored.has(e) || e === publisher ||
-    e.mentions.length > 1 || (e.kind === 'group' && typeof e.attrs.count === 'number'));
+    (!onlyDemonyms(e) && (e.mentions.length > 1 || (e.kind === 'group' && typeof e.attrs.count === 'number'))));
 
   // Where each resolved mention went among the kept ones (-1: dropped with its entity).
   const keptAt: number[] = new Array(resolution.mentions.length).fill(-1);
