@@ -52,11 +52,21 @@ export function requireScript(): string {
   return '/usr/bin/script';
 }
 
-/** A file of the shared data beside the project (../shared), which the tests read in place. */
+/**
+ * Where the shared data lives: $NEWSGRAPH_SHARED, else the folder beside the project (../shared), else the one beside
+ * the checkout this project was cloned from on this machine (/work/shared), so a clone made elsewhere still finds it.
+ */
+function sharedRoots(): string[] {
+  return [process.env.NEWSGRAPH_SHARED, join(ROOT, '..', 'shared'), '/work/shared'].filter((p): p is string => !!p);
+}
+
+/** A file of the shared data (see sharedRoots), which the tests read in place. */
 export function sharedFile(relativePath: string): string {
-  const path = join(ROOT, '..', 'shared', relativePath);
-  if (!existsSync(path)) throw missing(`${path} is missing`, 'the tests read the shared data folder beside the project (../shared)');
-  return path;
+  for (const root of sharedRoots()) {
+    const path = join(root, relativePath);
+    if (existsSync(path)) return path;
+  }
+  throw missing(`${join(ROOT, '..', 'shared', relativePath)} is missing`, 'the tests read the shared data folder beside the project (../shared), or the folder $NEWSGRAPH_SHARED names');
 }
 
 /** A file `npm run build` makes (npm test builds first). */

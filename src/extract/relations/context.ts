@@ -194,6 +194,12 @@ export class SentenceContext {
 
   private dateline?: number;
 
+  /** Whether the innermost mention at token i is a nationality adjective ("Somali" naming Somalia). */
+  isDemonym(i: number): boolean {
+    const at = this.innermost ??= this.innermostMentions();
+    return at[i]?.attrs.demonym === true;
+  }
+
   /** Whether the innermost mention at token i is a name (not a description or a nationality adjective). */
   isNamed(i: number): boolean {
     const at = this.innermost ??= this.innermostMentions();

@@ -50,7 +50,8 @@ interface End {
  * those names: "charities Refugee Action and Citizens UK"), or what a personal pronoun refers to.
  */
 export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: number): LocalEntity[] {
-  if (i < ctx.datelineEnd) return [];
+  // A dateline names nobody's subject; a nationality adjective ("Somali President X") is nobody's argument either.
+  if (i < ctx.datelineEnd || ctx.isDemonym(i)) return [];
   const e = ctx.entityAt(i);
   if (!e || !ctx.isNamed(i)) {
     const names: LocalEntity[] = [];

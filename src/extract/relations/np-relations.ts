@@ -156,7 +156,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     if (m.kind === 'person') titleOf(m, e, h);
     // "the Lagos High Court, Ikeja": a place set after a body or an event says where it is.
     if (m.kind === 'organisation' || m.kind === 'event') {
-      for (const a of tree.childrenBy(h, 'appos')) {
+      // The parser reads some of these as a conjunct without "and".
+      const commaConjuncts = tree.childrenBy(h, 'conj').filter((c) => !tree.childrenBy(c, 'cc').length);
+      for (const a of [...tree.childrenBy(h, 'appos'), ...commaConjuncts]) {
         const p = entityAt(a);
         if (p && p.kind === 'place' && p !== e) emit(e, 'located_in', p, h, a, 0.6, 'apposition-place');
       }
@@ -235,8 +237,13 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     if (!ADJACENT_PREPOSITIONS.has(marker) || tree.head(p) >= 0 && tree.head(tree.head(p)) === h) return;
     const o = ctx.startingAt(skipToMention(ctx, p + 1))[0];
     if (!o || o.coreStart > p + 4) return;
-    const oe = ctx.entity(o);
-    if (oe !== e) structural(m, e, h, 'nmod', marker, oe, o.head);
+    // "between X and Y": the phrase's conjuncts too.
+    const sides = [o.head, ...tree.conjuncts(o.head).filter((k) => k !== o.head)];
+    for (const k of sides) {
+      const oe = ctx.entityAt(k);
+      if (oe && oe !== e) structural(m, e, h, 'nmod', marker, oe, k);
+    }
+    if (marker === 'between' && m.kind === 'event' && predicateClasses(tree.lemma(h), 'n').includes('meet')) meetingBetween(sides);
   }
 
   /** Dependents of the words of a mention's core that lie outside it, and the head's own. */
@@ -292,7 +299,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
       // "FIFA's ethics committee": a body of the organisation that owns it.
       else if (kind === 'organisation' && o.kind === 'organisation' && d === 'nmod:poss') emit(e, 'member_of', o, c, h, 0.6, 'organisation-owner');
-      else if (kind === 'group' && o.kind === 'organisation' && d !== 'amod' && isMemberNoun(lemma)) emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
+      else if (kind === 'group' && o.kind === 'organisation' && isMemberNoun(lemma)) emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
       return;
     }
     if (!d.startsWith('nmod')) return;
@@ -332,7 +339,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     // The parser reads some appositions after coordinated names as a list.
     // "X and Y, both members of Z": a group noun in apposition is a role too.
     const roleNoun = (a: number) => (!ctx.entityAt(a) || ctx.entityAt(a)!.kind === 'group') && isRole(tree, a);
-    for (const a of [...tree.childrenBy(h, 'appos'), ...tree.childrenBy(h, 'list')]) if (roleNoun(a)) roles.push(a);
+    // The parser reads some appositions after coordinated names as a list, or as one more conjunct.
+    const commaConjuncts = tree.childrenBy(h, 'conj').filter((c) => !tree.childrenBy(c, 'cc').length);
+    for (const a of [...tree.childrenBy(h, 'appos'), ...tree.childrenBy(h, 'list'), ...commaConjuncts]) if (roleNoun(a)) roles.push(a);
     if ((tree.deprel(h) === 'appos' || tree.deprel(h) === 'list') && isRole(tree, tree.head(h)) && !ctx.entityAt(tree.head(h))) roles.push(tree.head(h));
     // Titles written into the name's phrase: "Brazilian President Ana Lima", "Kestrel Bank spokeswoman Imogen".
     for (const c of tree.children(h)) if (c < m.coreStart && tree.base(c) === 'compound' && isRole(tree, c) && !ctx.entityAt(c)) roles.push(c);

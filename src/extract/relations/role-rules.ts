@@ -63,7 +63,10 @@ function titleBeforeOf(ctx: SentenceContext, k: number): { words: string; n: num
 
 function relationFor(title: string, other: LocalEntity): 'leads' | 'member_of' | 'related_to' {
   const t = title.replace(/s$/, '');
-  const leader = leaderTitles().has(title) || leaderTitles().has(t) || t.split(' ').some((w) => ['president', 'chairman', 'leader', 'head', 'ceo'].includes(w));
+  const words = t.split(' ');
+  // "vice president", "deputy head": the post under the leader's.
+  const deputy = words.some((w) => w === 'vice' || w === 'deputy' || w === 'assistant');
+  const leader = !deputy && (leaderTitles().has(title) || leaderTitles().has(t) || words.some((w) => ['president', 'chairman', 'leader', 'head', 'ceo'].includes(w)));
   if (leader) return 'leads';
   return other.kind === 'place' ? 'related_to' : 'member_of';
 }
