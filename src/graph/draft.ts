@@ -83,19 +83,22 @@ export class DraftView {
 
   /** Each neighbour once, whichever way and by however many edges it is joined. */
   neighbors(key: string): string[] {
-    if (!this.adjacency) {
-      const adjacency = new Map<string, Set<string>>();
-      const join = (a: string, b: string) => {
-        let set = adjacency.get(a);
-        if (!set) adjacency.set(a, (set = new Set()));
-        set.add(b);
-      };
-      for (const { source, target } of this.draft.edges) {
-        join(source, target);
-        join(target, source);
-      }
-      this.adjacency = adjacency;
-    }
+    this.adjacency ??= undirectedAdjacency(this.draft.edges);
     return [...(this.adjacency.get(key) ?? [])];
   }
+}
+
+/** Each node's neighbours over the given pairs, whichever way they point. */
+export function undirectedAdjacency(pairs: Iterable<{ source: string; target: string }>): Map<string, Set<string>> {
+  const adjacency = new Map<string, Set<string>>();
+  const join = (a: string, b: string) => {
+    let set = adjacency.get(a);
+    if (!set) adjacency.set(a, (set = new Set()));
+    set.add(b);
+  };
+  for (const { source, target } of pairs) {
+    join(source, target);
+    join(target, source);
+  }
+  return adjacency;
 }

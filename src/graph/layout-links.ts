@@ -4,6 +4,7 @@
  * (style.ts reads the draft, not this view).
  */
 import type { LayoutTarget } from './layout.js';
+import { undirectedAdjacency } from './draft.js';
 import type { CoMentionDraft } from './co-mention-file.js';
 
 /** A co-mention pulls as hard as this many sentences of a typed edge, per sentence that names the pair. */
@@ -58,19 +59,7 @@ export class LinkedView implements LayoutTarget {
 
   /** Each neighbour once, by a typed edge or a link. */
   neighbors(key: string): string[] {
-    if (!this.adjacency) {
-      const adjacency = new Map<string, Set<string>>();
-      const join = (a: string, b: string) => {
-        let set = adjacency.get(a);
-        if (!set) adjacency.set(a, (set = new Set()));
-        set.add(b);
-      };
-      for (const { source, target } of this.links) {
-        join(source, target);
-        join(target, source);
-      }
-      this.adjacency = adjacency;
-    }
+    this.adjacency ??= undirectedAdjacency(this.links);
     const extra = this.adjacency.get(key);
     const base = this.base.neighbors(key);
     if (!extra) return base;
