@@ -65,14 +65,11 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     }
     // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun.
     if (names.length && (!e || e.kind === 'group')) return names;
-    // "the President-elect of the Council, Maryam Rajavi": the parser may hang the name on the title's "of" phrase.
+    // "the President-elect of the Council, Maryam Rajavi": the parser may hang the name on the title's "of" phrase,
+    // as an apposition or a conjunct after a comma.
     if (!e && isRole(tree, i)) {
-      for (const c of tree.childrenBy(i, 'nmod')) {
-        for (const a of tree.childrenBy(c, 'appos')) {
-          const n = ctx.entityAt(a);
-          if (n && n.kind === 'person' && ctx.isNamed(a)) return [n];
-        }
-      }
+      const named = nameSetAside(ctx, tree, i, 0);
+      if (named) return [named];
     }
   }
   if (e) return [e];
@@ -85,6 +82,21 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     return r ? [r] : [];
   }
   return [];
+}
+
+/** A person's name set aside by a comma somewhere in a title's "of" phrases. */
+function nameSetAside(ctx: SentenceContext, tree: SentenceTree, i: number, depth: number): LocalEntity | undefined {
+  if (depth > 2) return undefined;
+  for (const c of tree.childrenBy(i, 'nmod')) {
+    const aside = [...tree.childrenBy(c, 'appos'), ...tree.childrenBy(c, 'conj').filter((k) => !tree.childrenBy(k, 'cc').length)];
+    for (const a of aside) {
+      const n = ctx.entityAt(a);
+      if (n && n.kind === 'person' && ctx.isNamed(a)) return n;
+    }
+    const deeper = nameSetAside(ctx, tree, c, depth + 1);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 /** "X said (that) it would …": a pronoun subject of a reported clause is, first of all, the reporter. */
