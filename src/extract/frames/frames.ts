@@ -211,6 +211,9 @@ function isControlledClause(tree: SentenceTree, c: number): boolean {
   return CONTROL_CLASSES.some((k) => classes.includes(k));
 }
 
+/** The prepositions that say what an act named by a noun is for or against, by the noun's class. */
+const OBJECT_PREPOSITIONS: ReadonlyArray<[string, readonly string[]]> = [['demand', ['for']], ['support', ['for']], ['oppose', ['to', 'against']]];
+
 const TEMPORAL_MARKS = new Set(['after', 'before', 'while', 'when', 'since', 'upon', 'without']);
 
 /** Classes of verbs that take a "to" clause as what they urge, try, intend or refuse. */
@@ -302,19 +305,28 @@ function nounFrame(tree: SentenceTree, n: number, frames: ReadonlyMap<number, Fr
       for (const c of tree.childrenBy(a.token, 'nmod')) if (tree.marker(c) === 'by') args.push({ role: 'nmod:by', token: c });
     }
   }
-  // "the call of X … for an inquiry": the parser often hangs the "for" phrase on the verb above; after the noun's own
-  // words it belongs to the noun that asks for something.
+  // "the call of X … for an inquiry", "voiced support for Y": the parser often hangs the phrase that says what an act
+  // is for or against on a verb above; after the noun's own words it belongs to the noun.
   const classes = predicateClasses(t.lemma.toLowerCase(), 'n');
-  if (classes.includes('demand') && !args.some((a) => a.role === 'nmod:for')) {
+  for (const [cls, markers] of OBJECT_PREPOSITIONS) {
+    if (!classes.includes(cls) || args.some((a) => markers.includes(a.role.slice(5)))) continue;
     const last = Math.max(...tree.subtree(n));
-    // The first "for" phrase after the noun, on one of the three words above it.
     search: for (let h = tree.head(n), up = 0; h >= 0 && up < 3; h = tree.head(h), up++) {
-      for (const c of tree.childrenBy(h, 'obl')) if (c > last && tree.marker(c) === 'for') { args.push({ role: 'nmod:for', token: c }); break search; }
+      for (const c of tree.childrenBy(h, 'obl')) {
+        const m = tree.marker(c);
+        if (c > last && markers.includes(m)) { args.push({ role: `nmod:${m}`, token: c }); break search; }
+      }
     }
+  }
+  // "X offered endorsements of Y", "X voiced support for Y": the object of a verb that names no act of its own is
+  // owned by the verb's subject.
+  const governor = frames.get(tree.head(n));
+  if (governor && tree.base(n) === 'obj' && !args.some((a) => a.role === 'poss' || a.role === 'nmod:by') &&
+      !governor.classes.some((c) => c !== 'say' && c !== 'aspect' && c !== 'intend')) {
+    for (const a of governor.args) if (a.role === (governor.passive ? 'patient' : 'agent')) args.push({ role: 'poss', token: a.token });
   }
   const expanded: Arg[] = [];
   for (const a of args) for (const c of tree.conjuncts(a.token)) expanded.push(c === a.token ? a : { role: a.role, token: c });
-  const governor = frames.get(tree.head(n));
   return {
     predicate: n, lemma: t.lemma.toLowerCase(), classes, pos: 'n', passive: false,
     args: expanded, negated: tree.childrenBy(n, 'det').some((d) => tree.tokens[d]!.lower === 'no'),

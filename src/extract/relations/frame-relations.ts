@@ -40,6 +40,8 @@ const NONE: readonly IndexedRule[] = Object.freeze([]);
 const BRING_ABOUT = new Set(['hold', 'cause', 'author', 'sign', 'harm', 'sanction']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'us']);
 
+const isActor = (e: LocalEntity): boolean => e.kind === 'person' || e.kind === 'organisation' || e.kind === 'group';
+
 interface End {
   entity: LocalEntity;
   token: number;
@@ -57,14 +59,15 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     const names: LocalEntity[] = [];
     for (const c of tree.children(i)) {
       const d = tree.base(c);
-      if ((d !== 'appos' && d !== 'flat' && d !== 'compound') || c < i && d !== 'compound') continue;
+      if ((d !== 'appos' && d !== 'flat' && d !== 'compound') || c < i && d !== 'compound' || tree.marker(c)) continue;
       for (const k of tree.conjuncts(c)) {
         const n = ctx.entityAt(k);
         if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);
       }
     }
-    // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun.
-    if (names.length && (!e || e.kind === 'group')) return names;
+    // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun
+    // or a description ("the main opposition movement, the PMOI").
+    if (names.length && (!e || e.kind === 'group' || isActor(e) && names.every(isActor))) return names;
     // "the President-elect of the Council, Maryam Rajavi": the parser may hang the name on the title's "of" phrase,
     // as an apposition or a conjunct after a comma.
     if (!e && isRole(tree, i)) {
@@ -126,9 +129,10 @@ function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonl
   const out: End[] = [];
   const push = (token: number) => {
     let found = entitiesOfToken(ctx, tree, token);
-    // "highlighted claims of X", "several of its members": a plain word stands for its "of" phrase.
+    // "highlighted claims of X", "several of its members", "his candidacy": a plain word stands for its "of" phrase
+    // or its possessor.
     if (!found.length && viaOf && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token)) {
-      for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of') found = found.concat(entitiesOfToken(ctx, tree, c));
+      for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of' || tree.deprel(c) === 'nmod:poss') found = found.concat(entitiesOfToken(ctx, tree, c));
     }
     for (const entity of found) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
   };
