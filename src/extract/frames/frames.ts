@@ -107,7 +107,26 @@ function phraseLemma(tree: SentenceTree, i: number): { lemma: string; classes: r
     const classes = predicateClasses(withParticle, 'v');
     if (classes.length) return { lemma: withParticle, classes };
   }
-  return { lemma: base, classes: predicateClasses(base, 'v') };
+  const classes = predicateClasses(base, 'v');
+  if (classes.length || base !== tree.tokens[i]!.lower) return { lemma: base, classes };
+  // A word the lemmatiser read as another part of speech ("after meeting the envoy") keeps its inflection.
+  for (const stem of verbStems(base)) {
+    const c = predicateClasses(stem, 'v');
+    if (c.length) return { lemma: stem, classes: c };
+  }
+  return { lemma: base, classes };
+}
+
+/** The regular stems an inflected verb form may have: "meeting" → meet, "signed" → sign, "urges" → urge. */
+function verbStems(w: string): string[] {
+  const doubled = (s: string) => (s.length > 2 && s.at(-1) === s.at(-2) ? [s.slice(0, -1)] : []);
+  if (w.endsWith('ing')) { const s = w.slice(0, -3); return [s, `${s}e`, ...doubled(s)]; }
+  if (w.endsWith('ied')) return [`${w.slice(0, -3)}y`];
+  if (w.endsWith('ed')) { const s = w.slice(0, -2); return [s, w.slice(0, -1), ...doubled(s)]; }
+  if (w.endsWith('ies')) return [`${w.slice(0, -3)}y`];
+  if (w.endsWith('es')) return [w.slice(0, -2), w.slice(0, -1)];
+  if (w.endsWith('s')) return [w.slice(0, -1)];
+  return [];
 }
 
 function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): Frame | undefined {

@@ -188,7 +188,9 @@ function honorificNames(sentence: Sentence): NameSpan[] {
     // Cheap tests first: a name needs a capital here and on the next word, and most words fail that.
     if (!startsCapital(tokens[i]!.text) || !startsCapital(tokens[i + 1]!.text) || !isHonorific(tokens[i]!.text)) continue;
     let j = i + 1;
-    while (j < tokens.length && j < i + 5 && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[j]!.text) && !isHonorific(tokens[j]!.text)) j++;
+    // An honorific between two names belongs to the name ("Sheikh Sharif Sheikh Ahmed").
+    const nameWord = (k: number) => k < tokens.length && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[k]!.text);
+    while (j < i + 5 && nameWord(j) && (!isHonorific(tokens[j]!.text) || j > i + 1 && nameWord(j + 1) && !isHonorific(tokens[j + 1]!.text))) j++;
     if (j > i + 1) out.push(nameSpan(i + 1, j, 'PER', 0.9));
     i = j - 1;
   }
@@ -285,9 +287,12 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       let j = span.start - 1;
       while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
       // "Prime Minister Jonas Berg": a title right before the name (not "the minister, X").
-      for (let n = Math.min(4, j + 1); n >= 1 && titles.length === 0; n--) {
+      // "Somali President Sheikh X": the title may come before the honorific.
+      const honorificsOnly = titles.every(isHonorific);
+      for (let n = Math.min(4, j + 1), found = false; n >= 1 && honorificsOnly && !found; n--) {
         if (mayBeginTitle(tokens[j + 1 - n]!) && isTitle(wordKey(tokens.slice(j + 1 - n, j + 1).map((t) => t.text).join(' ')))) {
           titles.unshift(spanText(sentence, body, j + 1 - n, j + 1));
+          found = true;
         }
       }
     }

@@ -2,8 +2,9 @@
  * Runs every relation rule over every sentence and keeps what the relation table allows: the kinds must fit, an
  * edge needs a sentence that states it, and one sentence gives one edge per (source, relation, target).
  */
-import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type RelationId, type Sentence } from '../../schema/index.js';
+import { allowsKinds, RELATIONS, type LocalEntity, type LocalRelation, type RelationId, type Sentence, type Token } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
+import { lexicon } from '../../nlp/lexicon/index.js';
 import { SentenceContext, type Candidate, type Discourse } from './context.js';
 import { sentenceSubject } from './clauses.js';
 import type { CueTable } from './user-cues.js';
@@ -49,7 +50,7 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
     const ctx: SentenceContext = new SentenceContext(index, sentence, input.bySentence[index] ?? [], input.entityOf, discourse, emit, previous, quoteOpen);
     quoteOpen = ctx.quoteOpenAtEnd;
     const subject = ctx.inQuote(0) ? undefined : sentenceSubject(ctx);
-    const tree = new SentenceTree(sentence, nameUnits(ctx.mentions));
+    const tree = new SentenceTree(sentence, nameUnits(sentence.tokens, ctx.mentions));
     frameRelations(ctx, tree, findFrames(tree), input.cues);
     nounPhraseRelations(ctx, tree);
     phraseRelations(ctx);
@@ -103,9 +104,19 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
 }
 
 /** The names of a sentence, as token ranges the tree keeps whole. */
-function nameUnits(mentions: readonly DraftMention[]): NameUnit[] {
+function nameUnits(tokens: readonly Token[], mentions: readonly DraftMention[]): NameUnit[] {
   const out: NameUnit[] = [];
-  for (const m of mentions) if (m.origin === 'name' && m.charStart === undefined && m.coreEnd - m.coreStart > 1) out.push({ start: m.coreStart, end: m.coreEnd });
+  for (const m of mentions) {
+    if (m.origin !== 'name' || m.charStart !== undefined) continue;
+    // A person's title before the name, with a nationality before it ("Somali President Sheikh").
+    let lead = m.coreStart;
+    if (m.kind === 'person' && typeof m.attrs.title === 'string') {
+      const words = m.attrs.title.split(/\s+/).length;
+      if (tokens.slice(m.coreStart - words, m.coreStart).map((t) => t.text).join(' ') === m.attrs.title) lead -= words;
+      if (lead > 0 && lead < m.coreStart && lexicon().demonyms.has(tokens[lead - 1]!.text.toLowerCase())) lead--;
+    }
+    if (m.coreEnd - m.coreStart > 1 || lead < m.coreStart) out.push({ start: m.coreStart, end: m.coreEnd, lead });
+  }
   return out;
 }
 

@@ -112,9 +112,12 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     // "…, its chair, X, said": the body the sentence's main clause is about, before the latest one named.
     if (t.lower === 'its' || t.lower === 'their') {
       const root = tree.tokens.findIndex((_, k) => tree.head(k) < 0);
-      for (const s of root >= 0 ? tree.childrenBy(root, 'nsubj') : []) {
+      const subjects = root >= 0 ? [...tree.childrenBy(root, 'nsubj')] : [];
+      // "X will join the union, its minister said": the subject of the clause the main verb reports.
+      for (let k = 0; k < i; k++) if (tree.base(k) === 'nsubj' && !subjects.includes(k)) subjects.push(k);
+      for (const s of subjects) {
         const e = ctx.entityAt(s);
-        if (e && (e.kind === 'organisation' || e.kind === 'group') && s < i) return e;
+        if (e && s < i && (e.kind === 'organisation' || e.kind === 'group' || e.kind === 'place' && lexicon().countries.has(e.label.toLowerCase()))) return e;
       }
     }
     if (t.upos === 'PRON' && (t.lower === 'its' || t.lower === 'their' || t.lower === 'his' || t.lower === 'her')) {

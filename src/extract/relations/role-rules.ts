@@ -7,6 +7,7 @@ import type { LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
 import { leaderTitles } from '../word-lists.js';
+import { isHonorific } from '../../nlp/lexicon/index.js';
 import { wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 import { emitChecked } from './emit.js';
@@ -20,9 +21,6 @@ interface Title {
   end: number;
   words: string;
 }
-
-/** Honorifics skipped between a title and the name ("chief executive Dr Jane Holt"). */
-const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr']);
 
 /**
  * `wordKey` of the texts of tokens [from, to) joined by spaces. When no token's own key is empty, joining the keys
@@ -42,7 +40,8 @@ function spanKey(ctx: SentenceContext, from: number, to: number): string {
 /** The title ending just before token `end` (up to four words, honorifics and "then" skipped). */
 function titleEndingAt(ctx: SentenceContext, end: number): Title | undefined {
   let stop = end;
-  while (stop > 0 && HONORIFICS.has(ctx.tokens[stop - 1]!.text.replace(/\.$/, '').toLowerCase())) stop--;
+  // Honorifics between a title and the name ("chief executive Dr Jane Holt", "President Sheikh X").
+  while (stop > 0 && isHonorific(ctx.tokens[stop - 1]!.text)) stop--;
   for (let n = Math.min(4, stop); n >= 1; n--) {
     const words = spanKey(ctx, stop - n, stop);
     if (isTitle(words)) return { start: stop - n, end: stop, words };

@@ -3,6 +3,7 @@
  * the conjuncts of a word, voice and negation. Pure and cheap: built once per sentence from the parser's heads.
  */
 import type { Sentence, Token } from '../../schema/index.js';
+import { predicateClasses } from '../word-lists.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const NO_CHILDREN: readonly number[] = Object.freeze([]);
@@ -11,6 +12,8 @@ const NO_CHILDREN: readonly number[] = Object.freeze([]);
 export interface NameUnit {
   start: number;
   end: number;
+  /** Where the words before the name that give its title begin ("Somali President Sheikh"), if any. */
+  lead?: number;
 }
 
 const HEAD_LABELS = ['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl', 'obl:agent', 'nmod', 'nmod:poss', 'appos', 'conj', 'root'];
@@ -30,9 +33,12 @@ export class SentenceTree {
     this.tokens = sentence.tokens;
     this.heads = this.tokens.map((t) => t.head);
     this.rels = this.tokens.map((t) => t.deprel);
-    for (const n of names) if (n.end - n.start > 1) this.unite(n);
+    for (const n of names) this.unite(n);
     for (let v = 0; v < this.tokens.length; v++) this.reduceRelative(v);
     for (let v = 0; v < this.tokens.length; v++) this.frontedSubject(v);
+    for (let v = 0; v < this.tokens.length; v++) this.postposedReport(v);
+    for (let v = 0; v < this.tokens.length; v++) this.doubledSubject(v);
+    for (let v = 0; v < this.tokens.length; v++) this.detachedApposition(v);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
       const h = this.heads[i]!;
@@ -71,10 +77,7 @@ export class SentenceTree {
       heads[subject] = w; rels[subject] = 'nsubj';
       for (const k of kids) if (k > w) heads[k] = w;
     }
-    for (let i = 0; i < heads.length; i++) {
-      for (let k = heads[i]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === i || n > heads.length) return;
-    }
-    for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
+    this.adopt(heads, rels);
   }
 
   /**
@@ -98,6 +101,93 @@ export class SentenceTree {
     }
   }
 
+  /**
+   * "Montenegro may join the union, its minister said after …": the parser may hang a reporting verb that follows its
+   * clause under that clause, its subject as a clause of its own. The reporting verb becomes the head again, the
+   * clause what it reports, the noun after the comma its subject.
+   */
+  private postposedReport(v: number): void {
+    const t = this.tokens[v]!;
+    if (!/^VB[DZP]$/.test(t.tag) || !predicateClasses(t.lemma.toLowerCase(), 'v').includes('say')) return;
+    const h = this.heads[v]!;
+    if (h < 0 || h > v || !['advcl', 'conj', 'parataxis'].includes(this.rels[v]!)) return;
+    let subject = -1;
+    for (let i = 0; i < this.heads.length; i++) {
+      if (this.heads[i] !== v) continue;
+      const r = this.rels[i]!;
+      // A verb that already reports a clause of its own is not this one.
+      if (r === 'ccomp' && i > v) return;
+      const u = this.tokens[i]!.upos;
+      if (i < v && i > h && (u === 'NOUN' || u === 'PROPN' || u === 'PRON') && ['nsubj', 'ccomp', 'appos', 'obj', 'dep', 'xcomp'].includes(r)) subject = i;
+      else if (i < v && /^(nsubj|csubj|expl)/.test(r)) return;
+    }
+    if (subject < 0) return;
+    let first = subject;
+    for (let i = h + 1; i < subject; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, subject)) { first = i; break; }
+    if (this.tokens[first - 1]?.text !== ',') return;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    heads[v] = this.heads[h]!; rels[v] = this.rels[h]!;
+    heads[h] = v; rels[h] = 'ccomp';
+    rels[subject] = 'nsubj';
+    this.adopt(heads, rels);
+  }
+
+  /**
+   * "…, its leader Tumelo Sebego warned": a title and the name after it read as two subjects of one verb. The title
+   * is made a word of the name, as for "President Ana Lima".
+   */
+  private doubledSubject(v: number): void {
+    const subjects: number[] = [];
+    for (let i = 0; i < v; i++) if (this.heads[i] === v && this.rels[i] === 'nsubj') subjects.push(i);
+    if (subjects.length !== 2) return;
+    const [a, b] = subjects as [number, number];
+    if (this.tokens[a]!.upos !== 'NOUN' || this.tokens[b]!.upos !== 'PROPN') return;
+    let first = b;
+    for (let i = a + 1; i < b; i++) if (this.inSubtree(i, b)) { first = i; break; }
+    if (first !== a + 1) return;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    heads[a] = b; rels[a] = 'compound';
+    this.adopt(heads, rels);
+  }
+
+  /**
+   * "after meeting the council president, Irene Falk, in Bergen": a name set off by a comma right after a noun, hung
+   * without a preposition on the verb above, explains that noun.
+   */
+  private detachedApposition(c: number): void {
+    if (this.tokens[c]!.upos !== 'PROPN' || !['obl', 'obl:unmarked', 'obj', 'dep', 'parataxis'].includes(this.rels[c]!)) return;
+    const h = this.heads[c]!;
+    if (h < 0 || h > c) return;
+    let first = c;
+    for (let i = h + 1; i < c; i++) if (this.inSubtree(i, c)) { first = i; break; }
+    for (let i = first; i < c; i++) if (this.heads[i] === c && /^(case|mark)$/.test(this.rels[i]!)) return;
+    if (this.tokens[first]!.text !== ',' && this.tokens[first - 1]?.text !== ',') return;
+    const comma = this.tokens[first]!.text === ',' ? first : first - 1;
+    // The noun whose words end right before the comma, a dependent of the same verb.
+    let noun = -1;
+    for (let i = 0; i < comma; i++) {
+      if (this.heads[i] !== h || !/^(NOUN|PROPN)$/.test(this.tokens[i]!.upos) || !/^(obj|obl|nsubj)/.test(this.rels[i]!)) continue;
+      let last = i;
+      for (let k = i + 1; k < comma; k++) if (this.inSubtree(k, i)) last = k;
+      if (last === comma - 1) noun = i;
+    }
+    if (noun < 0) return;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    heads[c] = noun; rels[c] = 'appos';
+    this.adopt(heads, rels);
+  }
+
+  /** Takes a repaired tree unless it loops. */
+  private adopt(heads: number[], rels: string[]): void {
+    for (let i = 0; i < heads.length; i++) {
+      for (let k = heads[i]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === i || n > heads.length) return;
+    }
+    for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
+  }
+
   /** Whether token i lies in the subtree of token root (on the repaired heads). */
   private inSubtree(i: number, root: number): boolean {
     for (let k = i, n = 0; k >= 0 && n <= this.heads.length; k = this.heads[k]!, n++) if (k === root) return true;
@@ -105,12 +195,26 @@ export class SentenceTree {
   }
 
   /** Makes tokens [start, end) one subtree headed by its last word, unless that would make a cycle. */
-  private unite({ start, end }: NameUnit): void {
-    const inside = (k: number) => k >= start && k < end;
-    const outward: number[] = [];
-    for (let i = start; i < end; i++) if (!inside(this.heads[i]!)) outward.push(i);
+  private unite(unit: NameUnit): void {
+    const { end } = unit;
+    let start = unit.start;
     const telling = (i: number) => HEAD_LABELS.includes(this.rels[i]!);
-    if (outward.length === 1 && outward[0] === end - 1 && telling(end - 1)) return;
+    const outwardOf = (from: number) => {
+      const out: number[] = [];
+      for (let i = from; i < end; i++) if (this.heads[i]! < from || this.heads[i]! >= end) out.push(i);
+      return out;
+    };
+    let outward = outwardOf(start);
+    // "Somali President Sheikh X condemned": when a word of the title, not the name, holds the arc that attaches
+    // them, the title and the name are one unit.
+    let titleWords = 0;
+    if (unit.lead !== undefined && unit.lead < start && !outward.some(telling) && outwardOf(unit.lead).some((i) => i < start && telling(i))) {
+      titleWords = start - unit.lead;
+      start = unit.lead;
+      outward = outwardOf(start);
+    }
+    const inside = (k: number) => k >= start && k < end;
+    if (end - start < 2 || outward.length === 1 && outward[0] === end - 1 && telling(end - 1)) return;
     // The arc that attaches the name: the one with the most telling label, else the first; its label, or the one
     // the parser gave a word inside ("Farmers" the subject of an adjective "Cooperative").
     const by = outward.find(telling) ?? outward[0]!;
@@ -123,7 +227,7 @@ export class SentenceTree {
     const rels = [...this.rels];
     heads[head] = this.heads[by]!;
     rels[head] = label;
-    for (let i = start; i < head; i++) { heads[i] = head; rels[i] = 'flat'; }
+    for (let i = start; i < head; i++) { heads[i] = head; rels[i] = i < start + titleWords ? 'compound' : 'flat'; }
     for (let i = 0; i < heads.length; i++) if (!inside(i) && inside(heads[i]!)) heads[i] = head;
     // Keep the parser's tree if the new one would loop.
     for (let k = heads[head]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === head || n > heads.length) return;
