@@ -166,7 +166,7 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   located_in: {
     id: 'located_in', label: 'located in', source: ['event', 'organisation', 'group', 'person'], target: ['place'],
     symmetric: false, color: '#98df8a', description: 'in, held in, based in',
-    frames: [verbFrame('locate', 'patient', 'obl:in|obl:at'), verbFrame('happen', 'agent', 'obl:in|obl:at'), verbFrame('hold', 'patient', 'obl:in|obl:at')],
+    frames: [verbFrame('locate', 'patient', 'obl:in|obl:at'), verbFrame('happen', 'agent', 'obl:in|obl:at|patient'), verbFrame('hold', 'patient', 'obl:in|obl:at')],
   },
   met_with: {
     id: 'met_with', label: 'met with', source: ACTORS, target: ACTORS, symmetric: true, color: '#c49c94',

@@ -46,6 +46,8 @@ export interface Frame {
   wantedBy?: number[];
 }
 
+const RESULT_VERBS = new Set(['leave', 'render']);
+const HARMED_STATES = new Set(['dead', 'injured', 'wounded', 'hurt', 'homeless', 'displaced', 'stranded', 'paralysed', 'paralyzed', 'maimed', 'blind', 'destitute', 'missing']);
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'that', 'whose']);
 const NO_ONE = new Set(['nobody', 'none', 'neither']);
 const MODALS_IRREALIS = new Set(['may', 'might', 'could', 'would', 'should', 'must', 'can']);
@@ -132,6 +134,9 @@ function verbStems(w: string): string[] {
 function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Frame>): Frame | undefined {
   const t = tree.tokens[v]!;
   let { lemma, classes } = phraseLemma(tree, v);
+  // "The blast left 12 people dead": leaving someone in a harmed state harms them.
+  if (RESULT_VERBS.has(lemma) && tree.childrenBy(v, 'obj').length &&
+      [...tree.childrenBy(v, 'xcomp'), ...tree.childrenBy(v, 'advmod'), ...tree.childrenBy(v, 'obj').flatMap((o) => tree.childrenBy(o, 'amod'))].some((x) => HARMED_STATES.has(tree.tokens[x]!.lower))) classes = ['harm'];
   // "held talks with X", "took part in X": a verb and its object that the lexicon lists as one predicate.
   let light = -1;
   for (const o of tree.childrenBy(v, 'obj')) {
@@ -153,7 +158,11 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   if (!subjects.length) subjects = inheritedSubjects(tree, v, frames);
   subjects = subjects.map((s) => antecedent(tree, s, v));
   const objects = tree.childrenBy(v, 'obj').filter((o) => o !== light).map((o) => antecedent(tree, o, v));
-  const agents = tree.childrenBy(v, 'obl').filter((c) => tree.deprel(c) === 'obl:agent' || (passive && tree.marker(c) === 'by'));
+  // The parser sometimes labels "held in X" obl:agent; an agent has "by" or no preposition.
+  const agents = tree.childrenBy(v, 'obl').filter((c) => {
+    const m = tree.marker(c);
+    return tree.deprel(c) === 'obl:agent' ? !m || m === 'by' : passive && m === 'by';
+  });
 
   if (participle) {
     // "a report published by X": the noun is the patient of a past participle, the agent of an -ing form.
@@ -265,6 +274,11 @@ function inheritedSubjects(tree: SentenceTree, v: number, frames: ReadonlyMap<nu
 function antecedent(tree: SentenceTree, arg: number, v: number): number {
   const t = tree.tokens[arg]!;
   if (!RELATIVE_PRONOUNS.has(t.lower)) return arg;
+  // "backed by the leader Ana Ruiz, who met …": "who" after a name is about that name, wherever the parser hung it.
+  if (t.lower === 'who' || t.lower === 'whom') {
+    const k = tree.tokens[arg - 1]?.text === ',' ? arg - 2 : arg - 1;
+    if (k >= 0 && tree.tokens[k]!.upos === 'PROPN') return k;
+  }
   for (let k = v, n = 0; k >= 0 && n < 8; k = tree.head(k), n++) {
     if (tree.deprel(k) === 'acl:relcl') return tree.head(k);
     if (tree.base(k) !== 'conj' && k !== v) break;

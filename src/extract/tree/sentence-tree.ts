@@ -292,6 +292,10 @@ export class SentenceTree {
       out = [w, ...fixed].join(' ');
       if (b === 'case') return out;
     }
+    // "in Montego Bay": the parser may hang the preposition on the first word of a name.
+    if (!out) for (const c of this.children(i)) if (c < i && (this.base(c) === 'compound' || this.base(c) === 'flat')) {
+      for (const k of this.children(c)) if (this.base(k) === 'case' && k < c) return this.tokens[k]!.lower;
+    }
     return out;
   }
 
