@@ -88,7 +88,11 @@ export class SentenceTree {
   private frontedSubject(v: number): void {
     const t = this.tokens[v]!;
     if (t.upos !== 'VERB' || !/^VB[DZP]$/.test(t.tag)) return;
-    for (let i = 0; i < this.heads.length; i++) if (this.heads[i] === v && /^(nsubj|csubj|expl)/.test(this.rels[i]!)) return;
+    for (let i = 0; i < this.heads.length; i++) {
+      if (this.heads[i] !== v || !/^(nsubj|csubj|expl)/.test(this.rels[i]!)) continue;
+      if (this.rels[i] === 'nsubj') this.frontedConjunct(v, i);
+      return;
+    }
     for (let k = 0; k < v; k++) {
       if (this.rels[k] !== 'appos' || this.heads[k]! > k) continue;
       // The phrase must end just before the verb, and lie inside one of the verb's own dependents.
@@ -97,6 +101,31 @@ export class SentenceTree {
       if (last !== v - 1 || !this.inSubtree(this.heads[k]!, v)) continue;
       this.heads[k] = v;
       this.rels[k] = 'nsubj';
+      return;
+    }
+  }
+
+  /**
+   * "In a statement on Friday, the Press Union and the Writers' Guild condemned …": the first of two coordinated
+   * subjects read as a conjunct inside the fronted phrase. It becomes the subject, the other its conjunct.
+   */
+  private frontedConjunct(v: number, subject: number): void {
+    let cc = -1;
+    for (let i = 0; i < subject; i++) if (this.heads[i] === subject && this.rels[i] === 'cc') cc = i;
+    if (cc < 0) return;
+    for (let k = 0; k < cc; k++) {
+      if (!['conj', 'appos', 'obl', 'dep', 'obj'].includes(this.rels[k]!) || this.heads[k]! > k || this.tokens[k]!.upos !== 'PROPN') continue;
+      if (this.heads.some((h, c) => h === k && this.rels[c] === 'case')) continue;
+      let first = k;
+      let last = k;
+      for (let i = 0; i < cc; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, k)) { first = Math.min(first, i); last = i; }
+      if (last !== cc - 1 || this.tokens[first - 1]?.text !== ',' || !this.inSubtree(this.heads[k]!, v)) continue;
+      const heads = [...this.heads];
+      const rels = [...this.rels];
+      heads[k] = v; rels[k] = 'nsubj';
+      heads[subject] = k; rels[subject] = 'conj';
+      heads[cc] = subject;
+      this.adopt(heads, rels);
       return;
     }
   }
@@ -217,7 +246,8 @@ export class SentenceTree {
     if (end - start < 2 || outward.length === 1 && outward[0] === end - 1 && telling(end - 1)) return;
     // The arc that attaches the name: the one with the most telling label, else the first; its label, or the one
     // the parser gave a word inside ("Farmers" the subject of an adjective "Cooperative").
-    const by = outward.find(telling) ?? outward[0]!;
+    const rank = (i: number) => HEAD_LABELS.indexOf(this.rels[i]!);
+    const by = outward.filter(telling).sort((a, b) => rank(a) - rank(b))[0] ?? outward[0]!;
     let label = this.rels[by]!;
     if (!telling(by)) {
       for (let i = start; i < end; i++) if (telling(i) && this.rels[i] !== 'conj' && this.rels[i] !== 'root') { label = this.rels[i]!; break; }
