@@ -60,6 +60,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Rosa Quint —met_with→ strikers'] },
   { name: 'coordinated subjects after a fronted phrase', text: "In a letter sent from Lisbon on Monday, the Free Miners Union and the Dockers' League denounced the lockout.",
     has: ['Free Miners Union —opposes→ lockout', "Dockers' League —opposes→ lockout"] },
+  { name: 'a name after a comma explains the noun before it, wherever the parser hung it', text: 'Gunmen are blamed for the murder of her brother, Samir Toma, a former mayor.',
+    has: ['Samir Toma —victim_of→ murder'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

@@ -6,6 +6,7 @@ import type { Sentence, Token } from '../../schema/index.js';
 import { predicateClasses } from '../word-lists.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
+const DATE_WORDS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const NO_CHILDREN: readonly number[] = Object.freeze([]);
 
 /** A token range [start, end) that is one name. */
@@ -186,7 +187,7 @@ export class SentenceTree {
    * without a preposition on the verb above, explains that noun.
    */
   private detachedApposition(c: number): void {
-    if (this.tokens[c]!.upos !== 'PROPN' || !['obl', 'obl:unmarked', 'obj', 'dep', 'parataxis'].includes(this.rels[c]!)) return;
+    if (this.tokens[c]!.upos !== 'PROPN' || !['obl', 'obl:unmarked', 'obj', 'dep', 'parataxis', 'nmod'].includes(this.rels[c]!)) return;
     const h = this.heads[c]!;
     if (h < 0 || h > c) return;
     let first = c;
@@ -197,12 +198,13 @@ export class SentenceTree {
     // The noun whose words end right before the comma, a dependent of the same verb.
     let noun = -1;
     for (let i = 0; i < comma; i++) {
-      if (this.heads[i] !== h || !/^(NOUN|PROPN)$/.test(this.tokens[i]!.upos) || !/^(obj|obl|nsubj)/.test(this.rels[i]!)) continue;
+      if (this.heads[i] !== h || !/^(NOUN|PROPN)$/.test(this.tokens[i]!.upos) || !/^(obj|obl|nsubj|nmod)/.test(this.rels[i]!)) continue;
       let last = i;
       for (let k = i + 1; k < comma; k++) if (this.inSubtree(k, i)) last = k;
       if (last === comma - 1) noun = i;
     }
-    if (noun < 0) return;
+    // A date takes no apposition ("on Monday, the union …").
+    if (noun < 0 || DATE_WORDS.test(this.tokens[noun]!.text)) return;
     const heads = [...this.heads];
     const rels = [...this.rels];
     heads[c] = noun; rels[c] = 'appos';
