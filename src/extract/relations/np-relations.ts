@@ -21,7 +21,7 @@ const ADJACENT_PREPOSITIONS = new Set(['of', 'by', 'from', 'against', 'in', 'at'
 /** Event categories that someone holds: an organisation named with one organised it ("the Labour conference"). */
 const HELD = new Set(['conference', 'summit', 'meeting', 'session', 'talks', 'election', 'vote', 'referendum', 'investigation', 'hearing', 'trial',
   'ceremony', 'campaign', 'operation', 'protest', 'strike', 'rally', 'march', 'festival', 'inquiry', 'congress', 'convention', 'forum']);
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'off']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'through', 'off']);
 const TOPIC = new Set(['on', 'about', 'into', 'regarding', 'concerning', 'over']);
 const AUTHOR = new Set(['by', 'from']);
 /** Words in a leader's title; the other titles make their holder a member. */
@@ -316,7 +316,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         break;
       case 'group':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
-        else if ((marker === 'from' || marker === 'of' || marker === 'at') && o.kind === 'organisation' && isMemberNoun(lemma)) emit(e, 'member_of', o, h, c, 0.65, 'group-from');
+        else if ((marker === 'from' || marker === 'of' || marker === 'at') && (o.kind === 'organisation' || o.kind === 'group') && isMemberNoun(lemma)) emit(e, 'member_of', o, h, c, 0.65, 'group-from');
         // "lawyers for shareholders", "relatives of the victims"
         else if ((marker === 'for' || marker === 'of') && (o.kind === 'group' || o.kind === 'person')) emit(e, 'related_to', o, h, c, 0.5, 'group-for');
         break;
