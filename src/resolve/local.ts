@@ -120,11 +120,16 @@ function unique<T>(xs: readonly T[] | undefined): T | undefined {
   return xs && xs.length === 1 ? xs[0] : undefined;
 }
 
-/** Of the full names that may be meant, the one named first before mention i (undefined when none is). */
+/**
+ * Of the full names that may be meant, the one named first before mention i; when none comes before (a headline's
+ * "Zardari arrested" above "Asif Ali Zardari … his son, Bilawal Bhutto Zardari"), the one the article names first.
+ */
 function firstIntroduced<T extends { i: number }>(xs: readonly T[] | undefined, i: number): T | undefined {
   let first: T | undefined;
   for (const x of xs ?? []) if (x.i < i && (!first || x.i < first.i)) first = x;
-  return first ?? unique(xs);
+  if (first) return first;
+  for (const x of xs ?? []) if (!first || x.i < first.i) first = x;
+  return first;
 }
 
 /** The one element that passes `test`, or undefined when none or several do. */

@@ -22,6 +22,13 @@ describe('mentions and in-article resolution', () => {
     expect(people[0]!.aliases).toEqual(['Amina Yusuf', 'Yusuf']);
   });
 
+  it('a surname in the headline is the person the article names first with it, not a relative named later', () => {
+    const { extraction } = extractText('Former mayor Haddad detained\n\nFormer mayor Omar Haddad was detained on Monday. Haddad left court with his son, Karim Haddad, who said Haddad was innocent.');
+    const people = extraction.entities.filter((e) => e.kind === 'person').map((e) => e.aliases);
+    expect(people).toContainEqual(['Haddad', 'Omar Haddad']);
+    expect(people).toContainEqual(['Karim Haddad']);
+  });
+
   it('joins an acronym in brackets and later uses of it to the full name', () => {
     const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
     const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
