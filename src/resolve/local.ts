@@ -158,6 +158,13 @@ function isTail(short: readonly string[], long: readonly string[]): boolean {
   return true;
 }
 
+/** Whether `short` is `long` up to an "of" phrase: "tax court" of "tax court of canada". */
+function isHeadBeforeOf(short: readonly string[], long: readonly string[]): boolean {
+  if (long[short.length] !== 'of') return false;
+  for (let k = 0; k < short.length; k++) if (short[k] !== long[k]) return false;
+  return true;
+}
+
 /** The key counted most often, when it is at least `min` and strictly ahead of every other (the main organisation). */
 export function clearLeader<K>(counts: Map<K, number>, min: number): K | undefined {
   let best: K | undefined;
@@ -205,6 +212,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const byPlain = new Map<string, DistinctName[]>();
   const byWordCount = new Map<number, DistinctName[]>();
   const orgsByLastExpanded = new Map<string, DistinctName[]>();
+  const orgsByFirstExpanded = new Map<string, DistinctName[]>();
   const expansions: DistinctName[] = [];
   for (const [key, i] of byNormal) {
     const m = mentions[i]!;
@@ -218,7 +226,10 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     if (d.person && w.length > 1) push(personsByLastWord, w[w.length - 1]!, d);
     push(byPlain, plain, d);
     if (w.length >= 2) push(byWordCount, w.length, d);
-    if (m.kind === 'organisation') push(orgsByLastExpanded, expanded[expanded.length - 1]!, d);
+    if (m.kind === 'organisation') {
+      push(orgsByLastExpanded, expanded[expanded.length - 1]!, d);
+      push(orgsByFirstExpanded, expanded[0]!, d);
+    }
     if (!d.acronym) expansions.push(d);
   }
   // Built on the first acronym: many articles have none.
@@ -262,6 +273,12 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     if (m.kind === 'organisation' || (m.kind === 'place' && w.length === 1 && !isKnownPlace(w[0]!))) {
       const candidates = orgsByLastExpanded.get(d.expanded[d.expanded.length - 1]!) ?? [];
       const long = onlyOne(candidates, (o) => o.i !== i && isTail(d.expanded, o.expanded));
+      if (long) uf.union(long.i, i);
+    }
+    //    … or without its "of" phrase ("the Tax Court" for "the Tax Court of Canada"), when only one name fits.
+    if (m.kind === 'organisation' && d.expanded.length >= 2) {
+      const candidates = orgsByFirstExpanded.get(d.expanded[0]!) ?? [];
+      const long = onlyOne(candidates, (o) => o.i !== i && isHeadBeforeOf(d.expanded, o.expanded));
       if (long) uf.union(long.i, i);
     }
   }

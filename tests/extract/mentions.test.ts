@@ -29,6 +29,12 @@ describe('mentions and in-article resolution', () => {
     expect(people).toContainEqual(['Karim Haddad']);
   });
 
+  it("joins a body's name without its 'of' phrase to the full name, when only one fits", () => {
+    const { extraction } = extractText('She appealed to the High Court of Malawi in May. The High Court dismissed the appeal.');
+    const bodies = extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.aliases);
+    expect(bodies).toEqual([['High Court', 'High Court of Malawi']]);
+  });
+
   it('joins an acronym in brackets and later uses of it to the full name', () => {
     const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
     const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
