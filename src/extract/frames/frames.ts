@@ -275,9 +275,12 @@ function antecedent(tree: SentenceTree, arg: number, v: number): number {
   const t = tree.tokens[arg]!;
   if (!RELATIVE_PRONOUNS.has(t.lower)) return arg;
   // "backed by the leader Ana Ruiz, who met …": "who" after a name is about that name, wherever the parser hung it.
+  // "Professor X of Y University, who led …": the nearest person's name before it, with no verb between.
   if (t.lower === 'who' || t.lower === 'whom') {
-    const k = tree.tokens[arg - 1]?.text === ',' ? arg - 2 : arg - 1;
-    if (k >= 0 && tree.tokens[k]!.upos === 'PROPN') return k;
+    for (let k = arg - 1; k >= 0 && k >= arg - 10 && tree.tokens[k]!.upos !== 'VERB'; k--) {
+      const name = tree.sentence.names.find((n) => n.end === k + 1);
+      if (name?.type === 'PER') return k;
+    }
   }
   for (let k = v, n = 0; k >= 0 && n < 8; k = tree.head(k), n++) {
     if (tree.deprel(k) === 'acl:relcl') return tree.head(k);

@@ -145,7 +145,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       const marker = d.startsWith('nmod') && d !== 'nmod:poss' ? tree.marker(c) : '';
       // "talks between X and Y": every conjunct of the phrase.
       for (const k of d.startsWith('nmod') ? tree.conjuncts(c) : [c]) {
-        const o = entityAt(k);
+        const o = entityAt(k) ?? (d.startsWith('nmod') ? placeOfPlainNoun(k) : undefined);
         if (!o || o === e) {
           if (d.startsWith('nmod') && m.kind === 'event') placesBelow(k, 0);
           continue;
@@ -275,6 +275,16 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     }
   }
 
+  /** "the port of Zeebrugge", "the town of Nydri": the place a plain noun names through its "of" phrase. */
+  function placeOfPlainNoun(k: number): LocalEntity | undefined {
+    if (tree.tokens[k]!.upos !== 'NOUN') return undefined;
+    for (const c of tree.childrenBy(k, 'nmod')) {
+      const p = tree.marker(c) === 'of' ? ctx.entityAt(c) : undefined;
+      if (p && p.kind === 'place') return p;
+    }
+    return undefined;
+  }
+
   /** The event whose phrase the token lies in. */
   function hostEvent(c: number): LocalEntity | undefined {
     for (let k = tree.head(c), n = 0; k >= 0 && n < 4; k = tree.head(k), n++) {
@@ -309,13 +319,15 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     switch (kind) {
       case 'person':
         if ((marker === 'of' || marker === 'from' || marker === 'at') && (o.kind === 'organisation' || o.kind === 'group')) emit(e, 'member_of', o, h, c, 0.7, 'person-of');
-        else if ((marker === 'of' || marker === 'from') && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'person-of-place');
+        // Not "Governor X of Valtierra": a title of the place says more, and the title rules read it.
+        else if ((marker === 'of' || marker === 'from') && o.kind === 'place' && !m.attrs.title) emit(e, 'located_in', o, h, c, 0.65, 'person-of-place');
         break;
       case 'organisation':
         if ((LOCATIVE.has(marker) || marker === 'of') && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'organisation-in');
         break;
       case 'group':
-        if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
+        // "residents of Marrowdale", "farmers from the Tarai region".
+        if ((LOCATIVE.has(marker) || marker === 'of' || marker === 'from') && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.6, 'group-in');
         else if ((marker === 'from' || marker === 'of' || marker === 'at') && (o.kind === 'organisation' || o.kind === 'group') && isMemberNoun(lemma)) emit(e, 'member_of', o, h, c, 0.65, 'group-from');
         // "lawyers for shareholders", "relatives of the victims"
         else if ((marker === 'for' || marker === 'of') && (o.kind === 'group' || o.kind === 'person')) emit(e, 'related_to', o, h, c, 0.5, 'group-for');
