@@ -150,7 +150,8 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   const deprel = tree.deprel(v);
   const governor = frames.get(tree.head(v));
   const participle = deprel.startsWith('acl') && deprel !== 'acl:relcl' && tree.childrenBy(v, 'nsubj').length === 0;
-  const passive = tree.isPassive(v) || (participle && t.tag === 'VBN');
+  // A verb of dying has no passive: "23 people died in …" read as a participle is still active.
+  const passive = !classes.includes('die') && (tree.isPassive(v) || (participle && t.tag === 'VBN'));
   const args: Arg[] = [];
 
   // Subjects: the verb's own, or those it shares with the verb it is coordinated with or controlled by.

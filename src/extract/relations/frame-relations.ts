@@ -176,8 +176,9 @@ export function frameRelations(ctx: SentenceContext, tree: SentenceTree, frames:
     // The frame's classes, and those of the verb with a preposition ("call on X", "vote for X", "appeal to X"),
     // where the prepositional phrase takes the object's place.
     const readings: Array<{ cls: string; patient?: number }> = f.classes.map((cls) => ({ cls }));
-    // Any verb's subject takes part in the event it acts "in"; not a passive's by-agent ("criticised by X during Y").
-    if (f.pos === 'v' && !f.passive) readings.push({ cls: '*' });
+    // Any verb's subject takes part in the event it acts "in"; not a passive's by-agent ("criticised by X during Y"),
+    // nor those who died in it (its victims).
+    if (f.pos === 'v' && !f.passive && !f.classes.includes('die')) readings.push({ cls: '*' });
     if (f.pos === 'v') {
       for (const a of f.args) {
         if (!a.role.startsWith('obl:')) continue;
