@@ -165,20 +165,25 @@ export class SentenceTree {
 
   /**
    * "…, its leader Tumelo Sebego warned": a title and the name after it read as two subjects of one verb. The title
-   * is made a word of the name, as for "President Ana Lima".
+   * is made a word of the name, as for "President Ana Lima"; a noun after a comma explains the subject before it.
    */
   private doubledSubject(v: number): void {
     const subjects: number[] = [];
     for (let i = 0; i < v; i++) if (this.heads[i] === v && this.rels[i] === 'nsubj') subjects.push(i);
     if (subjects.length !== 2) return;
     const [a, b] = subjects as [number, number];
-    if (this.tokens[a]!.upos !== 'NOUN' || this.tokens[b]!.upos !== 'PROPN') return;
     let first = b;
-    for (let i = a + 1; i < b; i++) if (this.inSubtree(i, b)) { first = i; break; }
-    if (first !== a + 1) return;
+    for (let i = a + 1; i < b; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, b)) { first = i; break; }
+    let last = a;
+    for (let i = a + 1; i < first; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, a)) last = i;
     const heads = [...this.heads];
     const rels = [...this.rels];
-    heads[a] = b; rels[a] = 'compound';
+    if (this.tokens[a]!.upos === 'NOUN' && this.tokens[b]!.upos === 'PROPN' && first === a + 1) {
+      heads[a] = b; rels[a] = 'compound';
+    } else if (this.tokens[b]!.upos === 'NOUN' && first === last + 2 && this.tokens[last + 1]!.text === ',') {
+      // "X and Y, members of Z, resigned": the noun after the comma explains the names.
+      heads[b] = a; rels[b] = 'appos';
+    } else return;
     this.adopt(heads, rels);
   }
 
