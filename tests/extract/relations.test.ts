@@ -72,6 +72,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['At least 40 miners —victim_of→ flood'], not: ['At least 40 miners —participated_in→ flood'] },
   { name: 'a plural role after coordinated names, read as a second subject', text: 'Ines Carvalho and Rui Matos, members of the Azure Party, walked out.',
     has: ['Ines Carvalho —member_of→ Azure Party', 'Rui Matos —member_of→ Azure Party'] },
+  { name: 'a name after a comma names the description before it', text: 'Police detained dozens of farmers who backed the main rural movement, the MST.',
+    has: ['dozens of farmers —supports→ MST'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

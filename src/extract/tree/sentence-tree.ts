@@ -192,7 +192,7 @@ export class SentenceTree {
    * without a preposition on the verb above, explains that noun.
    */
   private detachedApposition(c: number): void {
-    if (this.tokens[c]!.upos !== 'PROPN' || !['obl', 'obl:unmarked', 'obj', 'dep', 'parataxis', 'nmod'].includes(this.rels[c]!)) return;
+    if (!this.isName(c) || !['obl', 'obl:unmarked', 'obj', 'dep', 'parataxis', 'nmod'].includes(this.rels[c]!)) return;
     const h = this.heads[c]!;
     if (h < 0 || h > c) return;
     let first = c;
@@ -214,6 +214,11 @@ export class SentenceTree {
     const rels = [...this.rels];
     heads[c] = noun; rels[c] = 'appos';
     this.adopt(heads, rels);
+  }
+
+  /** A proper noun, or a word of a name the name tagger found ("PMOI" tagged as a common noun). */
+  private isName(i: number): boolean {
+    return this.tokens[i]!.upos === 'PROPN' || this.sentence.names.some((n) => n.start <= i && i < n.end);
   }
 
   /** Takes a repaired tree unless it loops. */
