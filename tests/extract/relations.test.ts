@@ -74,6 +74,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Ines Carvalho —member_of→ Azure Party', 'Rui Matos —member_of→ Azure Party'] },
   { name: 'a name after a comma names the description before it', text: 'Police detained dozens of farmers who backed the main rural movement, the MST.',
     has: ['dozens of farmers —supports→ MST'] },
+  { name: "a partner 'in collaboration with' does the deed too", text: 'Oxfam, in collaboration with the Lund Institute, published a study on water prices.',
+    has: ['Oxfam —authored→ study', 'Lund Institute —authored→ study'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

@@ -46,6 +46,18 @@ export interface Frame {
   wantedBy?: number[];
 }
 
+/** The Y of "in collaboration with Y" phrases on a word. */
+function jointDoers(tree: SentenceTree, x: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.children(x)) {
+    if (!/^(obl|nmod)/.test(tree.deprel(c)) || tree.marker(c) !== 'in' || !JOINT_WORK.has(tree.lemma(c))) continue;
+    for (const w of tree.childrenBy(c, 'nmod')) if (tree.marker(w) === 'with') out.push(w);
+  }
+  return out;
+}
+
+/** "in collaboration with Y": nouns that make Y a doer of the verb beside its subject. */
+const JOINT_WORK = new Set(['collaboration', 'partnership', 'cooperation', 'co-operation', 'conjunction', 'association', 'coordination', 'concert', 'alliance']);
 const RESULT_VERBS = new Set(['leave', 'render']);
 const HARMED_STATES = new Set(['dead', 'injured', 'wounded', 'hurt', 'homeless', 'displaced', 'stranded', 'paralysed', 'paralyzed', 'maimed', 'blind', 'destitute', 'missing']);
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'that', 'whose']);
@@ -189,6 +201,8 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
     const marker = tree.marker(c);
     args.push({ role: marker ? `obl:${marker}` : 'obl', token: c });
   }
+  // "X, in collaboration with Y, released a report": Y does it too, whether the phrase hangs on the verb or on X.
+  for (const x of [v, ...subjects]) for (const w of jointDoers(tree, x)) args.push({ role: passive ? 'patient' : 'agent', token: w });
   // Shared objects of coordinated verbs: "signed and ratified the treaty" gives "ratified" the treaty too, and
   // "the treaty, which X signed and Y rejected" gives "rejected" the treaty.
   if (deprel === 'conj' && governor && !objects.length && !passive && light < 0) {
