@@ -35,6 +35,13 @@ describe('mentions and in-article resolution', () => {
     expect(bodies).toEqual([['High Court', 'High Court of Malawi']]);
   });
 
+  it('reads the words an acronym in brackets spells as one name, whatever their case', () => {
+    const { extraction } = extractText('A complaint was filed with the National council for Press Freedom (NCPF) on Monday. The NCPF said it would respond.');
+    const bodies = extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.label);
+    expect(bodies).toEqual(['National council for Press Freedom']);
+    expect(extraction.entities.find((e) => e.kind === 'organisation')!.aliases).toContain('NCPF');
+  });
+
   it('joins an acronym in brackets and later uses of it to the full name', () => {
     const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
     const orgs = extraction.entities.filter((e) => e.kind === 'organisation');

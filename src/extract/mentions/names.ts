@@ -203,6 +203,43 @@ function hasToken(tokens: readonly Token[], text: string): boolean {
   return false;
 }
 
+/** Words an acronym may skip or take a letter from ("National Commission on Human Rights (NCHR)"). */
+const ACRONYM_OPTIONAL = new Set(['of', 'on', 'for', 'the', 'and', 'in', 'to', 'at', 'de', 'la', 'du', 'des', 'del', '&']);
+
+/** Whether the words, in order, spell the acronym: each gives its initial (an all-capital word all its letters). */
+function spells(words: readonly string[], acronym: string): boolean {
+  const go = (w: number, a: number): boolean => {
+    if (w === words.length) return a === acronym.length;
+    const word = words[w]!;
+    const lowerWord = word.toLowerCase();
+    if (ACRONYM_OPTIONAL.has(lowerWord) && go(w + 1, a)) return true;
+    if (a >= acronym.length) return false;
+    if (/^\p{Lu}{2,}$/u.test(word) && acronym.startsWith(word, a) && go(w + 1, a + word.length)) return true;
+    return word[0]!.toUpperCase() === acronym[a] && go(w + 1, a + 1);
+  };
+  return go(0, 0);
+}
+
+/**
+ * "the National commission on Human Rights (NCHR)": the words before an acronym in brackets that spell it are one
+ * name, whatever their case, however the tagger split them.
+ */
+function acronymExpansions(sentence: Sentence): NameSpan[] {
+  const tokens = sentence.tokens;
+  const out: NameSpan[] = [];
+  for (let p = 1; p + 2 < tokens.length; p++) {
+    if (tokens[p]!.text !== '(' || tokens[p + 2]!.text !== ')') continue;
+    const acronym = tokens[p + 1]!.text;
+    if (!/^\p{Lu}{2,8}$/u.test(acronym)) continue;
+    // The shortest window of words ending before the bracket that spells it and opens with a capital.
+    for (let start = p - 1; start >= 0 && start >= p - 12; start--) {
+      if (!startsCapital(tokens[start]!.text) || ACRONYM_OPTIONAL.has(lower(tokens[start]))) continue;
+      if (spells(tokens.slice(start, p).map((t) => t.text), acronym)) { out.push(nameSpan(start, p, 'ORG', 0.9)); break; }
+    }
+  }
+  return out;
+}
+
 function creditNames(sentence: Sentence): NameSpan[] {
   const tokens = sentence.tokens;
   if (!hasToken(tokens, 'by')) return [];
@@ -250,6 +287,8 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
   const word = (i: number): string => lower(tokens[i]);
   const credits = creditNames(sentence);
   for (const span of honorificNames(sentence)) credits.push(span);
+  const spelled = hasToken(sentence.tokens, '(') ? acronymExpansions(sentence) : [];
+  for (const span of spelled) credits.push(span);
   const spans: NameSpan[] = [];
   const repaired = splitNames(sentence);
   const all = credits.length ? [...repaired.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end)), ...credits].sort((a, b) => a.start - b.start) : repaired;
@@ -265,7 +304,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
     // "Lords", "British MPs", "Free Army fighters": a plural of people ends a group, whatever the capitals say; what
     // stands before it is a name only when it is more than nationalities.
     // A name built on "of" or an organisation word keeps its people ("General Union of Transport Workers").
-    if (span.type !== 'PER' && groupNoun(tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
+    if (span.type !== 'PER' && !spelled.includes(span) && groupNoun(tokens[end - 1]!.lemma) !== undefined && isPluralNoun(tokens[end - 1]!) &&
         !lexicon().orgSuffixes.has(lower(tokens[end - 1])) && !hasOfOrOrgWord(tokens, start, end - 1)) {
       end--;
       if (onlyNationalities(tokens, start, end)) continue;
