@@ -76,6 +76,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['dozens of farmers —supports→ MST'] },
   { name: "a partner 'in collaboration with' does the deed too", text: 'Oxfam, in collaboration with the Lund Institute, published a study on water prices.',
     has: ['Oxfam —authored→ study', 'Lund Institute —authored→ study'] },
+  { name: "a title taken 'as', by the object of a verb of appointing or else by the subject", text: 'The board named Ruth Okoye as chairwoman of Delta Freight. Tom Reyes served as director of the Lima Institute until 2019.',
+    has: ['Ruth Okoye —leads→ Delta Freight', 'Tom Reyes —leads→ Lima Institute'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

@@ -183,12 +183,30 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         const p = ctx.entityAt(k);
         if (p && p.kind === 'person') people.push({ entity: p, token: k });
       }
-      if (!people.length) continue;
-      const relation = roleRelation(tree, r);
-      for (const holder of holders(r)) {
-        if (holder.entity.kind === 'place' && relation === 'member_of') continue;
-        for (const p of people) emit(p.entity, relation, holder.entity, p.token, holder.token, 0.65, 'copular-title');
-      }
+      titleHeld(r, people, 'copular-title');
+    }
+    // "X, who is paid £2m as chief executive of Y", "the board named X as head of Y": a title taken "as".
+    for (let r = 0; r < tree.length; r++) {
+      if (tree.marker(r) !== 'as' || !/^(obl|advcl|xcomp)/.test(tree.deprel(r)) || ctx.entityAt(r) || !isRole(tree, r)) continue;
+      const v = tree.head(r);
+      if (v < 0 || tree.isNegated(v)) continue;
+      const personAt = (s: number) => {
+        const k = /^(who|that)$/.test(tree.tokens[s]!.lower) && tree.deprel(v) === 'acl:relcl' ? tree.head(v) : s;
+        const p = ctx.entityAt(k);
+        return p && p.kind === 'person' ? { entity: p, token: k } : undefined;
+      };
+      const objects = tree.childrenBy(v, 'obj').map(personAt).filter((p) => p !== undefined);
+      titleHeld(r, objects.length ? objects : tree.childrenBy(v, 'nsubj').map(personAt).filter((p) => p !== undefined), 'as-title');
+    }
+  }
+
+  /** The people given a role hold it in what the role is of. */
+  function titleHeld(r: number, people: ReadonlyArray<{ entity: LocalEntity; token: number }>, rule: string): void {
+    if (!people.length) return;
+    const relation = roleRelation(tree, r);
+    for (const holder of holders(r)) {
+      if (holder.entity.kind === 'place' && relation === 'member_of') continue;
+      for (const p of people) emit(p.entity, relation, holder.entity, p.token, holder.token, 0.65, rule);
     }
   }
 
