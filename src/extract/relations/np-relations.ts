@@ -195,7 +195,8 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         const p = ctx.entityAt(k);
         return p && p.kind === 'person' ? { entity: p, token: k } : undefined;
       };
-      const objects = tree.childrenBy(v, 'obj').map(personAt).filter((p) => p !== undefined);
+      // The parser reads "named X as …" with X as the verb's object or its complement.
+      const objects = [...tree.childrenBy(v, 'obj'), ...tree.childrenBy(v, 'xcomp')].map(personAt).filter((p) => p !== undefined);
       titleHeld(r, objects.length ? objects : tree.childrenBy(v, 'nsubj').map(personAt).filter((p) => p !== undefined), 'as-title');
     }
   }
