@@ -78,6 +78,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Oxfam —authored→ study', 'Lund Institute —authored→ study'] },
   { name: "a title taken 'as', by the object of a verb of appointing or else by the subject", text: 'The board named Ruth Okoye as chairwoman of Delta Freight. Tom Reyes served as director of the Lima Institute until 2019.',
     has: ['Ruth Okoye —leads→ Delta Freight', 'Tom Reyes —leads→ Lima Institute'] },
+  { name: 'a seat of government speaks for the office in it', text: 'Kremlin spokesman Pavel Orlov said the talks would resume.',
+    has: ['Pavel Orlov —member_of→ Kremlin'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },
