@@ -80,6 +80,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Ruth Okoye —leads→ Delta Freight', 'Tom Reyes —leads→ Lima Institute'] },
   { name: 'a seat of government speaks for the office in it', text: 'Kremlin spokesman Pavel Orlov said the talks would resume.',
     has: ['Pavel Orlov —member_of→ Kremlin'] },
+  { name: 'an event of a person is related to them', text: 'The retrial of the journalist Ana Ferraz opened in Porto on Monday.',
+    has: ['retrial —related_to→ Ana Ferraz', 'retrial —located_in→ Porto'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

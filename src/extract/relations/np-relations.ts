@@ -355,7 +355,8 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'event-in');
         else if (marker === 'by' && ACTORS.has(o.kind)) emit(o, isViolent(lemma) || isSanction(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
         else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isViolent(lemma)) emit(o, 'victim_of', e, c, h, 0.65, 'event-of');
-        else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isSanction(lemma)) emit(o, 'related_to', e, c, h, 0.6, 'event-of');
+        // "the arrest of X", "the trial of X", "the release of X": what happened to someone.
+        else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group')) emit(o, 'related_to', e, c, h, isSanction(lemma) ? 0.6 : 0.5, 'event-of');
         else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTORS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
         break;
       case 'document':
