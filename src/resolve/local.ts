@@ -209,6 +209,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   // pairwise rules below then look only at the names that can match instead of at every pair.
   const distinctNames: DistinctName[] = [];
   const personsByLastWord = new Map<string, DistinctName[]>();
+  const personsByFirstWord = new Map<string, DistinctName[]>();
   const byPlain = new Map<string, DistinctName[]>();
   const byWordCount = new Map<number, DistinctName[]>();
   const orgsByLastExpanded = new Map<string, DistinctName[]>();
@@ -223,7 +224,10 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     const expanded = m.kind === 'organisation' || m.kind === 'place' ? key.split(' ') : [];
     const d: DistinctName = { key, i, m, w, acronym: isAcronym(m.text), person: m.kind === 'person', plain, expanded };
     distinctNames.push(d);
-    if (d.person && w.length > 1) push(personsByLastWord, w[w.length - 1]!, d);
+    if (d.person && w.length > 1) {
+      push(personsByLastWord, w[w.length - 1]!, d);
+      push(personsByFirstWord, w[0]!, d);
+    }
     push(byPlain, plain, d);
     if (w.length >= 2) push(byWordCount, w.length, d);
     if (m.kind === 'organisation') {
@@ -249,7 +253,9 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
     //    and "Bilawal Bhutto Zardari"), the one introduced first, as news writing refers back to its main person.
     if (w.length === 1 && !d.acronym) {
       // The article's own names first: most single words end no full name, and the lexicon is not asked.
-      const person = firstIntroduced(personsByLastWord.get(w[0]!), i);
+      // A given name ("Benazir") when no full name ends with the word.
+      const person = firstIntroduced(personsByLastWord.get(w[0]!), i) ??
+        (d.person ? firstIntroduced(personsByFirstWord.get(w[0]!), i) : undefined);
       if (person && !lex.knownBodies.has(w[0]!) && !lex.countries.has(w[0]!)) { uf.union(person.i, i); continue; }
     }
     // 3. Acronyms and their expansions.

@@ -42,6 +42,11 @@ describe('mentions and in-article resolution', () => {
     expect(extraction.entities.find((e) => e.kind === 'organisation')!.aliases).toContain('FARS');
   });
 
+  it('joins a given name alone to the full name it begins, when no full name ends with it', () => {
+    const { extraction } = extractText('Nadia Karimova won the vote in May. Voters said Nadia had run a clean campaign.');
+    expect(extraction.entities.filter((e) => e.kind === 'person').map((e) => [...e.aliases].sort())).toEqual([['Nadia', 'Nadia Karimova']]);
+  });
+
   it('joins an acronym in brackets and later uses of it to the full name', () => {
     const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
     const orgs = extraction.entities.filter((e) => e.kind === 'organisation');
