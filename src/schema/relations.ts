@@ -156,7 +156,7 @@ export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {
   responsible_for: {
     id: 'responsible_for', label: 'responsible for', source: ACTORS, target: ['event'], symmetric: false,
     color: '#ff9896', description: 'responsible for, carried out, ordered, declared, perpetrators',
-    frames: [verbFrame('cause', 'agent', 'patient'), nounFrame('harm', 'nmod:by', 'self'), nounFrame('sanction', 'nmod:by', 'self')],
+    frames: [verbFrame('cause', 'agent', 'patient|obl:for'), nounFrame('harm', 'nmod:by', 'self'), nounFrame('sanction', 'nmod:by', 'self')],
   },
   victim_of: {
     id: 'victim_of', label: 'victim of', source: ['person', 'group'], target: ['event'], symmetric: false,

@@ -82,6 +82,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Pavel Orlov —member_of→ Kremlin'] },
   { name: 'an event of a person is related to them', text: 'The retrial of the journalist Ana Ferraz opened in Porto on Monday.',
     has: ['retrial —related_to→ Ana Ferraz', 'retrial —located_in→ Porto'] },
+  { name: "a body described, then named by its 'of' phrase, claims responsibility", text: 'The rebel movement of the Sahel Front claimed responsibility for the ambush near Gao.',
+    has: ['Sahel Front —responsible_for→ ambush'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

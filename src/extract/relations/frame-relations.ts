@@ -65,6 +65,13 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
         if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);
       }
     }
+    // "the rebel group of Al Shabaab": a body described and then named by its "of" phrase.
+    if (e && e.kind === 'organisation') {
+      for (const c of tree.childrenBy(i, 'nmod')) {
+        const n = tree.marker(c) === 'of' ? ctx.entityAt(c) : undefined;
+        if (n && n !== e && n.kind === 'organisation' && ctx.isNamed(c) && !names.includes(n)) names.push(n);
+      }
+    }
     // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun
     // or a description ("the main opposition movement, the PMOI").
     if (names.length && (!e || e.kind === 'group' || isActor(e) && names.every(isActor))) return names;
