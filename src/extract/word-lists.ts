@@ -52,6 +52,9 @@ export const documentNouns = () => wordList('document-nouns');
 export const groupNouns = () => wordList('group-nouns');
 export const leaderTitles = () => wordList('leader-titles');
 
+/** Modifiers that make a leader's title a post under the leader ("deputy head", "regional director"). */
+export const SUBORDINATE_POSTS: ReadonlySet<string> = new Set(['regional', 'deputy', 'assistant', 'associate', 'local', 'junior', 'vice', 'area', 'district', 'provincial']);
+
 export type PredicatePos = 'v' | 'n';
 let predicateTable: ReadonlyMap<string, readonly string[]> | undefined;
 

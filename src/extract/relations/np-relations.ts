@@ -7,7 +7,7 @@
 import type { LocalEntity, RelationId } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
-import { leaderTitles, nounClass, predicateClasses } from '../word-lists.js';
+import { leaderTitles, nounClass, predicateClasses, SUBORDINATE_POSTS } from '../word-lists.js';
 import { wordKey } from '../tokens.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
@@ -81,8 +81,6 @@ export function isKin(tree: SentenceTree, i: number): boolean {
   return nounClass(wordKey(tree.tokens[i]!.lemma))?.category === 'kin' || nounClass(tree.tokens[i]!.lower)?.category === 'kin';
 }
 
-/** Modifiers that make a leader's title a post under the leader. */
-const SUBORDINATE_POSTS = new Set(['regional', 'deputy', 'assistant', 'associate', 'local', 'junior', 'vice', 'area', 'district', 'provincial']);
 
 /** A leader's title gives `leads`; other titles give `member_of`. */
 export function roleRelation(tree: SentenceTree, role: number): 'leads' | 'member_of' {

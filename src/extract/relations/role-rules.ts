@@ -6,7 +6,7 @@
 import type { LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
-import { leaderTitles } from '../word-lists.js';
+import { leaderTitles, SUBORDINATE_POSTS } from '../word-lists.js';
 import { isHonorific } from '../../nlp/lexicon/index.js';
 import { wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
@@ -64,7 +64,7 @@ function relationFor(title: string, other: LocalEntity): 'leads' | 'member_of' |
   const t = title.replace(/s$/, '');
   const words = t.split(' ');
   // "vice president", "deputy head": the post under the leader's.
-  const deputy = words.some((w) => w === 'vice' || w === 'deputy' || w === 'assistant');
+  const deputy = words.some((w) => SUBORDINATE_POSTS.has(w));
   const leader = !deputy && (leaderTitles().has(title) || leaderTitles().has(t) || words.some((w) => ['president', 'chairman', 'leader', 'head', 'ceo'].includes(w)));
   if (leader) return 'leads';
   return other.kind === 'place' ? 'related_to' : 'member_of';
@@ -79,19 +79,21 @@ export function roleRelations(ctx: SentenceContext): void {
     if (title) {
       let k = title.start;
       // role modifiers: "climate and energy manager", "executive director"
-      while (k > 0 && (ctx.tokens[k - 1]!.pos === 'NOUN' || ctx.tokens[k - 1]!.pos === 'ADJ' || ctx.word(k - 1) === 'and') && !ctx.endingAt(k).length) k--;
+      while (k > 0 && (ctx.tokens[k - 1]!.pos === 'NOUN' || ctx.tokens[k - 1]!.pos === 'ADJ' || ctx.tokens[k - 1]!.pos === 'PROPN' || ctx.word(k - 1) === 'and') && !ctx.endingAt(k).length) k--;
+      // "Deputy President", "regional director": the modifiers say whether the post is the leader's.
+      const titleWords = k < title.start ? `${spanKey(ctx, k, title.start)} ${title.words}` : title.words;
       if (POSSESSIVE_MARKERS.has(ctx.word(k - 1))) k--;
       const holder = ctx.endingAt(k).find((m) => m !== p && ctx.entity(m).kind !== 'person');
       if (holder) {
         const other = ctx.entity(holder);
-        emitChecked(ctx, person, relationFor(title.words, other), other, holder.coreStart, p.coreEnd - 1, 0.75, 'title-before-name');
+        emitChecked(ctx, person, relationFor(titleWords, other), other, holder.coreStart, p.coreEnd - 1, 0.75, 'title-before-name');
       } else if (CORPORATE.has(title.words) && ctx.discourse.mainOrganisation) {
         const other = ctx.discourse.mainOrganisation;
         emitChecked(ctx, person, relationFor(title.words, other), other, title.start, p.coreEnd - 1, 0.5, 'corporate-title');
       }
       // "co-CEOs A and B": the title covers coordinated names.
       coordinatedPeople(ctx, p).forEach((q) => {
-        if (holder) emitChecked(ctx, ctx.entity(q), relationFor(title.words, ctx.entity(holder)), ctx.entity(holder), holder.coreStart, q.coreEnd - 1, 0.7, 'title-before-names');
+        if (holder) emitChecked(ctx, ctx.entity(q), relationFor(titleWords, ctx.entity(holder)), ctx.entity(holder), holder.coreStart, q.coreEnd - 1, 0.7, 'title-before-names');
         else if (CORPORATE.has(title.words) && ctx.discourse.mainOrganisation) emitChecked(ctx, ctx.entity(q), relationFor(title.words, ctx.discourse.mainOrganisation), ctx.discourse.mainOrganisation, title.start, q.coreEnd - 1, 0.5, 'corporate-title');
       });
     }
