@@ -84,7 +84,7 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['retrial —related_to→ Ana Ferraz', 'retrial —located_in→ Porto'] },
   { name: "a body described, then named by its 'of' phrase, claims responsibility", text: 'The rebel movement of the Sahel Front claimed responsibility for the ambush near Gao.',
     has: ['Sahel Front —responsible_for→ ambush'] },
-  { name: "a body's name, a modifier and a title before a person: the modifier makes it a post under the leader", text: 'Green Harbour Alliance Deputy Chairman Jonas Pelt resigned.',
+  { name: "a body's name, a modifier and a title before a person: the modifier makes it a post under the leader", text: 'Green Harbour Alliance Provincial Chairman Jonas Pelt resigned.',
     has: ['Jonas Pelt —member_of→ Green Harbour Alliance'], not: ['Jonas Pelt —leads→ Green Harbour Alliance'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
