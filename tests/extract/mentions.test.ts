@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../helpers/extract.js';
+import { nameMentions } from '../../src/extract/mentions/names.js';
 
 describe('mentions and in-article resolution', () => {
   it('strips honorifics and titles into a title attribute', () => {
@@ -45,6 +46,21 @@ describe('mentions and in-article resolution', () => {
   it('joins a given name alone to the full name it begins, when no full name ends with it', () => {
     const { extraction } = extractText('Nadia Karimova won the vote in May. Voters said Nadia had run a clean campaign.');
     expect(extraction.entities.filter((e) => e.kind === 'person').map((e) => [...e.aliases].sort())).toEqual([['Nadia', 'Nadia Karimova']]);
+  });
+
+  it('reads a given name before a one-word place name as one person, when the tagger split them', () => {
+    // The name tagger's reading is given, so the test does not depend on what the tagger makes of the words.
+    const words = ['Prosecutor', 'Maria', 'Toledo', 'said', 'so', '.'];
+    let offset = 0;
+    const tokens = words.map((text) => {
+      const t = { text, lemma: text.toLowerCase(), lower: text.toLowerCase(), pos: 'PROPN', upos: 'PROPN', tag: 'NNP', head: -1, deprel: 'dep', start: offset, end: offset + text.length };
+      offset += text.length + 1;
+      return t;
+    });
+    const body = words.join(' ');
+    const names = [{ start: 1, end: 2, type: 'PER' as const, confidence: 0.9 }, { start: 2, end: 3, type: 'LOC' as const, confidence: 0.9 }];
+    const result = nameMentions({ start: 0, end: body.length, tokens, names }, 0, body);
+    expect(result.mentions.map((m) => `${m.kind}:${m.text}`)).toEqual(['person:Maria Toledo']);
   });
 
   it('joins an acronym in brackets and later uses of it to the full name', () => {

@@ -168,6 +168,15 @@ function splitNames(sentence: Sentence): NameSpan[] {
       k--;
     }
   }
+  // "Adolfo Salamanca", "Maria Lima": a lone given name right before a one-word place is a person's full name.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (a.type === 'PER' && a.end - a.start === 1 && b.start === a.end && b.end - b.start === 1 && b.type !== 'PER' &&
+        lexicon().givenNames.has(lower(tokens[a.start])) && startsCapital(tokens[b.start]!.text)) {
+      out.splice(k, 2, nameSpan(a.start, b.end, 'PER', Math.min(a.confidence, b.confidence)));
+    }
+  }
   return out;
 }
 
