@@ -7,7 +7,7 @@ import type { Sentence, Token } from '../../src/schema/index.js';
  * Frames read off hand-written trees, so these tests pin the frame rules whatever the parser makes of a sentence.
  * Each line: form lemma UPOS XPOS head(1-based, 0 = root) deprel, as in CoNLL-U.
  */
-function tree(conllu: string): SentenceTree {
+function tree(conllu: string, names: Sentence['names'] = []): SentenceTree {
   const tokens: Token[] = [];
   let offset = 0;
   for (const line of conllu.trim().split('\n')) {
@@ -15,7 +15,7 @@ function tree(conllu: string): SentenceTree {
     tokens.push({ text, lemma, lower: text.toLowerCase(), pos: upos, upos, tag, head: Number(head) - 1, deprel, start: offset, end: offset + text.length });
     offset += text.length + 1;
   }
-  const sentence: Sentence = { start: 0, end: offset - 1, tokens, names: [] };
+  const sentence: Sentence = { start: 0, end: offset - 1, tokens, names };
   return new SentenceTree(sentence);
 }
 
@@ -158,6 +158,102 @@ describe('tree repairs', () => {
       condemned condemn VERB VBD 0 root
       arrest arrest NOUN NN 7 obj`);
     expect(show(t, findFrames(t)).find((f) => f.startsWith('condemn'))).toBe('condemn: agent=Union obl:in=statement patient=arrest');
+  });
+
+  it('make a reporting verb hung under the clause it follows the head again, the noun after the comma its subject', () => {
+    // "Norway will join the pact, its minister said", read with "said" a clause of "join" and "minister" its ccomp.
+    const t = tree(`
+      Norway Norway PROPN NNP 2 nsubj
+      join join VERB VB 0 root
+      pact pact NOUN NN 2 obj
+      , , PUNCT , 6 punct
+      its its PRON PRP$ 6 nmod:poss
+      minister minister NOUN NN 7 ccomp
+      said say VERB VBD 2 advcl`);
+    expect(t.head(6)).toBe(-1);
+    expect(show(t, findFrames(t))).toEqual(['join: agent=Norway patient=pact', 'say: agent=minister reported=join']);
+  });
+
+  it('make a title read as a second subject a word of the name after it', () => {
+    // "its leader Enid Carrow warned", read with "leader" and "Carrow" both subjects.
+    const t = tree(`
+      its its PRON PRP$ 2 nmod:poss
+      leader leader NOUN NN 5 nsubj
+      Enid Enid PROPN NNP 4 flat
+      Carrow Carrow PROPN NNP 5 nsubj
+      warned warn VERB VBD 0 root`);
+    expect([t.head(1), t.deprel(1)]).toEqual([3, 'compound']);
+  });
+
+  it('make a role after coordinated names and a comma, read as a second subject, their apposition', () => {
+    // "Ines Carvalho, members of the party, walked out"
+    const t = tree(`
+      Ines Ines PROPN NNP 2 flat
+      Carvalho Carvalho PROPN NNP 8 nsubj
+      , , PUNCT , 4 punct
+      members member NOUN NNS 8 nsubj
+      of of ADP IN 7 case
+      the the DET DT 7 det
+      party party NOUN NN 4 nmod
+      walked walk VERB VBD 0 root`);
+    expect([t.head(3), t.deprel(3)]).toEqual([1, 'appos']);
+  });
+
+  it('make a name after a comma, hung on the verb without a preposition, the apposition of the noun before it', () => {
+    // "met the council president, Irene Falk, in Bergen", read with "Falk" an oblique of "met".
+    const t = tree(`
+      met meet VERB VBD 0 root
+      the the DET DT 4 det
+      council council NOUN NN 4 compound
+      president president NOUN NN 1 obj
+      , , PUNCT , 7 punct
+      Irene Irene PROPN NNP 7 flat
+      Falk Falk PROPN NNP 1 obl`);
+    expect([t.head(6), t.deprel(6)]).toEqual([3, 'appos']);
+  });
+
+  it('give a verb the first of two coordinated subjects the parser hung inside a fronted phrase', () => {
+    // "In a letter on Monday, the Miners Union and the Dockers League denounced the lockout"
+    const t = tree(`
+      In in ADP IN 3 case
+      a a DET DT 3 det
+      letter letter NOUN NN 14 obl
+      on on ADP IN 5 case
+      Monday Monday PROPN NNP 3 nmod
+      , , PUNCT , 9 punct
+      the the DET DT 9 det
+      Miners Miners PROPN NNPS 9 compound
+      Union Union PROPN NNP 5 appos
+      and and CCONJ CC 13 cc
+      the the DET DT 13 det
+      Dockers Dockers PROPN NNPS 13 compound
+      League League PROPN NNP 14 nsubj
+      denounced denounce VERB VBD 0 root
+      lockout lockout NOUN NN 14 obj`);
+    expect(show(t, findFrames(t)).find((f) => f.startsWith('denounce'))).toBe('denounce: agent=League agent=Union obl:in=letter patient=lockout');
+  });
+
+  it("move a person's name in apposition to a place inside a noun phrase, and the names coordinated after it, to the phrase's head", () => {
+    // "The commander of troops in Darfur, Adam Yahya, and Tijani Sese signed the accord"
+    const t = tree(`
+      The the DET DT 2 det
+      commander commander NOUN NN 13 nsubj
+      of of ADP IN 4 case
+      troops troop NOUN NNS 2 nmod
+      in in ADP IN 6 case
+      Darfur Darfur PROPN NNP 4 nmod
+      , , PUNCT , 9 punct
+      Adam Adam PROPN NNP 9 flat
+      Yahya Yahya PROPN NNP 6 appos
+      and and CCONJ CC 12 cc
+      Tijani Tijani PROPN NNP 12 flat
+      Sese Sese PROPN NNP 6 conj
+      signed sign VERB VBD 0 root
+      accord accord NOUN NN 13 obj`, [
+      { start: 5, end: 6, type: 'LOC', confidence: 0.9 }, { start: 7, end: 9, type: 'PER', confidence: 0.9 }, { start: 10, end: 12, type: 'PER', confidence: 0.9 },
+    ]);
+    expect([t.head(8), t.head(11)]).toEqual([1, 1]);
+    expect(show(t, findFrames(t)).find((f) => f.startsWith('sign'))).toBe('sign: agent=Sese agent=commander patient=accord');
   });
 
   it('keep a name the parser split as one subtree, attached where the name was', () => {

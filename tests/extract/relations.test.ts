@@ -86,6 +86,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Sahel Front —responsible_for→ ambush'] },
   { name: "a body's name, a modifier and a title before a person: the modifier makes it a post under the leader", text: 'Green Harbour Alliance Provincial Chairman Jonas Pelt resigned.',
     has: ['Jonas Pelt —member_of→ Green Harbour Alliance'], not: ['Jonas Pelt —leads→ Green Harbour Alliance'] },
+  { name: 'appositions and conjuncts after a noun with a place in it belong to the noun', text: 'The commander of the army in Darfur, Adam Yahya, and rebel leader Tijani Sese signed the accord.',
+    has: ['Adam Yahya —signed→ accord', 'Tijani Sese —signed→ accord'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

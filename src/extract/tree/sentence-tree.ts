@@ -3,7 +3,8 @@
  * the conjuncts of a word, voice and negation. Pure and cheap: built once per sentence from the parser's heads.
  */
 import type { Sentence, Token } from '../../schema/index.js';
-import { predicateClasses } from '../word-lists.js';
+import { nounClass, predicateClasses } from '../word-lists.js';
+import { isTitle } from '../mentions/names.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const DATE_WORDS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -40,6 +41,7 @@ export class SentenceTree {
     for (let v = 0; v < this.tokens.length; v++) this.postposedReport(v);
     for (let v = 0; v < this.tokens.length; v++) this.doubledSubject(v);
     for (let v = 0; v < this.tokens.length; v++) this.detachedApposition(v);
+    for (let c = 0; c < this.tokens.length; c++) this.misplacedApposition(c);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
       const h = this.heads[i]!;
@@ -214,6 +216,38 @@ export class SentenceTree {
     const rels = [...this.rels];
     heads[c] = noun; rels[c] = 'appos';
     this.adopt(heads, rels);
+  }
+
+  /**
+   * "The commander of troops in Chechnya, Vyacheslav T., and rebel chief Aslan M. signed …": a person's name in
+   * apposition to a place or body inside a noun phrase explains the phrase's head noun; so do person names
+   * coordinated after it.
+   */
+  private misplacedApposition(c: number): void {
+    // A conjunct after a comma, without "and", is an apposition read as a list.
+    const commaConjunct = this.rels[c] === 'conj' && !this.heads.some((h, k) => h === c && this.rels[k] === 'cc');
+    if ((this.rels[c] !== 'appos' && !commaConjunct) || this.nameType(c) !== 'PER') return;
+    const h = this.heads[c]!;
+    const type = h >= 0 ? this.nameType(h) : undefined;
+    if (type !== 'LOC' && type !== 'ORG') return;
+    // The nearest noun above that names a person ("commander", not "troops").
+    const personNoun = (g: number) => {
+      const lemma = this.tokens[g]!.lemma.toLowerCase();
+      return this.nameType(g) === undefined && this.tokens[g]!.upos === 'NOUN' && (nounClass(lemma)?.kind === 'person' || isTitle(lemma));
+    };
+    let g = h;
+    while (g >= 0 && !personNoun(g) && /^(nmod|compound|flat)/.test(this.rels[g]!)) g = this.heads[g]!;
+    if (g < 0 || g > c || !personNoun(g)) return;
+    const heads = [...this.heads];
+    const rels = [...this.rels];
+    heads[c] = g; rels[c] = 'appos';
+    for (let k = c + 1; k < heads.length; k++) if (heads[k] === h && rels[k] === 'conj' && this.nameType(k) === 'PER') heads[k] = g;
+    this.adopt(heads, rels);
+  }
+
+  /** The type of the name the name tagger found around token i, if any. */
+  private nameType(i: number): string | undefined {
+    return this.sentence.names.find((n) => n.start <= i && i < n.end)?.type;
   }
 
   /** A proper noun, or a word of a name the name tagger found ("PMOI" tagged as a common noun). */
