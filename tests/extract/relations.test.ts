@@ -88,6 +88,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Jonas Pelt —member_of→ Green Harbour Alliance'], not: ['Jonas Pelt —leads→ Green Harbour Alliance'] },
   { name: 'appositions and conjuncts after a noun with a place in it belong to the noun', text: 'The commander of the army in Darfur, Adam Yahya, and rebel leader Tijani Sese signed the accord.',
     has: ['Adam Yahya —signed→ accord', 'Tijani Sese —signed→ accord'] },
+  { name: 'accepting and agreeing to something backs it', text: 'The Farmers League agreed to the wage deal on Monday. The Dairy Council accepted the quota plan.',
+    has: ['Farmers League —supports→ wage deal', 'Dairy Council —supports→ quota plan'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },
