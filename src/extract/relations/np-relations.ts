@@ -41,6 +41,11 @@ function isViolent(lemma: string): boolean {
   return predicateClasses(lemma, 'n').includes('harm') || predicateClasses(lemma, 'v').includes('harm');
 }
 
+/** Event categories whose possessor does the act ("his resignation", "the council's decision")… */
+const DONE_BY_POSSESSOR = new Set(['decision', 'resignation', 'withdrawal', 'reform']);
+/** … and those whose possessor undergoes it ("her appointment", "his indictment"). */
+const DONE_TO_POSSESSOR = new Set(['appointment', 'dismissal', 'nomination', 'impeachment', 'indictment', 'conviction', 'bail']);
+
 /** Whether an event noun names a sanction against people (an arrest, an expulsion): who undergoes it is related to it. */
 function isSanction(lemma: string): boolean {
   return predicateClasses(lemma, 'n').includes('sanction') || predicateClasses(lemma, 'v').includes('sanction');
@@ -323,7 +328,9 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         else if (d === 'nmod:poss' && (isViolent(lemma) || isSanction(lemma))) {
           const hasOf = tree.childrenBy(h, 'nmod').some((k) => tree.marker(k) === 'of');
           emit(o, hasOf ? 'responsible_for' : isViolent(lemma) ? 'victim_of' : 'related_to', e, c, h, 0.6, 'event-possessor');
-        } else if (o.kind === 'organisation' && HELD.has(m.category ?? lemma)) emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
+        } else if (d === 'nmod:poss' && DONE_BY_POSSESSOR.has(m.category ?? lemma) && ACTORS.has(o.kind)) emit(o, 'responsible_for', e, c, h, 0.55, 'event-possessor');
+        else if (d === 'nmod:poss' && DONE_TO_POSSESSOR.has(m.category ?? lemma) && (o.kind === 'person' || o.kind === 'group')) emit(o, 'related_to', e, c, h, 0.55, 'event-possessor');
+        else if (o.kind === 'organisation' && HELD.has(m.category ?? lemma)) emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
       // "Croatia's parliament", "the Kessington police"; not "the French embassy" (a nationality, not a place).
       } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
