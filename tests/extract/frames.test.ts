@@ -256,6 +256,34 @@ describe('tree repairs', () => {
     expect(show(t, findFrames(t)).find((f) => f.startsWith('sign'))).toBe('sign: agent=Sese agent=commander patient=accord');
   });
 
+  it("make the possessed noun the head again when the parser made the possessor head ('X's director, Y, said')", () => {
+    const t = tree(`
+      Trust Trust PROPN NNP 7 nsubj
+      's 's PART POS 1 case
+      regional regional ADJ JJ 4 amod
+      director director NOUN NN 1 list
+      , , PUNCT , 6 punct
+      Samira Samira PROPN NNP 4 appos
+      said say VERB VBD 0 root`);
+    expect([t.head(3), t.deprel(3), t.head(0), t.deprel(0)]).toEqual([6, 'nsubj', 3, 'nmod:poss']);
+  });
+
+  it('read a role after a name and a comma as its apposition for passive subjects too', () => {
+    // "Rafael Ortiz, a former member of the Front, was jailed"
+    const t = tree(`
+      Rafael Rafael PROPN NNP 2 flat
+      Ortiz Ortiz PROPN NNP 10 nsubj:pass
+      , , PUNCT , 6 punct
+      a a DET DT 6 det
+      former former ADJ JJ 6 amod
+      member member NOUN NN 10 nsubj:pass
+      of of ADP IN 8 case
+      Front Front PROPN NNP 6 nmod
+      was be AUX VBD 10 aux:pass
+      jailed jail VERB VBN 0 root`);
+    expect([t.head(5), t.deprel(5)]).toEqual([1, 'appos']);
+  });
+
   it('keep a name the parser split as one subtree, attached where the name was', () => {
     // "The Riverside Farmers' Cooperative agreed …" with the adjective reading of "Cooperative".
     const t = new SentenceTree(tree(`

@@ -38,6 +38,7 @@ export class SentenceTree {
     for (const n of names) this.unite(n);
     for (let v = 0; v < this.tokens.length; v++) this.reduceRelative(v);
     for (let v = 0; v < this.tokens.length; v++) this.frontedSubject(v);
+    for (let x = 0; x < this.tokens.length; x++) this.possessorAsHead(x);
     for (let v = 0; v < this.tokens.length; v++) this.postposedReport(v);
     for (let v = 0; v < this.tokens.length; v++) this.doubledSubject(v);
     for (let v = 0; v < this.tokens.length; v++) this.detachedApposition(v);
@@ -171,7 +172,7 @@ export class SentenceTree {
    */
   private doubledSubject(v: number): void {
     const subjects: number[] = [];
-    for (let i = 0; i < v; i++) if (this.heads[i] === v && this.rels[i] === 'nsubj') subjects.push(i);
+    for (let i = 0; i < v; i++) if (this.heads[i] === v && (this.rels[i] === 'nsubj' || this.rels[i] === 'nsubj:pass')) subjects.push(i);
     if (subjects.length !== 2) return;
     const [a, b] = subjects as [number, number];
     let first = b;
@@ -216,6 +217,28 @@ export class SentenceTree {
     const rels = [...this.rels];
     heads[c] = noun; rels[c] = 'appos';
     this.adopt(heads, rels);
+  }
+
+  /**
+   * "Harbourlight Trust's regional director, Samira H., said …": the parser may make the possessor the head and the
+   * noun it possesses a list item or apposition of it. The possessed noun becomes the head again.
+   */
+  private possessorAsHead(x: number): void {
+    const mark = x + 1;
+    if (this.heads[mark] !== x || this.rels[mark] !== 'case' || !/^['’]s?$/.test(this.tokens[mark]!.text)) return;
+    for (let y = mark + 1; y < this.heads.length && y <= mark + 4; y++) {
+      const t = this.tokens[y]!;
+      if (t.upos === 'ADJ' || (t.upos === 'NOUN' && this.heads[y] !== x)) continue;
+      if (t.upos !== 'NOUN' || this.heads[y] !== x || !['list', 'appos', 'dep', 'conj', 'parataxis'].includes(this.rels[y]!)) return;
+      const heads = [...this.heads];
+      const rels = [...this.rels];
+      heads[y] = this.heads[x]!; rels[y] = this.rels[x]!;
+      heads[x] = y; rels[x] = 'nmod:poss';
+      // The possessor's own dependents after the possessed noun (a comma, an apposition) are the noun's now.
+      for (let k = y + 1; k < heads.length; k++) if (heads[k] === x) heads[k] = y;
+      this.adopt(heads, rels);
+      return;
+    }
   }
 
   /**
