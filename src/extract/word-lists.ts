@@ -52,6 +52,17 @@ export const documentNouns = () => wordList('document-nouns');
 export const groupNouns = () => wordList('group-nouns');
 export const leaderTitles = () => wordList('leader-titles');
 
+/** Words of the titles of those who lead a country, region or city ("President", "Governor", "Mayor"). */
+const HEAD_OF_PLACE_WORDS: ReadonlySet<string> = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'monarch', 'emperor',
+  'governor', 'mayor', 'ruler', 'dictator', 'taoiseach', 'president-elect', 'leader']);
+
+/** Whether a title leads the place it is of: a head of state or government, not a minister ("foreign minister"). */
+export function leadsPlace(title: string): boolean {
+  const words = title.toLowerCase();
+  if (/\b(prime|first|chief) minister\b|\bhead of (state|government)\b/.test(words)) return true;
+  return words.split(/\s+/).some((w) => HEAD_OF_PLACE_WORDS.has(w.replace(/s$/, '')));
+}
+
 /** Modifiers that make a leader's title a post under the leader ("deputy head", "regional director"). */
 export const SUBORDINATE_POSTS: ReadonlySet<string> = new Set(['regional', 'deputy', 'assistant', 'associate', 'local', 'junior', 'vice', 'area', 'district', 'provincial']);
 

@@ -92,6 +92,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Farmers League —supports→ wage deal', 'Dairy Council —supports→ quota plan'] },
   { name: "a possessor does some acts ('his resignation') and undergoes others ('her appointment')", text: "Omar Ziani announced his resignation on Monday. The union welcomed Lena Berg's appointment.",
     has: ['Omar Ziani —responsible_for→ resignation', "appointment —related_to→ Lena Berg"], not: ['Omar Ziani —participated_in→ resignation'] },
+  { name: "a head of government leads the country; a minister of it is only related to it", text: "Chile's prime minister, Rosa Vidal, met Chile's foreign minister, Tomas Reyes, on Monday.",
+    has: ['Rosa Vidal —leads→ Chile'], not: ['Tomas Reyes —leads→ Chile'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

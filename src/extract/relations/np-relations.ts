@@ -7,7 +7,7 @@
 import type { LocalEntity, RelationId } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
-import { leaderTitles, nounClass, predicateClasses, SUBORDINATE_POSTS } from '../word-lists.js';
+import { leaderTitles, leadsPlace, nounClass, predicateClasses, SUBORDINATE_POSTS } from '../word-lists.js';
 import { wordKey } from '../tokens.js';
 import { lexicon } from '../../nlp/lexicon/index.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
@@ -86,6 +86,13 @@ export function isKin(tree: SentenceTree, i: number): boolean {
   return nounClass(wordKey(tree.tokens[i]!.lemma))?.category === 'kin' || nounClass(tree.tokens[i]!.lower)?.category === 'kin';
 }
 
+
+/** The words of a title in the tree: its noun modifiers and itself ("foreign minister"). */
+function titleWords(tree: SentenceTree, role: number): string {
+  const words: string[] = [];
+  for (const c of tree.children(role)) if ((tree.base(c) === 'compound' || tree.base(c) === 'amod') && c < role) words.push(tree.tokens[c]!.lower);
+  return [...words, tree.tokens[role]!.lower].join(' ');
+}
 
 /** A leader's title gives `leads`; other titles give `member_of`. */
 export function roleRelation(tree: SentenceTree, role: number): 'leads' | 'member_of' {
@@ -401,6 +408,11 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
       if (isKin(tree, r)) continue;
       const relation = roleRelation(tree, r);
       for (const holder of holders(r)) {
+        // A minister of a country is related to it; only heads of state or government lead it.
+        if (holder.entity.kind === 'place' && relation === 'leads' && !leadsPlace(titleWords(tree, r))) {
+          if (isStateOffice(tree, r)) for (const p of people) emit(p, 'related_to', holder.entity, holder.token, h, 0.6, 'title');
+          continue;
+        }
         const rel: RelationId = holder.entity.kind === 'place' && relation === 'member_of' ? 'related_to' : relation;
         for (const p of people) if (rel !== 'related_to') emit(p, rel, holder.entity, holder.token, h, 0.7, 'title');
       }

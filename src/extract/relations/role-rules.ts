@@ -6,7 +6,7 @@
 import type { LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
-import { leaderTitles, SUBORDINATE_POSTS } from '../word-lists.js';
+import { leaderTitles, leadsPlace, SUBORDINATE_POSTS } from '../word-lists.js';
 import { isHonorific } from '../../nlp/lexicon/index.js';
 import { wordKey, isComma, POSSESSIVE_MARKERS, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
@@ -66,7 +66,8 @@ function relationFor(title: string, other: LocalEntity): 'leads' | 'member_of' |
   // "vice president", "deputy head": the post under the leader's.
   const deputy = words.some((w) => SUBORDINATE_POSTS.has(w));
   const leader = !deputy && (leaderTitles().has(title) || leaderTitles().has(t) || words.some((w) => ['president', 'chairman', 'leader', 'head', 'ceo'].includes(w)));
-  if (leader) return 'leads';
+  // "Turkmenistan's foreign minister": only a head of state or government leads a country.
+  if (leader && (other.kind !== 'place' || leadsPlace(title))) return 'leads';
   return other.kind === 'place' ? 'related_to' : 'member_of';
 }
 
