@@ -94,6 +94,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Omar Ziani —responsible_for→ resignation', "appointment —related_to→ Lena Berg"], not: ['Omar Ziani —participated_in→ resignation'] },
   { name: "a head of government leads the country; a minister of it is only related to it", text: "Chile's prime minister, Rosa Vidal, met Chile's foreign minister, Tomas Reyes, on Monday.",
     has: ['Rosa Vidal —leads→ Chile'], not: ['Tomas Reyes —leads→ Chile'] },
+  { name: "welcoming someone's condemnation of a thing is not backing the thing", text: "Norway's condemnation of the blockade was welcomed by the Nordic Council.",
+    has: ['Norway —opposes→ blockade'], not: ['Nordic Council —supports→ blockade'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

@@ -138,7 +138,8 @@ function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonl
     let found = entitiesOfToken(ctx, tree, token);
     // "highlighted claims of X", "several of its members", "his candidacy": a plain word stands for its "of" phrase
     // or its possessor.
-    if (!found.length && viaOf && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token)) {
+    // Not a stance named by a noun: welcoming "X's condemnation of Y" is not backing Y.
+    if (!found.length && viaOf && tree.tokens[token]!.upos !== 'PROPN' && !isRole(tree, token) && !isStanceNoun(tree, token)) {
       for (const c of tree.childrenBy(token, 'nmod')) if (tree.marker(c) === 'of' || tree.deprel(c) === 'nmod:poss') found = found.concat(entitiesOfToken(ctx, tree, c));
     }
     for (const entity of found) if (!out.some((e) => e.entity === entity)) out.push({ entity, token });
@@ -155,6 +156,12 @@ function ends(ctx: SentenceContext, tree: SentenceTree, f: Frame, roles: readonl
     }
   }
   return out;
+}
+
+const STANCE_CLASSES = ['oppose', 'support', 'demand', 'urge'];
+
+function isStanceNoun(tree: SentenceTree, i: number): boolean {
+  return predicateClasses(tree.lemma(i), 'n').some((c) => STANCE_CLASSES.includes(c));
 }
 
 const CLAUSE_ARGUMENTS = new Set(['nsubj', 'obj', 'obl', 'iobj']);
