@@ -169,7 +169,9 @@ export function phraseMentions(sentence: Sentence, index: number, body: string, 
       }
       const full = c.definite ? core : stripDeterminer(text(c.start, c.end));
       if (full !== core) variants.push(full);
-      const label = variants[0] && word(c.end) === 'by' && variants[0].split(/\s+/).length <= 8 ? variants[0] : core;
+      // "a statement by the ministry" names the statement by its author; not "the signing of the accord by X".
+      const ofAnAct = word(c.start - 1) === 'of' && c.start >= 2 && predicateClasses(wordKey(tokens[c.start - 2]!.lemma), 'n').length > 0;
+      const label = variants[0] && word(c.end) === 'by' && !ofAnAct && variants[0].split(/\s+/).length <= 8 ? variants[0] : core;
       out.push({
         sentence: index, start, coreStart: c.coreStart, head: c.head, definite: c.definite, origin: 'phrase',
         kind: event ? 'event' : 'document', end: ends[ends.length - 1] ?? c.end, coreEnd: c.end, text: label,

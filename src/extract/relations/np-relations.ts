@@ -314,6 +314,11 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     return undefined;
   }
 
+  /** Whether a noun is the "of" phrase of a noun naming an act ("the signing of the accord"). */
+  function isOfAnAct(h: number): boolean {
+    return tree.deprel(h).startsWith('nmod') && tree.marker(h) === 'of' && tree.head(h) >= 0 && predicateClasses(tree.lemma(tree.head(h)), 'n').length > 0;
+  }
+
   /** The event whose phrase the token lies in. */
   function hostEvent(c: number): LocalEntity | undefined {
     for (let k = tree.head(c), n = 0; k >= 0 && n < 4; k = tree.head(k), n++) {
@@ -372,7 +377,8 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTORS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
         break;
       case 'document':
-        if (AUTHOR.has(marker) && ACTORS.has(o.kind)) emit(o, 'authored', e, c, h, 0.7, 'document-by');
+        // Not "the signing of the accord by X": the by-phrase is the act's, read by its noun frame.
+        if (AUTHOR.has(marker) && ACTORS.has(o.kind) && !(marker === 'by' && isOfAnAct(h))) emit(o, 'authored', e, c, h, 0.7, 'document-by');
         else if (TOPIC.has(marker)) emit(e, 'mentions', o, h, c, 0.6, 'document-on');
         else if (marker === 'against') emit(e, 'opposes', o, h, c, 0.65, 'document-against');
         else if (marker === 'to' && (o.kind === 'person' || o.kind === 'organisation')) emit(e, 'called_on', o, h, c, 0.5, 'document-to');
