@@ -63,6 +63,11 @@ describe('mentions and in-article resolution', () => {
     expect(result.mentions.map((m) => `${m.kind}:${m.text}`)).toEqual(['person:Maria Toledo']);
   });
 
+  it("reads 'one of the largest employers' as a description, not a group", () => {
+    const { entities } = extractText('Ana Ruiz joined the board of Tagus Freight, one of the largest employers in Lisbon.');
+    expect(entities.filter((e) => e.startsWith('group:'))).toEqual([]);
+  });
+
   it('joins an acronym in brackets and later uses of it to the full name', () => {
     const { extraction } = extractText('The Union of Coastal Fishermen (UCF) condemned the plan. The UCF said it would sue.');
     const orgs = extraction.entities.filter((e) => e.kind === 'organisation');

@@ -180,7 +180,9 @@ export function phraseMentions(sentence: Sentence, index: number, body: string, 
       continue;
     }
 
-    const group = groupHead !== undefined && (isPluralNoun(headToken) || COLLECTIVE_GROUPS.has(lemma));
+    // "X, one of the largest employers": a class the thing belongs to, not a group that acts.
+    const oneOf = word(c.start - 1) === 'of' && word(c.start - 2) === 'one';
+    const group = groupHead !== undefined && (isPluralNoun(headToken) || COLLECTIVE_GROUPS.has(lemma)) && !oneOf;
     if (group && !name) {
       let start = c.start;
       let end = c.end;
