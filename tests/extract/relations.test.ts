@@ -167,6 +167,13 @@ describe('open relations', () => {
     expect(sentence.slice(start - sentenceStart, end - sentenceStart)).toBe('Atlas Shipping acquired Meridian Freight');
   });
 
+  it('keep the direction the text states, whatever the names and the voice', () => {
+    for (const text of ['Zenith Holdings acquired Atlas Freight in May.', 'Atlas Freight was acquired by Zenith Holdings in May.']) {
+      const { extraction, labelOf } = extractText(text);
+      expect(extraction.relations.filter((r) => r.open).map((r) => `${labelOf(r.source)} —${r.label}→ ${labelOf(r.target)}`)).toEqual(['Zenith Holdings —acquired→ Atlas Freight']);
+    }
+  });
+
   it('are not made where a typed relation holds or the verb is negated', () => {
     const typed = extractText('The Dockers Union condemned the port authority.');
     expect(typed.extraction.relations.filter((r) => r.open)).toEqual([]);

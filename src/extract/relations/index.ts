@@ -67,9 +67,9 @@ export function findRelations(input: RelationInput): { relations: LocalRelation[
         if (!c.fallback) continue;
         relation = 'related_to';
       }
-      // Symmetric relations are stored in one direction only.
+      // Symmetric relations are stored in one direction only; an open relation keeps the text's ("X acquired Y").
       let { source, target } = c;
-      if (RELATIONS[relation].symmetric && source.id > target.id) [source, target] = [target, source];
+      if (RELATIONS[relation].symmetric && c.label === undefined && source.id > target.id) [source, target] = [target, source];
       // Most sentences keep a handful of edges, quicker scanned than keyed; a long list gets a set.
       if (kept.length - firstOfSentence <= SCAN_LIMIT) {
         if (keptBefore(kept, firstOfSentence, source.id, relation, target.id)) continue;
