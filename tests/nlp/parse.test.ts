@@ -9,6 +9,7 @@ import { decodeParseModel, encodeParseModel } from '../../src/nlp/parse/model-fi
 import { defaultParser, parseTokens, parserLoadCount } from '../../src/nlp/parse/parser.js';
 import { LEFT_ARC, RIGHT_ARC, SentenceAtoms, labelFeatures, transitionFeatures } from '../../src/nlp/parse/parse-features.js';
 import { WordCache } from '../../src/nlp/parse/word-atoms.js';
+import { tokenCues } from '../../src/nlp/parse/pos-features.js';
 import { TagSet } from '../../src/nlp/parse/tag-set.js';
 import { WeightTable, quantise, type QuantisedWeights } from '../../src/nlp/parse/weight-table.js';
 import { seededRandom } from '../../src/random.js';
@@ -347,7 +348,7 @@ describe('the shipped parser', () => {
       const n = 1 + Math.floor(random() * 30);
       const words = Array.from({ length: n }, () => cache.get(vocabulary[Math.floor(random() * vocabulary.length)]!));
       const tags = new Int32Array(n);
-      parser.tag(words, new Uint8Array(n), tags);
+      parser.tag(words, tokenCues(n), tags);
       const heads = new Int32Array(n);
       const labels = new Int32Array(n);
       parser.parse(words, tags, heads, labels);

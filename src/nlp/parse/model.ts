@@ -6,7 +6,7 @@ import { LEFT, ParseState, RIGHT, SHIFT, TRANSITIONS } from './arc-hybrid.js';
 import {
   ITEM_ROLES, LEFT_ARC, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, RIGHT_ARC, SentenceAtoms, itemFeatures, itemOf, labelFeatures, structureFeatures,
 } from './parse-features.js';
-import { MAX_POS_FEATURES } from './pos-features.js';
+import { MAX_POS_FEATURES, type TokenCues } from './pos-features.js';
 import { FastTagger, tagWords } from './pos-tagger.js';
 import type { TagSet } from './tag-set.js';
 import { WeightTable, type QuantisedWeights } from './weight-table.js';
@@ -56,13 +56,13 @@ export class CompiledParser {
   }
 
   /** Tags as training defined them, feature by feature: what `tag` must agree with. */
-  tagReference(words: readonly WordInfo[], names: Uint8Array, out: Int32Array): void {
-    tagWords(this.tagger, words, names, out, this.keys, this.scores);
+  tagReference(words: readonly WordInfo[], cues: TokenCues, out: Int32Array): void {
+    tagWords(this.tagger, words, cues, out, this.keys, this.scores);
   }
 
-  /** Writes the tag class of each word to `out` (greedy, left to right); `names` as nameCodes gives them. */
-  tag(words: readonly WordInfo[], names: Uint8Array, out: Int32Array): void {
-    this.fastTagger.tag(words, names, out);
+  /** Writes the tag class of each word to `out` (greedy, left to right). */
+  tag(words: readonly WordInfo[], cues: TokenCues, out: Int32Array): void {
+    this.fastTagger.tag(words, cues, out);
   }
 
   /**
