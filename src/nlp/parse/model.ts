@@ -79,11 +79,17 @@ export class CompiledParser {
     const keys = this.keys;
     this.startItems(n);
     while (!st.done()) {
-      scores[SHIFT] = scores[LEFT] = scores[RIGHT] = 0;
-      for (let role = 0; role < ITEM_ROLES; role++) this.addItem(role, itemOf(st, role), scores);
-      this.transitions.addScores(keys, structureFeatures(st, atoms, keys, 0), scores);
       let best = -1;
-      for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      let valid = 0;
+      for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t)) (valid++, (best = t));
+      // About one transition in six is the only valid one (an empty stack, the sentence's end): it needs no scores.
+      if (valid > 1) {
+        scores[SHIFT] = scores[LEFT] = scores[RIGHT] = 0;
+        for (let role = 0; role < ITEM_ROLES; role++) this.addItem(role, itemOf(st, role), scores);
+        this.transitions.addScores(keys, structureFeatures(st, atoms, keys, 0), scores);
+        best = -1;
+        for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      }
       let label = -1;
       if (best !== SHIFT) {
         const d = st.s(0);
