@@ -14,13 +14,15 @@ import { mergeHyphens } from '../src/nlp/parse/hyphen-merge.js';
 import { CompiledParser, type ParseModel } from '../src/nlp/parse/model.js';
 import { decodeParseModel, encodeParseModel } from '../src/nlp/parse/model-file.js';
 import { MODEL_FILE } from '../src/nlp/parse/parser.js';
-import { nameCodes } from '../src/nlp/parse/pos-features.js';
+import { tokenCues, type TokenCues } from '../src/nlp/parse/pos-features.js';
 import type { TagSet } from '../src/nlp/parse/tag-set.js';
 import {
   TRAIN_DEFAULTS, inventories, jackknifeTags, prepareSentences, scoreParser, tagAccuracy, tagSentences, trainParser, trainTagger,
   type ParserWeights, type TrainSentence, type TrainSettings,
 } from '../src/nlp/parse/train.js';
 import { treebankNames } from '../src/nlp/parse/ud-names.js';
+import { treebankWinkTags } from '../src/nlp/parse/ud-wink.js';
+import type { NameSpan } from '../src/schema/index.js';
 import { WeightTable, quantise, type QuantisedWeights } from '../src/nlp/parse/weight-table.js';
 import { WordCache } from '../src/nlp/parse/word-atoms.js';
 import { PROJECT_ROOT } from './conll-data.js';
@@ -35,19 +37,26 @@ interface TagsCache {
   dev: number[][];
 }
 
+/** The tagger's cues for treebank sentences: the name tagger's spans, and wink's tags read from each sentence's text. */
+function cuesOf(sentences: readonly UdSentence[], names: readonly NameSpan[][], what: string, log: Log): TokenCues[] {
+  const wink = treebankWinkTags(sentences);
+  log(`${what}: wink's tokens match ${wink.exact} of ${wink.tokens} tokens exactly (${((100 * wink.exact) / wink.tokens).toFixed(1)} %)`);
+  return sentences.map((s, i) => tokenCues(s.tokens.length, names[i], wink.tags[i]));
+}
+
 /**
  * Sentences ready for training: each one, plus a copy with its hyphenated words joined as the run time joins them,
  * in the same jackknife fold (contiguous folds, so a document's sentences stay together). Names are tagged document
  * by document; the joined copies as documents of their own.
  */
-function trainingSet(uds: readonly UdSentence[], tags: TagSet, labels: readonly string[], cache: WordCache, folds: number): TrainSentence[] {
+function trainingSet(uds: readonly UdSentence[], tags: TagSet, labels: readonly string[], cache: WordCache, folds: number, log: Log): TrainSentence[] {
   const chunk = Math.ceil(uds.length / folds);
   const merged = uds.map((s, i) => ({ s: mergeHyphens(s), fold: Math.floor(i / chunk) })).filter((x) => x.s);
   const mergedUd = merged.map((x) => x.s!);
   const names = [...treebankNames(uds), ...mergedUd.map((s) => treebankNames([s])[0]!)];
   const all = [...uds, ...mergedUd];
   const foldOf = [...uds.map((_, i) => Math.floor(i / chunk)), ...merged.map((x) => x.fold)];
-  return prepareSentences(all, tags, labels, cache, names.map((s, i) => nameCodes(s, all[i]!.tokens.length)), foldOf);
+  return prepareSentences(all, tags, labels, cache, cuesOf(all, names, 'training set', log), foldOf);
 }
 
 function agreement(sentences: readonly TrainSentence[]): string {
@@ -123,8 +132,8 @@ function main(): void {
   const { tags, labels } = inventories(trainUd, settings);
   log(`${trainUd.length} training sentences, ${devUd.length} dev; ${tags.size} tag pairs, ${labels.length} labels`);
   const cache = new WordCache(1 << 30);
-  const train = trainingSet(trainUd, tags, labels, cache, settings.folds);
-  const dev = prepareSentences(devUd, tags, labels, cache, treebankNames(devUd).map((s, i) => nameCodes(s, devUd[i]!.tokens.length)));
+  const train = trainingSet(trainUd, tags, labels, cache, settings.folds, log);
+  const dev = prepareSentences(devUd, tags, labels, cache, cuesOf(devUd, treebankNames(devUd), 'dev', log));
   log(`${train.length - trainUd.length} sentences also trained with hyphenated words joined`);
 
   // `--tags-cache FILE` keeps the tagger and the jackknifed tags between runs that change only the parser.
@@ -156,7 +165,7 @@ function main(): void {
   if (refit) {
     // Refit everything on train + dev with the chosen epochs: more data, no choice left to make on it.
     const allUd = [...trainUd, ...devUd];
-    const all = trainingSet(allUd, tags, labels, cache, settings.folds);
+    const all = trainingSet(allUd, tags, labels, cache, settings.folds, log);
     tagger = trainTagger(all, tags.size, selected.taggerEpoch, settings.seed, settings);
     jackknifeTags(all, tags, settings, selected.taggerEpoch, log);
     log(`refit on train + dev: ${all.length} sentences, jackknifed tags ${agreement(all)} correct`);

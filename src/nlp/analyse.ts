@@ -12,7 +12,7 @@ export function analyse(body: string): AnalysedText {
   const texts = raw.map((s) => s.tokens.map((t) => t.text));
   const names: NameSpan[][] = tagNames(texts);
   const sentences: Sentence[] = raw.map((s, i) => {
-    const parsed = parseTokens(texts[i]!, names[i] ?? []);
+    const parsed = parseTokens(texts[i]!, { names: names[i] ?? [], pos: s.tokens.map((t) => t.pos) });
     const tokens = s.tokens.map((t, k) => ({
       ...t,
       tag: parsed.xpos[k]!,

@@ -9,6 +9,7 @@ import { decodeParseModel, encodeParseModel } from '../../src/nlp/parse/model-fi
 import { defaultParser, parseTokens, parserLoadCount } from '../../src/nlp/parse/parser.js';
 import { LEFT_ARC, RIGHT_ARC, SentenceAtoms, labelFeatures, transitionFeatures } from '../../src/nlp/parse/parse-features.js';
 import { WordCache } from '../../src/nlp/parse/word-atoms.js';
+import { tokenCues } from '../../src/nlp/parse/pos-features.js';
 import { TagSet } from '../../src/nlp/parse/tag-set.js';
 import { WeightTable, quantise, type QuantisedWeights } from '../../src/nlp/parse/weight-table.js';
 import { seededRandom } from '../../src/random.js';
@@ -223,14 +224,14 @@ describe('attachment scores', () => {
 });
 
 describe('model file', () => {
-  const weights = (seed: number): QuantisedWeights => {
+  const weights = (seed: number, classes = 5): QuantisedWeights => {
     const random = seededRandom(seed);
     const rows = 50;
     const frozen = {
-      classes: 5,
+      classes,
       hi: Int32Array.from({ length: rows }, () => (random() * 2 ** 32) | 0),
       lo: Int32Array.from({ length: rows }, () => (random() * 2 ** 32) | 0),
-      weights: Float64Array.from({ length: rows * 5 }, () => (random() < 0.6 ? 0 : (random() - 0.5) * 10)),
+      weights: Float64Array.from({ length: rows * classes }, () => (random() < 0.6 ? 0 : (random() - 0.5) * 10)),
     };
     return quantise(frozen);
   };
@@ -264,19 +265,24 @@ describe('model file', () => {
     expect(() => decodeParseModel(gzipSync(bytes.subarray(0, bytes.length - 10)), 'cut.gz')).toThrow(/cut\.gz is truncated/);
   });
 
-  it('looks weights up by key and sums them as integers', () => {
-    const w = weights(4);
-    const table = new WeightTable(w);
-    const keys = new Int32Array(4);
-    keys[0] = w.hi[3]!;
-    keys[1] = w.lo[3]!;
-    keys[2] = w.hi[3]! ^ 0x5555;
-    keys[3] = 9;
-    const scores = new Int32Array(5);
-    table.addScores(keys, 2, scores);
-    const expected = new Int32Array(5);
-    for (let e = w.rowStart[3]!; e < w.rowStart[4]!; e++) expected[w.entries[e]! & 0xff] = w.entries[e]! >> 8;
-    expect(scores).toEqual(expected);
+  it('looks weights up by key and sums them as integers, in sparse and inline (3-class) tables alike', () => {
+    for (const classes of [2, 3, 5]) {
+      const w = weights(4, classes);
+      const table = new WeightTable(w);
+      // Every row once, then keys that are absent (another hi, or the same hi with another lo).
+      const rows = w.hi.length;
+      const keys = new Int32Array(2 * (rows + 2));
+      for (let r = 0; r < rows; r++) (keys[2 * r] = w.hi[r]!), (keys[2 * r + 1] = w.lo[r]!);
+      keys[2 * rows] = w.hi[3]! ^ 0x5555;
+      keys[2 * rows + 1] = 9;
+      keys[2 * rows + 2] = w.hi[3]!;
+      keys[2 * rows + 3] = (w.lo[3]! + 1) & 0xff;
+      const scores = new Int32Array(classes).fill(7);
+      table.addScores(keys, rows + 2, scores);
+      const expected = new Int32Array(classes).fill(7);
+      for (let e = 0; e < w.entries.length; e++) expected[w.entries[e]! & 0xff]! += w.entries[e]! >> 8;
+      expect(scores, `${classes} classes`).toEqual(expected);
+    }
   });
 });
 
@@ -347,7 +353,7 @@ describe('the shipped parser', () => {
       const n = 1 + Math.floor(random() * 30);
       const words = Array.from({ length: n }, () => cache.get(vocabulary[Math.floor(random() * vocabulary.length)]!));
       const tags = new Int32Array(n);
-      parser.tag(words, new Uint8Array(n), tags);
+      parser.tag(words, tokenCues(n), tags);
       const heads = new Int32Array(n);
       const labels = new Int32Array(n);
       parser.parse(words, tags, heads, labels);

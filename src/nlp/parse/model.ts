@@ -6,7 +6,7 @@ import { LEFT, ParseState, RIGHT, SHIFT, TRANSITIONS } from './arc-hybrid.js';
 import {
   ITEM_ROLES, LEFT_ARC, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, RIGHT_ARC, SentenceAtoms, itemFeatures, itemOf, labelFeatures, structureFeatures,
 } from './parse-features.js';
-import { MAX_POS_FEATURES } from './pos-features.js';
+import { MAX_POS_FEATURES, type TokenCues } from './pos-features.js';
 import { FastTagger, tagWords } from './pos-tagger.js';
 import type { TagSet } from './tag-set.js';
 import { WeightTable, type QuantisedWeights } from './weight-table.js';
@@ -56,13 +56,13 @@ export class CompiledParser {
   }
 
   /** Tags as training defined them, feature by feature: what `tag` must agree with. */
-  tagReference(words: readonly WordInfo[], names: Uint8Array, out: Int32Array): void {
-    tagWords(this.tagger, words, names, out, this.keys, this.scores);
+  tagReference(words: readonly WordInfo[], cues: TokenCues, out: Int32Array): void {
+    tagWords(this.tagger, words, cues, out, this.keys, this.scores);
   }
 
-  /** Writes the tag class of each word to `out` (greedy, left to right); `names` as nameCodes gives them. */
-  tag(words: readonly WordInfo[], names: Uint8Array, out: Int32Array): void {
-    this.fastTagger.tag(words, names, out);
+  /** Writes the tag class of each word to `out` (greedy, left to right). */
+  tag(words: readonly WordInfo[], cues: TokenCues, out: Int32Array): void {
+    this.fastTagger.tag(words, cues, out);
   }
 
   /**
@@ -79,11 +79,17 @@ export class CompiledParser {
     const keys = this.keys;
     this.startItems(n);
     while (!st.done()) {
-      scores[SHIFT] = scores[LEFT] = scores[RIGHT] = 0;
-      for (let role = 0; role < ITEM_ROLES; role++) this.addItem(role, itemOf(st, role), scores);
-      this.transitions.addScores(keys, structureFeatures(st, atoms, keys, 0), scores);
       let best = -1;
-      for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      let valid = 0;
+      for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t)) (valid++, (best = t));
+      // About one transition in six is the only valid one (an empty stack, the sentence's end): it needs no scores.
+      if (valid > 1) {
+        scores[SHIFT] = scores[LEFT] = scores[RIGHT] = 0;
+        for (let role = 0; role < ITEM_ROLES; role++) this.addItem(role, itemOf(st, role), scores);
+        this.transitions.addScores(keys, structureFeatures(st, atoms, keys, 0), scores);
+        best = -1;
+        for (let t = 0; t < TRANSITIONS; t++) if (st.valid(t) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      }
       let label = -1;
       if (best !== SHIFT) {
         const d = st.s(0);

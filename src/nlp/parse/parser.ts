@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { NewsgraphError } from '../../errors.js';
 import { CompiledParser } from './model.js';
 import { decodeParseModel } from './model-file.js';
-import { nameCodes } from './pos-features.js';
+import { tokenCues } from './pos-features.js';
+import { winkTagsOfTokens } from './wink-tags.js';
 import { WordCache } from './word-atoms.js';
 import type { NameSpan } from '../../schema/index.js';
 
@@ -48,17 +49,25 @@ export function parserLoadCount(): number {
   return loads;
 }
 
-/**
- * Tags and parses one sentence of token texts with `parser` (the shipped one by default); `names` are the name
- * tagger's spans in it, which the tagger reads as evidence for proper nouns.
- */
-export function parseTokens(tokens: readonly string[], names: readonly NameSpan[] = [], parser: CompiledParser = defaultParser()): ParsedSentence {
+/** What the tagger reads besides the tokens' texts. */
+export interface ParseCues {
+  /** The name tagger's spans in the sentence: evidence for proper nouns. */
+  names?: readonly NameSpan[];
+  /** wink's universal tag of each token, as tokenise() gives it; when absent, wink reads the tokens joined by spaces. */
+  pos?: readonly string[];
+  /** The model (the shipped one by default). */
+  parser?: CompiledParser;
+}
+
+/** Tags and parses one sentence of token texts. */
+export function parseTokens(tokens: readonly string[], cues: ParseCues = {}): ParsedSentence {
+  const parser = cues.parser ?? defaultParser();
   const n = tokens.length;
   const infos = tokens.map((t) => words.get(t));
   const tags = new Int32Array(n);
   const heads = new Int32Array(n);
   const labels = new Int32Array(n);
-  parser.tag(infos, nameCodes(names, n), tags);
+  parser.tag(infos, tokenCues(n, cues.names, cues.pos ?? winkTagsOfTokens(tokens)), tags);
   parser.parse(infos, tags, heads, labels);
   const pairs = Array.from(tags, (t) => parser.tags.tags[t]!);
   return {

@@ -3,6 +3,7 @@
  * neighbours up to two away, and the two tags already chosen before it.
  */
 import { key1, key2, key3, key4 } from './feature-key.js';
+import { WINK_CODES, winkCodes } from './wink-tags.js';
 import { NO_WORD, type WordInfo } from './word-atoms.js';
 
 const NAME_TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -21,8 +22,19 @@ export function nameCodes(spans: readonly { start: number; end: number; type: st
   return codes;
 }
 
+/** What the tagger knows of each token beyond its text: its name code (nameCodes) and wink's tag (winkCodes). */
+export interface TokenCues {
+  names: Uint8Array;
+  wink: Uint8Array;
+}
+
+/** Cues for n tokens from the name tagger's spans and wink's tags (absent: none known). */
+export function tokenCues(n: number, names: readonly { start: number; end: number; type: string }[] = [], wink?: readonly string[]): TokenCues {
+  return { names: nameCodes(names, n), wink: wink ? winkCodes(wink) : new Uint8Array(n) };
+}
+
 /** Room for the features of one token. */
-export const MAX_POS_FEATURES = 36;
+export const MAX_POS_FEATURES = 48;
 
 /** Tag atoms before the sentence's first token. */
 const START = -1;
@@ -53,6 +65,27 @@ export function asNextFeatures(w: WordInfo | undefined, keys: Int32Array, k: num
   return k;
 }
 
+/**
+ * wink's tag `g` with the word itself, and whether it starts the sentence (`first`, 0 or 1: wink reads a capital
+ * there otherwise): fixed per word type, tag and `first`, so the fast tagger sums them once per such triple.
+ */
+export function winkOwnFeatures(w: WordInfo, g: number, first: number, keys: Int32Array, k: number): number {
+  key1(keys, k++, 34, g);
+  key2(keys, k++, 35, g, w.word);
+  key2(keys, k++, 36, g, w.suffixes[2]!);
+  key3(keys, k++, 40, g, w.shape, first);
+  return k;
+}
+
+/** The wink code of a position outside the sentence (one past the last code). */
+export const OUTSIDE = WINK_CODES;
+
+/** wink's tags of a token (`b`) and the token after it (`a`; OUTSIDE when the sentence ends or starts between them). */
+export function winkPairFeatures(b: number, a: number, before: boolean, keys: Int32Array, k: number): number {
+  key2(keys, k++, before ? 37 : 38, b, a);
+  return k;
+}
+
 /** The features of the two previous tags alone (`p1`, `p2` as historyTags gives them). */
 export function historyFeatures(p1: number, p2: number, keys: Int32Array, k: number): number {
   key1(keys, k++, 11, p1);
@@ -67,7 +100,7 @@ export function historyTags(i: number, t1: number, t2: number): [number, number]
 }
 
 /** Every other feature: pairs of the word with its neighbours and the previous tag, shapes around it, names. */
-export function contextFeatures(words: readonly WordInfo[], names: Uint8Array, i: number, p1: number, p2: number, keys: Int32Array, k: number): number {
+export function contextFeatures(words: readonly WordInfo[], cues: TokenCues, i: number, p1: number, p2: number, keys: Int32Array, k: number): number {
   const w = words[i]!;
   const prev = i > 0 ? words[i - 1]! : undefined;
   const prev2 = i > 1 ? words[i - 2]! : undefined;
@@ -86,23 +119,29 @@ export function contextFeatures(words: readonly WordInfo[], names: Uint8Array, i
   key3(keys, k++, 25, i === 0 ? 1 : 0, w.shape, w.upperInitial ? 1 : 0);
   key2(keys, k++, 26, wn, next2 ? next2.word : NO_WORD);
   key2(keys, k++, 28, p1, next ? next.suffixes[2]! : NO_WORD);
+  const names = cues.names;
   const nm = names[i]!;
   key2(keys, k++, 31, nm, w.upperInitial ? 1 : 0);
   key3(keys, k++, 32, nm, i > 0 ? names[i - 1]! : 99, i + 1 < words.length ? names[i + 1]! : 99);
   key2(keys, k++, 33, nm, w.suffixes[2]!);
+  key2(keys, k++, 39, cues.wink[i]!, p1);
+  key2(keys, k++, 41, cues.wink[i]!, nm);
   return k;
 }
 
 /**
  * Writes the keys of all of token `i`'s features (the previous two tags being `t1`, `t2`) and returns how many there
- * are: what training sees, and what the fast tagger sums in parts. `names` holds each token's name-tagger label
- * (see nameCodes), 0 outside names.
+ * are: what training sees, and what the fast tagger sums in parts.
  */
-export function posFeatures(words: readonly WordInfo[], names: Uint8Array, i: number, t1: number, t2: number, keys: Int32Array): number {
+export function posFeatures(words: readonly WordInfo[], cues: TokenCues, i: number, t1: number, t2: number, keys: Int32Array): number {
   const [p1, p2] = historyTags(i, t1, t2);
   let k = ownFeatures(words[i]!, keys, 0);
   k = historyFeatures(p1, p2, keys, k);
   k = asPreviousFeatures(i > 0 ? words[i - 1] : undefined, keys, k);
   k = asNextFeatures(words[i + 1], keys, k);
-  return contextFeatures(words, names, i, p1, p2, keys, k);
+  const g = cues.wink[i]!;
+  k = winkOwnFeatures(words[i]!, g, i === 0 ? 1 : 0, keys, k);
+  k = winkPairFeatures(i > 0 ? cues.wink[i - 1]! : OUTSIDE, g, true, keys, k);
+  k = winkPairFeatures(g, i + 1 < words.length ? cues.wink[i + 1]! : OUTSIDE, false, keys, k);
+  return contextFeatures(words, cues, i, p1, p2, keys, k);
 }

@@ -1,19 +1,22 @@
 /**
  * Greedy left-to-right part-of-speech tagging. `tagWords` scores every feature of every token (training's view);
  * `FastTagger` gives the same tags with less work: a word type's own features, and the ones it gives its
- * neighbours, are summed once per type and kept on its WordInfo, and the previous two tags' features once per pair.
+ * neighbours, are summed once per type and kept on its WordInfo (with wink's tag: once per type and tag), the
+ * previous two tags' features once per pair, and two neighbours' wink tags once per pair.
  */
 import {
-  MAX_POS_FEATURES, asNextFeatures, asPreviousFeatures, contextFeatures, historyFeatures, ownFeatures, posFeatures,
+  MAX_POS_FEATURES, OUTSIDE, asNextFeatures, asPreviousFeatures, contextFeatures, historyFeatures, ownFeatures, posFeatures,
+  winkOwnFeatures, winkPairFeatures, type TokenCues,
 } from './pos-features.js';
+import { WINK_CODES } from './wink-tags.js';
 import type { WeightTable } from './weight-table.js';
 import type { WordInfo } from './word-atoms.js';
 
-/** Writes the best tag class of each word to `out` (`names` as nameCodes gives them); `keys` and `scores` are scratch space. */
-export function tagWords(table: WeightTable, words: readonly WordInfo[], names: Uint8Array, out: Int32Array, keys: Int32Array, scores: Int32Array): void {
+/** Writes the best tag class of each word to `out`; `keys` and `scores` are scratch space. */
+export function tagWords(table: WeightTable, words: readonly WordInfo[], cues: TokenCues, out: Int32Array, keys: Int32Array, scores: Int32Array): void {
   const C = table.classes;
   for (let i = 0; i < words.length; i++) {
-    const count = posFeatures(words, names, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1, keys);
+    const count = posFeatures(words, cues, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1, keys);
     scores.fill(0, 0, C);
     table.addScores(keys, count, scores);
     out[i] = argmax(scores, C);
@@ -40,6 +43,9 @@ export class FastTagger {
   private readonly historyReady: Uint8Array;
   /** The vectors of the positions before the first and after the last token. */
   private readonly edges: Int32Array;
+  /** Summed features of wink's tags of two neighbours, by (before ? 0 : 1) * P * P + b * P + a, P = OUTSIDE + 1. */
+  private readonly winkPairs: Int32Array;
+  private readonly winkPairReady: Uint8Array;
 
   constructor(private readonly table: WeightTable) {
     const C = (this.C = table.classes);
@@ -47,16 +53,19 @@ export class FastTagger {
     this.history = new Int32Array((C + 2) * (C + 2) * C);
     this.historyReady = new Uint8Array((C + 2) * (C + 2));
     this.edges = new Int32Array(2 * C);
+    this.winkPairs = new Int32Array(2 * (OUTSIDE + 1) * (OUTSIDE + 1) * C);
+    this.winkPairReady = new Uint8Array(2 * (OUTSIDE + 1) * (OUTSIDE + 1));
     this.sum(asPreviousFeatures(undefined, this.keys, 0), this.edges, 0);
     this.sum(asNextFeatures(undefined, this.keys, 0), this.edges, C);
   }
 
   /** Writes the best tag class of each word to `out`, exactly as `tagWords` would. */
-  tag(words: readonly WordInfo[], names: Uint8Array, out: Int32Array): void {
+  tag(words: readonly WordInfo[], cues: TokenCues, out: Int32Array): void {
     const C = this.C;
     const scores = this.scores;
     const keys = this.keys;
     const n = words.length;
+    const wink = cues.wink;
     for (let i = 0; i < n; i++) {
       const p1 = i > 0 ? out[i - 1]! : -1;
       const p2 = i > 1 ? out[i - 2]! : i > 0 ? -1 : -2;
@@ -67,8 +76,15 @@ export class FastTagger {
       const nextAt = i + 1 < n ? AS_NEXT * C : C;
       const history = this.historyAt(p1, p2);
       const h = this.history;
-      for (let c = 0; c < C; c++) scores[c] = own[c]! + prev[prevAt + c]! + next[nextAt + c]! + h[history + c]!;
-      this.table.addScores(keys, contextFeatures(words, names, i, p1, p2, keys, 0), scores);
+      const g = wink[i]!;
+      const mine = this.winkVector(words[i]!, g, i === 0 ? 1 : 0);
+      const before = this.winkPairAt(i > 0 ? wink[i - 1]! : OUTSIDE, g, true);
+      const after = this.winkPairAt(g, i + 1 < n ? wink[i + 1]! : OUTSIDE, false);
+      const pairs = this.winkPairs;
+      for (let c = 0; c < C; c++) {
+        scores[c] = own[c]! + prev[prevAt + c]! + next[nextAt + c]! + h[history + c]! + mine[c]! + pairs[before + c]! + pairs[after + c]!;
+      }
+      this.table.addScores(keys, contextFeatures(words, cues, i, p1, p2, keys, 0), scores);
       out[i] = argmax(scores, C);
     }
   }
@@ -83,7 +99,30 @@ export class FastTagger {
     this.sum(asNextFeatures(w, this.keys, 0), v, AS_NEXT * C);
     w.vectors = v;
     w.vectorsOf = this.table;
+    w.winkVectors = undefined;
     return v;
+  }
+
+  /** The word type's features with wink's tag `g` and `first`, summed on first use (after `vectors`, which resets them). */
+  private winkVector(w: WordInfo, g: number, first: number): Int32Array {
+    const all = (w.winkVectors ??= new Array<Int32Array | undefined>(2 * WINK_CODES));
+    let v = all[2 * g + first];
+    if (!v) {
+      v = all[2 * g + first] = new Int32Array(this.C);
+      this.sum(winkOwnFeatures(w, g, first, this.keys, 0), v, 0);
+    }
+    return v;
+  }
+
+  private winkPairAt(b: number, a: number, before: boolean): number {
+    const P = OUTSIDE + 1;
+    const pair = (before ? 0 : P * P) + b * P + a;
+    const at = pair * this.C;
+    if (!this.winkPairReady[pair]) {
+      this.sum(winkPairFeatures(b, a, before, this.keys, 0), this.winkPairs, at);
+      this.winkPairReady[pair] = 1;
+    }
+    return at;
   }
 
   private historyAt(p1: number, p2: number): number {

@@ -10,7 +10,7 @@ import { AttachmentScorer, type AttachmentReport } from './evaluate.js';
 import { ROOT_LABEL, type CompiledParser } from './model.js';
 import { LEFT_ARC, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, RIGHT_ARC, SentenceAtoms, labelFeatures, transitionFeatures } from './parse-features.js';
 import { AveragedPerceptron, KeyCounter } from './perceptron.js';
-import { MAX_POS_FEATURES, posFeatures } from './pos-features.js';
+import { MAX_POS_FEATURES, posFeatures, type TokenCues } from './pos-features.js';
 import { tagWords } from './pos-tagger.js';
 import type { UdSentence } from './conllu.js';
 import { TagSet } from './tag-set.js';
@@ -64,8 +64,8 @@ export interface TrainSentence {
   tags: Int32Array;
   /** Jackknife fold; a merged copy shares its original's. */
   fold: number;
-  /** The name tagger's spans as nameCodes gives them. */
-  names: Uint8Array;
+  /** The name tagger's spans and wink's tags, as the tagger reads them. */
+  cues: TokenCues;
 }
 
 export type Log = (message: string) => void;
@@ -75,7 +75,7 @@ export function prepareSentences(
   tags: TagSet,
   labels: readonly string[],
   cache: WordCache,
-  names: readonly Uint8Array[],
+  cues: readonly TokenCues[],
   folds: readonly number[] = [],
 ): TrainSentence[] {
   const labelIds = new Map(labels.map((l, i) => [l, i]));
@@ -91,7 +91,7 @@ export function prepareSentences(
       oracle: goldTree(projectivise(heads)),
       tags: new Int32Array(s.tokens.length),
       fold: folds[k] ?? 0,
-      names: names[k] ?? new Uint8Array(s.tokens.length),
+      cues: cues[k] ?? { names: new Uint8Array(s.tokens.length), wink: new Uint8Array(s.tokens.length) },
     };
   });
 }
@@ -118,7 +118,7 @@ export function tagAccuracy(table: WeightTable, tags: TagSet, sentences: readonl
   let n = 0, x = 0, u = 0, both = 0;
   for (const s of sentences) {
     const out = new Int32Array(s.words.length);
-    tagWords(table, s.words, s.names, out, keys, scores);
+    tagWords(table, s.words, s.cues, out, keys, scores);
     for (let i = 0; i < out.length; i++) {
       const p = tags.tags[out[i]!]!;
       const g = tags.tags[s.goldTags[i]!]!;
@@ -149,7 +149,7 @@ export function trainTagger(
     const counter = new KeyCounter();
     for (const s of train) {
       for (let i = 0; i < s.words.length; i++) {
-        counter.add(keys, posFeatures(s.words, s.names, i, i > 0 ? s.goldTags[i - 1]! : -1, i > 1 ? s.goldTags[i - 2]! : -1, keys));
+        counter.add(keys, posFeatures(s.words, s.cues, i, i > 0 ? s.goldTags[i - 1]! : -1, i > 1 ? s.goldTags[i - 2]! : -1, keys));
       }
     }
     model.restrict(counter, settings.tagFeatureMinCount);
@@ -165,7 +165,7 @@ export function trainTagger(
       const s = train[k]!;
       if (pred.length < s.words.length) pred = new Int32Array(s.words.length * 2);
       for (let i = 0; i < s.words.length; i++) {
-        const count = posFeatures(s.words, s.names, i, i > 0 ? pred[i - 1]! : -1, i > 1 ? pred[i - 2]! : -1, keys);
+        const count = posFeatures(s.words, s.cues, i, i > 0 ? pred[i - 1]! : -1, i > 1 ? pred[i - 2]! : -1, keys);
         scores.fill(0);
         model.score(keys, count, scores);
         let guess = 0;
@@ -198,7 +198,7 @@ export function jackknifeTags(
   for (let f = 0; f < folds; f++) {
     const weights = trainTagger(train.filter((s) => s.fold !== f), tags.size, epochs, settings.seed + 1 + f, settings);
     const table = new WeightTable(weights);
-    for (const s of train) if (s.fold === f) tagWords(table, s.words, s.names, s.tags, keys, scores);
+    for (const s of train) if (s.fold === f) tagWords(table, s.words, s.cues, s.tags, keys, scores);
     log(`jackknife fold ${f + 1}/${folds} tagged`);
   }
 }
@@ -208,7 +208,7 @@ export function tagSentences(weights: QuantisedWeights, sentences: readonly Trai
   const table = new WeightTable(weights);
   const keys = new Int32Array(2 * MAX_POS_FEATURES);
   const scores = new Int32Array(classes);
-  for (const s of sentences) tagWords(table, s.words, s.names, s.tags, keys, scores);
+  for (const s of sentences) tagWords(table, s.words, s.cues, s.tags, keys, scores);
 }
 
 /** Scores a parser on sentences whose `tags` are set. */

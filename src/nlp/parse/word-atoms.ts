@@ -48,6 +48,9 @@ export interface WordInfo {
   /** The fast tagger's summed weight vectors for this word type, and the weights they were summed from. */
   vectors?: Int32Array;
   vectorsOf?: object;
+  /** The fast tagger's summed vectors of this word type with each wink tag met (by 2 × wink code + 1 at
+   * the sentence's start), from the same weights. */
+  winkVectors?: Array<Int32Array | undefined>;
 }
 
 export function wordInfo(text: string): WordInfo {
