@@ -284,6 +284,64 @@ describe('tree repairs', () => {
     expect([t.head(5), t.deprel(5)]).toEqual([1, 'appos']);
   });
 
+  it('make the noun after a comma the subject of the reporting verb when the parser hung it on the reported clause', () => {
+    // "Norway will join the pact, its minister said", read with "minister" an oblique of "join".
+    const t = tree(`
+      Norway Norway PROPN NNP 2 nsubj
+      join join VERB VB 7 ccomp
+      pact pact NOUN NN 2 obj
+      , , PUNCT , 6 punct
+      its its PRON PRP$ 6 nmod:poss
+      minister minister NOUN NN 2 obl
+      said say VERB VBD 0 root`);
+    expect(show(t, findFrames(t)).find((f) => f.startsWith('say'))).toBe('say: agent=minister reported=join');
+  });
+
+  it('give a verb without a subject the coordinated names the parser hung as conjuncts in a fronted phrase', () => {
+    // "On Monday, the Miners Union and the Dockers League denounced the lockout"
+    const t = tree(`
+      On on ADP IN 2 case
+      Monday Monday PROPN NNP 10 obl
+      , , PUNCT , 5 punct
+      the the DET DT 5 det
+      Union Union PROPN NNP 2 conj
+      and and CCONJ CC 9 cc
+      the the DET DT 9 det
+      Dockers Dockers PROPN NNPS 9 compound
+      League League PROPN NNP 2 conj
+      denounced denounce VERB VBD 0 root
+      lockout lockout NOUN NN 10 obj`);
+    expect(show(t, findFrames(t)).find((f) => f.startsWith('denounce'))).toBe('denounce: agent=League agent=Union obl:on=Monday patient=lockout');
+  });
+
+  it('hang a name after a comma on the noun right before it when the parser chose a noun of the wrong sort', () => {
+    // "the murder of her brother, Samir Toma", read with the name in apposition to "murder".
+    const t = tree(`
+      the the DET DT 2 det
+      murder murder NOUN NN 0 root
+      of of ADP IN 5 case
+      her her PRON PRP$ 5 nmod:poss
+      brother brother NOUN NN 2 nmod
+      , , PUNCT , 8 punct
+      Samir Samir PROPN NNP 8 flat
+      Toma Toma PROPN NNP 2 appos`, [{ start: 6, end: 8, type: 'PER', confidence: 0.9 }]);
+    expect(t.head(7)).toBe(4);
+  });
+
+  it('give a name read as a second subject to the role noun right before it', () => {
+    // "The retrial of the journalist Ana Ferraz opened", read with "Ferraz" a second subject.
+    const t = tree(`
+      The the DET DT 2 det
+      retrial retrial NOUN NN 8 nsubj
+      of of ADP IN 5 case
+      the the DET DT 5 det
+      journalist journalist NOUN NN 2 nmod
+      Ana Ana PROPN NNP 7 flat
+      Ferraz Ferraz PROPN NNP 8 nsubj
+      opened open VERB VBD 0 root`);
+    expect([t.head(6), t.deprel(6)]).toEqual([4, 'appos']);
+  });
+
   it('keep a name the parser split as one subtree, attached where the name was', () => {
     // "The Riverside Farmers' Cooperative agreed …" with the adjective reading of "Cooperative".
     const t = new SentenceTree(tree(`

@@ -147,7 +147,7 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   const t = tree.tokens[v]!;
   let { lemma, classes } = phraseLemma(tree, v);
   // "The blast left 12 people dead": leaving someone in a harmed state harms them.
-  if (RESULT_VERBS.has(lemma) && tree.childrenBy(v, 'obj').length &&
+  if (RESULT_VERBS.has(lemma) &&
       [...tree.childrenBy(v, 'xcomp'), ...tree.childrenBy(v, 'advmod'), ...tree.childrenBy(v, 'obj').flatMap((o) => tree.childrenBy(o, 'amod'))].some((x) => HARMED_STATES.has(tree.tokens[x]!.lower))) classes = ['harm'];
   // "held talks with X", "took part in X": a verb and its object that the lexicon lists as one predicate.
   let light = -1;
@@ -171,6 +171,10 @@ function verbFrame(tree: SentenceTree, v: number, frames: ReadonlyMap<number, Fr
   if (!subjects.length) subjects = inheritedSubjects(tree, v, frames);
   subjects = subjects.map((s) => antecedent(tree, s, v));
   const objects = tree.childrenBy(v, 'obj').filter((o) => o !== light).map((o) => antecedent(tree, o, v));
+  // "left 2,000 villagers homeless" read as a small clause: the noun inside the state is what the verb acts on.
+  if (classes.includes('harm') && RESULT_VERBS.has(lemma) && !objects.length) {
+    for (const x of tree.childrenBy(v, 'xcomp')) for (const n of tree.children(x)) if (/^(nsubj|obl|obj|dep)/.test(tree.deprel(n)) && tree.tokens[n]!.upos === 'NOUN') objects.push(n);
+  }
   // The parser sometimes labels "held in X" obl:agent; an agent has "by" or no preposition.
   const agents = tree.childrenBy(v, 'obl').filter((c) => {
     const m = tree.marker(c);

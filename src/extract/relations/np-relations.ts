@@ -133,6 +133,13 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     if (t.upos === 'PRON' && (t.lower === 'its' || t.lower === 'their' || t.lower === 'his' || t.lower === 'her')) {
       return resolvePronoun(ctx, t.lower === 'its' ? 'it' : t.lower === 'their' ? 'they' : t.lower === 'his' ? 'he' : 'she', i);
     }
+    // "the retrial of the journalist Ana Ferraz": a role noun stands for the person named right after it.
+    if (t.upos === 'NOUN' && isRole(tree, i)) {
+      for (const c of tree.childrenBy(i, 'appos')) {
+        const p = ctx.entityAt(c);
+        if (p && p.kind === 'person' && ctx.isNamed(c) && c <= i + 3) return p;
+      }
+    }
     return undefined;
   };
   const emit = (s: LocalEntity, relation: RelationId, t: LocalEntity, a: number, b: number, confidence: number, rule: string) => {

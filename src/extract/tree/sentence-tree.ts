@@ -40,9 +40,11 @@ export class SentenceTree {
     for (let v = 0; v < this.tokens.length; v++) this.frontedSubject(v);
     for (let x = 0; x < this.tokens.length; x++) this.possessorAsHead(x);
     for (let v = 0; v < this.tokens.length; v++) this.postposedReport(v);
+    for (let v = 0; v < this.tokens.length; v++) this.reportSubjectInClause(v);
     for (let v = 0; v < this.tokens.length; v++) this.doubledSubject(v);
     for (let v = 0; v < this.tokens.length; v++) this.detachedApposition(v);
     for (let c = 0; c < this.tokens.length; c++) this.misplacedApposition(c);
+    for (let c = 0; c < this.tokens.length; c++) this.lowAppositionHost(c);
     this.kids = new Array(this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
       const h = this.heads[i]!;
@@ -98,13 +100,25 @@ export class SentenceTree {
       return;
     }
     for (let k = 0; k < v; k++) {
-      if (this.rels[k] !== 'appos' || this.heads[k]! > k) continue;
-      // The phrase must end just before the verb, and lie inside one of the verb's own dependents.
+      if ((this.rels[k] !== 'appos' && this.rels[k] !== 'conj') || this.heads[k]! > k) continue;
+      const h = this.heads[k]!;
+      // "…, the Miners Union and the Dockers League denounced": the conjuncts after it on the same word go with it.
+      const group = [k];
+      if (this.rels[k] === 'conj') for (let i = k + 1; i < v; i++) if (this.heads[i] === h && this.rels[i] === 'conj') group.push(i);
+      // The phrase must follow a comma, end just before the verb, and lie inside one of the verb's own dependents.
+      let first = k;
       let last = k;
-      for (let i = k + 1; i < v; i++) if (this.inSubtree(i, k)) last = i;
-      if (last !== v - 1 || !this.inSubtree(this.heads[k]!, v)) continue;
-      this.heads[k] = v;
-      this.rels[k] = 'nsubj';
+      for (let i = h + 1; i < v; i++) {
+        if (this.tokens[i]!.upos === 'PUNCT' || !group.some((g) => this.inSubtree(i, g))) continue;
+        first = Math.min(first, i);
+        last = i;
+      }
+      if (last !== v - 1 || !this.inSubtree(h, v) || (this.rels[k] === 'conj' && this.tokens[first - 1]?.text !== ',')) continue;
+      const heads = [...this.heads];
+      const rels = [...this.rels];
+      heads[k] = v; rels[k] = 'nsubj';
+      for (const g of group.slice(1)) heads[g] = k;
+      this.adopt(heads, rels);
       return;
     }
   }
@@ -167,6 +181,33 @@ export class SentenceTree {
   }
 
   /**
+   * "X will join Y next spring, its chairman, Z, said": the reporting verb heads, but the parser hung its subject on
+   * the reported clause as a bare oblique or object. The noun after the comma, ending right before the verb, is the
+   * verb's subject.
+   */
+  private reportSubjectInClause(v: number): void {
+    const t = this.tokens[v]!;
+    if (!/^VB[DZP]$/.test(t.tag) || !predicateClasses(t.lemma.toLowerCase(), 'v').includes('say')) return;
+    if (this.heads.some((h, k) => h === v && /^(nsubj|csubj|expl)/.test(this.rels[k]!))) return;
+    const clause = this.heads.findIndex((h, k) => h === v && k < v && /^(ccomp|parataxis|advcl)/.test(this.rels[k]!));
+    if (clause < 0) return;
+    for (let n = clause + 1; n < v; n++) {
+      if (this.heads[n] !== clause || !/^(NOUN|PROPN)$/.test(this.tokens[n]!.upos) || !/^(obl|obj|dep|appos|nmod)/.test(this.rels[n]!)) continue;
+      if (this.heads.some((h, k) => h === n && (this.rels[k] === 'case' || this.rels[k] === 'mark'))) continue;
+      let first = n;
+      let last = n;
+      for (let i = clause + 1; i < v; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, n)) { first = Math.min(first, i); last = i; }
+      const end = this.tokens[last + 1]?.text === ',' ? last + 2 : last + 1;
+      if (this.tokens[first - 1]?.text !== ',' || end !== v) continue;
+      const heads = [...this.heads];
+      const rels = [...this.rels];
+      heads[n] = v; rels[n] = 'nsubj';
+      this.adopt(heads, rels);
+      return;
+    }
+  }
+
+  /**
    * "…, its leader Tumelo Sebego warned": a title and the name after it read as two subjects of one verb. The title
    * is made a word of the name, as for "President Ana Lima"; a noun after a comma explains the subject before it.
    */
@@ -186,8 +227,43 @@ export class SentenceTree {
     } else if (this.tokens[b]!.upos === 'NOUN' && first === last + 2 && this.tokens[last + 1]!.text === ',') {
       // "X and Y, members of Z, resigned": the noun after the comma explains the names.
       heads[b] = a; rels[b] = 'appos';
+    } else if (this.tokens[b]!.upos === 'PROPN' && first === last + 1 && this.personNoun(last) && this.inSubtree(last, a)) {
+      // "The retrial of the journalist Ana Ferraz opened": the name is the role noun's right before it.
+      heads[b] = last; rels[b] = 'appos';
     } else return;
     this.adopt(heads, rels);
+  }
+
+  /** A common noun that names a person: a role, a title or a relative ("journalist", "commander", "brother"). */
+  private personNoun(g: number): boolean {
+    const lemma = this.tokens[g]!.lemma.toLowerCase();
+    return this.nameType(g) === undefined && this.tokens[g]!.upos === 'NOUN' && (nounClass(lemma)?.kind === 'person' || isTitle(lemma));
+  }
+
+  /**
+   * "the murder of her brother, Samir Toma", "farmers who backed the main movement, the MST": a name set off by a
+   * comma explains the noun right before the comma when the parser hung it higher on a noun of the wrong sort (a
+   * person's name on an event, a body's on people).
+   */
+  private lowAppositionHost(c: number): void {
+    if (this.rels[c] !== 'appos') return;
+    const type = this.nameType(c);
+    const h = this.heads[c]!;
+    if (!type || h < 0 || h > c) return;
+    let first = c;
+    for (let i = h + 1; i < c; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, c)) { first = i; break; }
+    if (this.tokens[first - 1]?.text !== ',') return;
+    const fits = (g: number) => type === 'PER' ? this.personNoun(g) || this.nameType(g) === 'PER'
+      : this.tokens[g]!.upos === 'NOUN' && !this.personNoun(g) && this.nameType(g) === undefined;
+    if (fits(h)) return;
+    // The nouns on the right edge of the host's phrase, from the word before the comma up.
+    for (let g = first - 2; g >= 0 && g !== h && this.inSubtree(g, h); g = this.heads[g]!) {
+      if (!/^(NOUN|PROPN)$/.test(this.tokens[g]!.upos) || !fits(g)) continue;
+      const heads = [...this.heads];
+      heads[c] = g;
+      this.adopt(heads, [...this.rels]);
+      return;
+    }
   }
 
   /**
@@ -254,13 +330,9 @@ export class SentenceTree {
     const type = h >= 0 ? this.nameType(h) : undefined;
     if (type !== 'LOC' && type !== 'ORG') return;
     // The nearest noun above that names a person ("commander", not "troops").
-    const personNoun = (g: number) => {
-      const lemma = this.tokens[g]!.lemma.toLowerCase();
-      return this.nameType(g) === undefined && this.tokens[g]!.upos === 'NOUN' && (nounClass(lemma)?.kind === 'person' || isTitle(lemma));
-    };
     let g = h;
-    while (g >= 0 && !personNoun(g) && /^(nmod|compound|flat)/.test(this.rels[g]!)) g = this.heads[g]!;
-    if (g < 0 || g > c || !personNoun(g)) return;
+    while (g >= 0 && !this.personNoun(g) && /^(nmod|compound|flat)/.test(this.rels[g]!)) g = this.heads[g]!;
+    if (g < 0 || g > c || !this.personNoun(g)) return;
     const heads = [...this.heads];
     const rels = [...this.rels];
     heads[c] = g; rels[c] = 'appos';
