@@ -1,15 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readContentStats } from '../../bench/lib/graph-stats.js';
+import { sharedFile } from '../helpers/required-tools.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'newsgraph-graph-stats-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const SHARED_TOOL = fileURLToPath(new URL('../../../shared/eval/tools/graph-stats.mjs', import.meta.url));
 
 type Kind = 'person' | 'organisation' | 'group' | 'place' | 'event' | 'document';
 const node = (key: string, kind: Kind, extra: Record<string, unknown> = {}) => ({
@@ -80,11 +79,9 @@ describe('readContentStats', () => {
     expect(() => readContentStats(notGraph)).toThrow(`${notGraph}: not a newsgraph graph: missing edges`);
   });
 
-  const sharedPresent = existsSync(SHARED_TOOL);
-  if (!sharedPresent) console.warn(`skipped: the cross-check with ${SHARED_TOOL} (../shared absent)`);
-  it.skipIf(!sharedPresent)('agrees with ../shared/eval/tools/graph-stats.mjs, which defines the targets', () => {
+  it('agrees with ../shared/eval/tools/graph-stats.mjs, which defines the targets', () => {
     const file = tinyGraph();
-    const shared = JSON.parse(execFileSync(process.execPath, [SHARED_TOOL, file], { encoding: 'utf8' })) as Record<string, number>;
+    const shared = JSON.parse(execFileSync(process.execPath, [sharedFile('eval/tools/graph-stats.mjs'), file], { encoding: 'utf8' })) as Record<string, number>;
     const mine = readContentStats(file);
     expect(shared).toEqual({
       articles: mine.articles, entities: mine.entities, content: mine.contentRelations, open: mine.openRelations,
