@@ -13,12 +13,10 @@ export function analyse(body: string): AnalysedText {
   const names: NameSpan[][] = tagNames(texts);
   const sentences: Sentence[] = raw.map((s, i) => {
     const parsed = parseTokens(texts[i]!, { names: names[i] ?? [], pos: s.tokens.map((t) => t.pos) });
+    // One object shape for every token (a spread makes each token's shape anew).
     const tokens = s.tokens.map((t, k) => ({
-      ...t,
-      tag: parsed.xpos[k]!,
-      upos: parsed.upos[k]!,
-      head: parsed.heads[k]!,
-      deprel: parsed.deprels[k]!,
+      text: t.text, start: t.start, end: t.end, pos: t.pos, lemma: t.lemma, lower: t.lower,
+      tag: parsed.xpos[k]!, upos: parsed.upos[k]!, head: parsed.heads[k]!, deprel: parsed.deprels[k]!,
     }));
     return { start: s.start, end: s.end, tokens, names: names[i] ?? [] };
   });
