@@ -98,6 +98,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Norway —opposes→ blockade'], not: ['Nordic Council —supports→ blockade'] },
   { name: "the by-phrase after 'the signing of a treaty' is the signer, not an author", text: 'The ratification of the river treaty by Laos and Myanmar took place in Vientiane.',
     has: ['Laos —signed→ river treaty', 'Myanmar —signed→ river treaty'], not: ['Laos —authored→ river treaty'] },
+  { name: 'names set beside a plural noun, read as its bare modifier', text: 'The petition, endorsed by charities Shelter Cymru and Crisis Wales, urges ministers to act.',
+    has: ['Shelter Cymru —supports→ petition', 'Crisis Wales —supports→ petition'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

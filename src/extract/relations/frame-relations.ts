@@ -59,7 +59,8 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
     const names: LocalEntity[] = [];
     for (const c of tree.children(i)) {
       const d = tree.base(c);
-      if ((d !== 'appos' && d !== 'flat' && d !== 'compound') || c < i && d !== 'compound' || tree.marker(c)) continue;
+      // "charities Refugee Action and Citizens UK": the parser may read the names as a bare nmod of the noun.
+      if ((d !== 'appos' && d !== 'flat' && d !== 'compound' && d !== 'nmod') || c < i && d !== 'compound' || tree.marker(c)) continue;
       for (const k of tree.conjuncts(c)) {
         const n = ctx.entityAt(k);
         if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);
