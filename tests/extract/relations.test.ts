@@ -100,6 +100,8 @@ const CASES: Array<{ name: string; text: string; has: string[]; not?: string[] }
     has: ['Laos —signed→ river treaty', 'Myanmar —signed→ river treaty'], not: ['Laos —authored→ river treaty'] },
   { name: 'names set beside a plural noun, read as its bare modifier', text: 'The petition, endorsed by charities Shelter Cymru and Crisis Wales, urges ministers to act.',
     has: ['Shelter Cymru —supports→ petition', 'Crisis Wales —supports→ petition'] },
+  { name: 'after a fronted phrase, a role and its name set off by commas are the subject; the body before the role holds it', text: 'In her reply, the ICAC counsel, Ms. Dora Adeyemi, urged the court to dismiss the appeal.',
+    has: ['Dora Adeyemi —called_on→ court', 'Dora Adeyemi —member_of→ ICAC'], not: ['ICAC —called_on→ court'] },
   { name: 'name of an organisation', text: 'Maria Lopez of the Andes Mining Union spoke to reporters.', has: ['Maria Lopez —member_of→ Andes Mining Union'] },
   { name: 'name of a country', text: 'Tariq Haddad of Jordan won the sprint.', has: ['Tariq Haddad —located_in→ Jordan'] },
   { name: 'an organisation of a place', text: "Peru's electoral court annulled the vote.", has: ['electoral court —located_in→ Peru'] },

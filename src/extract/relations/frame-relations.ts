@@ -61,6 +61,8 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
       const d = tree.base(c);
       // "charities Refugee Action and Citizens UK": the parser may read the names as a bare nmod of the noun.
       if ((d !== 'appos' && d !== 'flat' && d !== 'compound' && d !== 'nmod') || c < i && d !== 'compound' || tree.marker(c)) continue;
+      // "the EFCC counsel": a body named before a role is where the role is held, not who holds it.
+      if (c < i && isRole(tree, i)) continue;
       for (const k of tree.conjuncts(c)) {
         const n = ctx.entityAt(k);
         if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);

@@ -113,7 +113,12 @@ export class SentenceTree {
         first = Math.min(first, i);
         last = i;
       }
-      if (last !== v - 1 || !this.inSubtree(h, v) || (this.rels[k] === 'conj' && this.tokens[first - 1]?.text !== ',')) continue;
+      const ends = last === v - 1 || (last === v - 2 && this.tokens[v - 1]!.text === ',');
+      if (!ends || !this.inSubtree(h, v) || (this.rels[k] === 'conj' && this.tokens[first - 1]?.text !== ',')) continue;
+      // A fronted adjunct ("In a statement on Friday, …"), not a clause the verb reports ("X will join Y, its chair, Z, said").
+      let top = h;
+      while (this.heads[top] !== v && this.heads[top]! >= 0) top = this.heads[top]!;
+      if (!/^(obl|advcl|nmod)/.test(this.rels[top]!)) continue;
       const heads = [...this.heads];
       const rels = [...this.rels];
       heads[k] = v; rels[k] = 'nsubj';
