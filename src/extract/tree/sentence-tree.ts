@@ -133,8 +133,9 @@ export class SentenceTree {
    * subjects read as a conjunct inside the fronted phrase. It becomes the subject, the other its conjunct.
    */
   private frontedConjunct(v: number, subject: number): void {
+    // The "and" opening the subject's phrase, on the subject or on a word of its name.
     let cc = -1;
-    for (let i = 0; i < subject; i++) if (this.heads[i] === subject && this.rels[i] === 'cc') cc = i;
+    for (let i = 0; i < subject; i++) if (this.rels[i] === 'cc' && this.inSubtree(i, subject)) { cc = i; break; }
     if (cc < 0) return;
     for (let k = 0; k < cc; k++) {
       if (!['conj', 'appos', 'obl', 'dep', 'obj'].includes(this.rels[k]!) || this.heads[k]! > k || this.tokens[k]!.upos !== 'PROPN') continue;
