@@ -122,7 +122,7 @@ function unique<T>(xs: readonly T[] | undefined): T | undefined {
 
 /**
  * Of the full names that may be meant, the one named first before mention i; when none comes before (a headline's
- * "Zardari arrested" above "Asif Ali Zardari … his son, Bilawal Bhutto Zardari"), the one the article names first.
+ * "Haddad detained" above "Omar Haddad … his son, Karim Haddad"), the one the article names first.
  */
 function firstIntroduced<T extends { i: number }>(xs: readonly T[] | undefined, i: number): T | undefined {
   let first: T | undefined;
@@ -158,7 +158,7 @@ function isTail(short: readonly string[], long: readonly string[]): boolean {
   return true;
 }
 
-/** Whether `short` is `long` up to an "of" phrase: "tax court" of "tax court of canada". */
+/** Whether `short` is `long` up to an "of" phrase: "high court" of "high court of malawi". */
 function isHeadBeforeOf(short: readonly string[], long: readonly string[]): boolean {
   if (long[short.length] !== 'of') return false;
   for (let k = 0; k < short.length; k++) if (short[k] !== long[k]) return false;
@@ -249,11 +249,11 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
   const lex = lexicon();
   for (const d of distinctNames) {
     const { i, m, w } = d;
-    // 2. Surname or given name alone → the full name that ends with it; of several ("Zardari" after "Asif Ali Zardari"
-    //    and "Bilawal Bhutto Zardari"), the one introduced first, as news writing refers back to its main person.
+    // 2. Surname or given name alone → the full name that ends with it; of several ("Haddad" after "Omar Haddad"
+    //    and "Karim Haddad"), the one introduced first, as news writing refers back to its main person.
     if (w.length === 1 && !d.acronym) {
       // The article's own names first: most single words end no full name, and the lexicon is not asked.
-      // A given name ("Benazir") when no full name ends with the word.
+      // A given name ("Nadia") when no full name ends with the word.
       const person = firstIntroduced(personsByLastWord.get(w[0]!), i) ??
         (d.person ? firstIntroduced(personsByFirstWord.get(w[0]!), i) : undefined);
       if (person && !lex.knownBodies.has(w[0]!) && !lex.countries.has(w[0]!)) { uf.union(person.i, i); continue; }
@@ -281,7 +281,7 @@ export function resolveLocal(bySentence: DraftMention[][], coreWords: (m: DraftM
       const long = onlyOne(candidates, (o) => o.i !== i && isTail(d.expanded, o.expanded));
       if (long) uf.union(long.i, i);
     }
-    //    … or without its "of" phrase ("the Tax Court" for "the Tax Court of Canada"), when only one name fits.
+    //    … or without its "of" phrase ("the High Court" for "the High Court of Malawi"), when only one name fits.
     if (m.kind === 'organisation' && d.expanded.length >= 2) {
       const candidates = orgsByFirstExpanded.get(d.expanded[0]!) ?? [];
       const long = onlyOne(candidates, (o) => o.i !== i && isHeadBeforeOf(d.expanded, o.expanded));

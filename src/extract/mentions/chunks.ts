@@ -14,7 +14,7 @@ export interface Chunk {
   coreStart: number;
   head: number;
   definite: boolean;
-  /** Token range of a possessor ("Egypt's" in "Egypt's statement"), if any. */
+  /** Token range of a possessor ("Kenya's" in "Kenya's statement"), if any. */
   possessor?: { start: number; end: number };
   count?: { value: number; approx: boolean };
 }

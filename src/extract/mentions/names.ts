@@ -168,7 +168,7 @@ function splitNames(sentence: Sentence): NameSpan[] {
       k--;
     }
   }
-  // "Adolfo Salamanca", "Maria Lima": a lone given name right before a one-word place is a person's full name.
+  // "Maria Toledo", "Pablo Cordoba": a lone given name right before a one-word place is a person's full name.
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
@@ -197,7 +197,7 @@ function honorificNames(sentence: Sentence): NameSpan[] {
     // Cheap tests first: a name needs a capital here and on the next word, and most words fail that.
     if (!startsCapital(tokens[i]!.text) || !startsCapital(tokens[i + 1]!.text) || !isHonorific(tokens[i]!.text)) continue;
     let j = i + 1;
-    // An honorific between two names belongs to the name ("Sheikh Sharif Sheikh Ahmed").
+    // An honorific between two names belongs to the name ("Sheikh Nasser Sheikh Qasim").
     const nameWord = (k: number) => k < tokens.length && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[k]!.text);
     while (j < i + 5 && nameWord(j) && (!isHonorific(tokens[j]!.text) || j > i + 1 && nameWord(j + 1) && !isHonorific(tokens[j + 1]!.text))) j++;
     if (j > i + 1) out.push(nameSpan(i + 1, j, 'PER', 0.9));
@@ -212,7 +212,7 @@ function hasToken(tokens: readonly Token[], text: string): boolean {
   return false;
 }
 
-/** Words an acronym may skip or take a letter from ("National Commission on Human Rights (NCHR)"). */
+/** Words an acronym may skip or take a letter from ("Federal Agency on Road Safety (FARS)"). */
 const ACRONYM_OPTIONAL = new Set(['of', 'on', 'for', 'the', 'and', 'in', 'to', 'at', 'de', 'la', 'du', 'des', 'del', '&']);
 
 /** Whether the words, in order, spell the acronym: each gives its initial (an all-capital word all its letters). */
@@ -230,7 +230,7 @@ function spells(words: readonly string[], acronym: string): boolean {
 }
 
 /**
- * "the National commission on Human Rights (NCHR)": the words before an acronym in brackets that spell it are one
+ * "the Federal agency on Road Safety (FARS)": the words before an acronym in brackets that spell it are one
  * name, whatever their case, however the tagger split them.
  */
 function acronymExpansions(sentence: Sentence): NameSpan[] {
@@ -335,7 +335,7 @@ export function nameMentions(sentence: Sentence, index: number, body: string): N
       let j = span.start - 1;
       while (j >= 0 && isHonorific(tokens[j]!.text)) { titles.unshift(tokens[j]!.text.replace(/\.$/, '')); j--; }
       // "Prime Minister Jonas Berg": a title right before the name (not "the minister, X").
-      // "Somali President Sheikh X": the title may come before the honorific.
+      // "Yemeni President Sheikh X": the title may come before the honorific.
       const honorificsOnly = titles.every(isHonorific);
       for (let n = Math.min(4, j + 1), found = false; n >= 1 && honorificsOnly && !found; n--) {
         if (mayBeginTitle(tokens[j + 1 - n]!) && isTitle(wordKey(tokens.slice(j + 1 - n, j + 1).map((t) => t.text).join(' ')))) {

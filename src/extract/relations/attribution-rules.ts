@@ -23,7 +23,7 @@ function wireCredits(ctx: SentenceContext): void {
     if (m && SOURCES.has(ctx.entity(m).kind)) emitChecked(ctx, article, 'reported_by', ctx.entity(m), from, to, 0.8, rule);
   };
   if (ctx.index <= 2) {
-    // "MOGADISHU, Oct.4 (Xinhua) --", "ZURICH (Reuters) -": an agency in brackets among the first words.
+    // "NAIROBI, Oct.4 (Xinhua) --", "ZURICH (Reuters) -": an agency in brackets among the first words.
     for (let i = 1; i < Math.min(tokens.length, 10); i++) {
       if (tokens[i]!.text !== '(' ) continue;
       const m = ctx.startingAt(i + 1).find((x) => x.end < tokens.length && tokens[x.end]!.text === ')');

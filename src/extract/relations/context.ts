@@ -184,7 +184,7 @@ export class SentenceContext {
   }
 
   /**
-   * Tokens before this index are a wire dateline ("MOGADISHU, Oct. 4 (Xinhua) --", "LONDON 1996-08-22"): they say
+   * Tokens before this index are a wire dateline ("NAIROBI, Oct. 4 (Xinhua) --", "LONDON 1996-08-22"): they say
    * where and by whom, and are nobody's subject.
    */
   get datelineEnd(): number {
@@ -194,7 +194,7 @@ export class SentenceContext {
 
   private dateline?: number;
 
-  /** Whether the innermost mention at token i is a nationality adjective ("Somali" naming Somalia). */
+  /** Whether the innermost mention at token i is a nationality adjective ("Kenyan" naming Kenya). */
   isDemonym(i: number): boolean {
     const at = this.innermost ??= this.innermostMentions();
     return at[i]?.attrs.demonym === true;

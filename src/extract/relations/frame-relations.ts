@@ -52,7 +52,7 @@ interface End {
  * those names: "charities Refugee Action and Citizens UK"), or what a personal pronoun refers to.
  */
 export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: number): LocalEntity[] {
-  // A dateline names nobody's subject; a nationality adjective ("Somali President X") is nobody's argument either.
+  // A dateline names nobody's subject; a nationality adjective ("Kenyan President X") is nobody's argument either.
   if (i < ctx.datelineEnd || ctx.isDemonym(i)) return [];
   const e = ctx.entityAt(i);
   if (!e || !ctx.isNamed(i)) {
@@ -61,14 +61,14 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
       const d = tree.base(c);
       // "charities Refugee Action and Citizens UK": the parser may read the names as a bare nmod of the noun.
       if ((d !== 'appos' && d !== 'flat' && d !== 'compound' && d !== 'nmod') || c < i && d !== 'compound' || tree.marker(c)) continue;
-      // "the EFCC counsel": a body named before a role is where the role is held, not who holds it.
+      // "the ICAC counsel": a body named before a role is where the role is held, not who holds it.
       if (c < i && isRole(tree, i)) continue;
       for (const k of tree.conjuncts(c)) {
         const n = ctx.entityAt(k);
         if (n && n !== e && ctx.isNamed(k) && n.kind !== 'place' && !names.includes(n)) names.push(n);
       }
     }
-    // "the rebel group of Al Shabaab": a body described and then named by its "of" phrase.
+    // "the rebel movement of the Sahel Front": a body described and then named by its "of" phrase.
     if (e && e.kind === 'organisation') {
       for (const c of tree.childrenBy(i, 'nmod')) {
         const n = tree.marker(c) === 'of' ? ctx.entityAt(c) : undefined;
@@ -76,9 +76,9 @@ export function entitiesOfToken(ctx: SentenceContext, tree: SentenceTree, i: num
       }
     }
     // "the head of X, Y": a name in apposition stands for the noun it explains; so do names set beside a plural noun
-    // or a description ("the main opposition movement, the PMOI").
+    // or a description ("the main rural movement, the MST").
     if (names.length && (!e || e.kind === 'group' || isActor(e) && names.every(isActor))) return names;
-    // "the President-elect of the Council, Maryam Rajavi": the parser may hang the name on the title's "of" phrase,
+    // "the President-elect of the Council, Ana Ruiz": the parser may hang the name on the title's "of" phrase,
     // as an apposition or a conjunct after a comma.
     if (!e && isRole(tree, i)) {
       const named = nameSetAside(ctx, tree, i, 0);

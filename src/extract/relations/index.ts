@@ -108,7 +108,7 @@ function nameUnits(tokens: readonly Token[], mentions: readonly DraftMention[]):
   const out: NameUnit[] = [];
   for (const m of mentions) {
     if (m.origin !== 'name' || m.charStart !== undefined) continue;
-    // A person's title before the name, with a nationality before it ("Somali President Sheikh").
+    // A person's title before the name, with a nationality before it ("Yemeni President Sheikh").
     let lead = m.coreStart;
     if (m.kind === 'person' && typeof m.attrs.title === 'string') {
       const words = m.attrs.title.split(/\s+/).length;

@@ -61,7 +61,7 @@ export function isRole(tree: SentenceTree, i: number): boolean {
 
 /**
  * People who belong to the body named with them ("the embassy's employees", "activists from X"), unlike those who
- * only deal with it ("RIM investors", "the bank's customers").
+ * only deal with it ("Acme investors", "the bank's customers").
  */
 const MEMBER_NOUNS = new Set(['member', 'employee', 'staff', 'worker', 'official', 'officer', 'executive', 'director', 'manager', 'delegate',
   'delegation', 'representative', 'envoy', 'diplomat', 'activist', 'supporter', 'cadre', 'soldier', 'troop', 'fighter', 'militant', 'lawmaker',
@@ -154,7 +154,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     // place under "station" is the event's too, below).
     for (const c of phraseDependents(m, h)) {
       if (c >= m.coreStart && c < m.coreEnd) {
-        // Names inside the phrase's core: "the Mogadishu attack", "the JPP report", "Croatia's parliament".
+        // Names inside the phrase's core: "the Nairobi attack", "the ICJ report", "Croatia's parliament".
         const d = tree.deprel(c);
         if (d !== 'compound' && d !== 'nmod:poss' && d !== 'amod') continue;
       }
@@ -174,7 +174,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     adjacentPhrase(m, e, h);
     // Appositions: "Ana Lima, the head of X" and "the head of X, Ana Lima".
     if (m.kind === 'person') titleOf(m, e, h);
-    // "the Lagos High Court, Ikeja": a place set after a body or an event says where it is.
+    // "the Nairobi High Court, Milimani": a place set after a body or an event says where it is.
     if (m.kind === 'organisation' || m.kind === 'event') {
       // The parser reads some of these as a conjunct without "and".
       const commaConjuncts = tree.childrenBy(h, 'conj').filter((c) => !tree.childrenBy(c, 'cc').length);
@@ -235,7 +235,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     if (p && ctx.tokens[p.coreEnd]?.text === ')') emit(e, 'located_in', ctx.entity(p), m.coreStart, p.coreEnd - 1, 0.6, 'place-in-brackets');
   }
 
-  /** "Disney is the parent company of ABC": a link stated by a copula and a noun, kept open with the noun's words. */
+  /** "Acme is the parent company of Zeta Radio": a link stated by a copula and a noun, kept open with the noun's words. */
   function copularLink(r: number): void {
     const subject = tree.childrenBy(r, 'nsubj').map((k) => ({ k, e: entityAt(k) })).find((x) => x.e && ACTORS.has(x.e.kind));
     if (!subject || tree.isNegated(r)) return;
@@ -249,7 +249,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
   }
 
   /**
-   * "the Monetary Authority of Singapore", "the Lagos High Court": a body whose name begins with a place the article
+   * "the Central Bank of Kenya", "the Nairobi High Court": a body whose name begins with a place the article
    * names, or ends in "of" it.
    */
   function placeInName(m: DraftMention, e: LocalEntity): void {
@@ -353,7 +353,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
       // "Croatia's parliament", "the Kessington police"; not "the French embassy" (a nationality, not a place).
       } else if (kind === 'organisation' && o.kind === 'place' && d !== 'amod') emit(e, 'located_in', o, c, h, 0.6, 'organisation-place');
-      // "FIFA's ethics committee": a body of the organisation that owns it.
+      // "the league's ethics committee": a body of the organisation that owns it.
       else if (kind === 'organisation' && o.kind === 'organisation' && d === 'nmod:poss') emit(e, 'member_of', o, c, h, 0.6, 'organisation-owner');
       else if (kind === 'group' && o.kind === 'organisation' && isMemberNoun(lemma)) emit(e, 'member_of', o, c, h, 0.6, 'group-organisation');
       return;

@@ -14,7 +14,7 @@ const NO_CHILDREN: readonly number[] = Object.freeze([]);
 export interface NameUnit {
   start: number;
   end: number;
-  /** Where the words before the name that give its title begin ("Somali President Sheikh"), if any. */
+  /** Where the words before the name that give its title begin ("Yemeni President Sheikh"), if any. */
   lead?: number;
 }
 
@@ -155,7 +155,7 @@ export class SentenceTree {
   }
 
   /**
-   * "Montenegro may join the union, its minister said after …": the parser may hang a reporting verb that follows its
+   * "Norway will join the pact, its minister said after …": the parser may hang a reporting verb that follows its
    * clause under that clause, its subject as a clause of its own. The reporting verb becomes the head again, the
    * clause what it reports, the noun after the comma its subject.
    */
@@ -214,7 +214,7 @@ export class SentenceTree {
   }
 
   /**
-   * "…, its leader Tumelo Sebego warned": a title and the name after it read as two subjects of one verb. The title
+   * "…, its leader Enid Carrow warned": a title and the name after it read as two subjects of one verb. The title
    * is made a word of the name, as for "President Ana Lima"; a noun after a comma explains the subject before it.
    */
   private doubledSubject(v: number): void {
@@ -351,7 +351,7 @@ export class SentenceTree {
     return this.sentence.names.find((n) => n.start <= i && i < n.end)?.type;
   }
 
-  /** A proper noun, or a word of a name the name tagger found ("PMOI" tagged as a common noun). */
+  /** A proper noun, or a word of a name the name tagger found ("MST" tagged as a common noun). */
   private isName(i: number): boolean {
     return this.tokens[i]!.upos === 'PROPN' || this.sentence.names.some((n) => n.start <= i && i < n.end);
   }
@@ -381,7 +381,7 @@ export class SentenceTree {
       return out;
     };
     let outward = outwardOf(start);
-    // "Somali President Sheikh X condemned": when a word of the title, not the name, holds the arc that attaches
+    // "Yemeni President Sheikh X condemned": when a word of the title, not the name, holds the arc that attaches
     // them, the title and the name are one unit.
     let titleWords = 0;
     if (unit.lead !== undefined && unit.lead < start && !outward.some(telling) && outwardOf(unit.lead).some((i) => i < start && telling(i))) {
