@@ -87,6 +87,8 @@ const OWNER = 'poss|nmod:by|nmod:from';
 
 // A country or city named as an actor stays a place, so actor roles admit places.
 const ACTORS: readonly EntityKind[] = ['person', 'group', 'organisation', 'place'];
+/** The kinds that act: people, groups, organisations and places named as actors. */
+export const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(ACTORS);
 const ACTORS_AND_DOCS: readonly EntityKind[] = [...ACTORS, 'document'];
 
 export const RELATIONS: Readonly<Record<RelationId, RelationInfo>> = {

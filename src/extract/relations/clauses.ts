@@ -2,13 +2,12 @@
  * Mentions read off the token sequence where no tree is needed: what a pronoun stands for, a sentence's subject,
  * names coordinated after a word, the mention after a title.
  */
-import type { EntityKind, LocalEntity } from '../../schema/index.js';
+import { ACTOR_KINDS, type EntityKind, type LocalEntity } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isComma, isPreposition, isVerb, DETERMINERS } from '../tokens.js';
 import type { SentenceContext } from './context.js';
 
 const POSSESSIVE_ENDINGS = new Set(["'s", '’s', "'", '’']);
-const ACTORS: ReadonlySet<EntityKind> = new Set(['person', 'organisation', 'group', 'place']);
 const IT_KINDS: ReadonlySet<EntityKind> = new Set(['organisation', 'document', 'event']);
 
 /** `isCoordinator(tokens[i])` from the sentence's lower-cased words. */
@@ -58,7 +57,7 @@ export function coordinatedFrom(ctx: SentenceContext, i: number): DraftMention[]
     if (j === end) break;
     j = skipToMention(ctx, j);
     const next = ctx.startingAt(j)[0];
-    if (!next || (next.kind !== first.kind && !(ACTORS.has(next.kind) && ACTORS.has(first.kind)))) break;
+    if (!next || (next.kind !== first.kind && !(ACTOR_KINDS.has(next.kind) && ACTOR_KINDS.has(first.kind)))) break;
     // "X and Y signed": stop when the next mention is a new clause's subject.
     if (isVerb(ctx.tokens[next.end]) && ctx.tokens[next.end]!.pos === 'VERB' && out.length && isCoordinatorAt(ctx, j - 1)) {
       out.push(next);

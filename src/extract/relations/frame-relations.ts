@@ -3,7 +3,7 @@
  * class picks the rules, the rule says which arguments are the ends, the table's kinds say whether the ends fit.
  * A verb that joins two entities and fits no rule gives an open `related_to` carrying its predicate phrase.
  */
-import { RELATION_IDS, RELATIONS, allowsKinds, type FrameRule, type LocalEntity, type RelationId } from '../../schema/index.js';
+import { ACTOR_KINDS, RELATION_IDS, RELATIONS, allowsKinds, type FrameRule, type LocalEntity, type RelationId } from '../../schema/index.js';
 import type { Frame } from '../frames/frames.js';
 import { predicateClasses } from '../word-lists.js';
 import type { SentenceTree } from '../tree/sentence-tree.js';
@@ -293,13 +293,12 @@ function wanted(ctx: SentenceContext, tree: SentenceTree, f: Frame, readings: Re
 /** Verbs too general to name a link by themselves ("have", "make"), and speech, which says things about its object. */
 const LIGHT_VERBS = new Set(['be', 'have', 'get', 'make', 'do', 'take', 'give', 'go', 'come', 'see', 'put', 'keep', 'let', 'become', 'seem', 'include', 'use', 'need', 'want', 'know', 'think', 'find', 'leave', 'bring']);
 const NOT_OPEN_CLASSES = new Set(['say', 'report', 'describe', 'refuse', 'attempt', 'intend', 'aspect']);
-const ACTORS: ReadonlySet<string> = new Set(['person', 'organisation', 'group', 'place']);
 
 /** A verb joining its subject and object that no rule reads: the link the text states, with its words. */
 function openRelations(ctx: SentenceContext, tree: SentenceTree, f: Frame, related: ReadonlySet<string>): void {
   if (LIGHT_VERBS.has(f.lemma) || f.classes.some((c) => NOT_OPEN_CLASSES.has(c))) return;
   // Named actors only: a verb between descriptions ("the court informed four men") says too little to keep.
-  const named = (e: End) => ACTORS.has(e.entity.kind) && e.entity.origin === 'name';
+  const named = (e: End) => ACTOR_KINDS.has(e.entity.kind) && e.entity.origin === 'name';
   const agents = ends(ctx, tree, f, ['agent'], undefined, false).filter(named);
   const patients = ends(ctx, tree, f, ['patient'], undefined, false).filter(named);
   if (!agents.length || !patients.length) return;

@@ -4,7 +4,7 @@
  * parliament"), who wrote a document ("a statement from the ministry") and who took part in an event ("talks
  * between X and Y", "the arrest of X by Y").
  */
-import type { LocalEntity, RelationId } from '../../schema/index.js';
+import { ACTOR_KINDS, type LocalEntity, type RelationId } from '../../schema/index.js';
 import type { DraftMention } from '../mentions/draft.js';
 import { isTitle } from '../mentions/names.js';
 import { leaderTitles, leadsPlace, nounClass, predicateClasses, SUBORDINATE_POSTS } from '../word-lists.js';
@@ -15,7 +15,6 @@ import type { SentenceContext } from './context.js';
 import { resolvePronoun, skipToMention } from './clauses.js';
 import { emitChecked } from './emit.js';
 
-const ACTORS = new Set(['person', 'organisation', 'group', 'place']);
 /** Prepositions whose phrase right after a noun phrase belongs to it, whatever the parse says. */
 const ADJACENT_PREPOSITIONS = new Set(['of', 'by', 'from', 'against', 'in', 'at', 'on', 'about', 'into', 'between']);
 /** Event categories that someone holds: an organisation named with one organised it ("the Labour conference"). */
@@ -237,11 +236,11 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
 
   /** "Acme is the parent company of Zeta Radio": a link stated by a copula and a noun, kept open with the noun's words. */
   function copularLink(r: number): void {
-    const subject = tree.childrenBy(r, 'nsubj').map((k) => ({ k, e: entityAt(k) })).find((x) => x.e && ACTORS.has(x.e.kind));
+    const subject = tree.childrenBy(r, 'nsubj').map((k) => ({ k, e: entityAt(k) })).find((x) => x.e && ACTOR_KINDS.has(x.e.kind));
     if (!subject || tree.isNegated(r)) return;
     for (const c of tree.childrenBy(r, 'nmod')) {
       const o = entityAt(c);
-      if (!o || o === subject.e || !ACTORS.has(o.kind) || tree.marker(c) !== 'of') continue;
+      if (!o || o === subject.e || !ACTOR_KINDS.has(o.kind) || tree.marker(c) !== 'of') continue;
       const words = [...tree.childrenBy(r, 'compound'), ...tree.childrenBy(r, 'amod')].filter((k) => k < r).sort((a, b) => a - b).map((k) => tree.tokens[k]!.lower);
       const label = `is ${[...words, tree.tokens[r]!.lower].join(' ')} of`;
       emitChecked(ctx, subject.e!, 'related_to', o, Math.min(subject.k, c), Math.max(subject.k, c), 0.5, 'open', false, label);
@@ -297,7 +296,7 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
 
   /** "the meeting between X and Y": X met Y. */
   function meetingBetween(tokens: readonly number[]): void {
-    const sides = tokens.map((k) => ({ k, e: entityAt(k) })).filter((x): x is { k: number; e: LocalEntity } => !!x.e && ACTORS.has(x.e.kind));
+    const sides = tokens.map((k) => ({ k, e: entityAt(k) })).filter((x): x is { k: number; e: LocalEntity } => !!x.e && ACTOR_KINDS.has(x.e.kind));
     for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) emit(sides[a]!.e, 'met_with', sides[b]!.e, sides[a]!.k, sides[b]!.k, 0.6, 'meeting-between');
   }
 
@@ -340,14 +339,14 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
     const lemma = tree.lemma(h);
     if (d === 'nmod:poss' || d === 'compound' || d === 'amod') {
       if (d === 'amod' && !tree.tokens[c]!.text.match(/^\p{Lu}/u)) return;
-      if (kind === 'document' && ACTORS.has(o.kind) && o.kind !== 'place') emit(o, 'authored', e, c, h, d === 'nmod:poss' ? 0.75 : 0.6, 'document-owner');
+      if (kind === 'document' && ACTOR_KINDS.has(o.kind) && o.kind !== 'place') emit(o, 'authored', e, c, h, d === 'nmod:poss' ? 0.75 : 0.6, 'document-owner');
       else if (kind === 'document' && o.kind === 'place' && d === 'nmod:poss') emit(o, 'authored', e, c, h, 0.6, 'document-owner');
       else if (kind === 'event') {
         if (o.kind === 'place') emit(e, 'located_in', o, c, h, 0.6, 'event-place');
         else if (d === 'nmod:poss' && (isViolent(lemma) || isSanction(lemma))) {
           const hasOf = tree.childrenBy(h, 'nmod').some((k) => tree.marker(k) === 'of');
           emit(o, hasOf ? 'responsible_for' : isViolent(lemma) ? 'victim_of' : 'related_to', e, c, h, 0.6, 'event-possessor');
-        } else if (d === 'nmod:poss' && DONE_BY_POSSESSOR.has(m.category ?? lemma) && ACTORS.has(o.kind)) emit(o, 'responsible_for', e, c, h, 0.55, 'event-possessor');
+        } else if (d === 'nmod:poss' && DONE_BY_POSSESSOR.has(m.category ?? lemma) && ACTOR_KINDS.has(o.kind)) emit(o, 'responsible_for', e, c, h, 0.55, 'event-possessor');
         else if (d === 'nmod:poss' && DONE_TO_POSSESSOR.has(m.category ?? lemma) && (o.kind === 'person' || o.kind === 'group')) emit(o, 'related_to', e, c, h, 0.55, 'event-possessor');
         else if (o.kind === 'organisation' && HELD.has(m.category ?? lemma)) emit(o, 'organised', e, c, h, 0.55, 'event-organiser');
         else if (d === 'nmod:poss' && (o.kind === 'group' || o.kind === 'person')) emit(o, 'participated_in', e, c, h, 0.55, 'event-participant');
@@ -377,15 +376,15 @@ export function nounPhraseRelations(ctx: SentenceContext, tree: SentenceTree): v
         break;
       case 'event':
         if (LOCATIVE.has(marker) && o.kind === 'place') emit(e, 'located_in', o, h, c, 0.65, 'event-in');
-        else if (marker === 'by' && ACTORS.has(o.kind)) emit(o, isViolent(lemma) || isSanction(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
+        else if (marker === 'by' && ACTOR_KINDS.has(o.kind)) emit(o, isViolent(lemma) || isSanction(lemma) ? 'responsible_for' : 'organised', e, c, h, 0.6, 'event-by');
         else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group') && isViolent(lemma)) emit(o, 'victim_of', e, c, h, 0.65, 'event-of');
         // "the arrest of X", "the trial of X", "the release of X": what happened to someone.
         else if (marker === 'of' && (o.kind === 'person' || o.kind === 'group')) emit(o, 'related_to', e, c, h, isSanction(lemma) ? 0.6 : 0.5, 'event-of');
-        else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTORS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
+        else if ((marker === 'between' || marker === 'with' || marker === 'among') && ACTOR_KINDS.has(o.kind)) emit(o, 'participated_in', e, c, h, 0.6, 'event-between');
         break;
       case 'document':
         // Not "the signing of the accord by X": the by-phrase is the act's, read by its noun frame.
-        if (AUTHOR.has(marker) && ACTORS.has(o.kind) && !(marker === 'by' && isOfAnAct(h))) emit(o, 'authored', e, c, h, 0.7, 'document-by');
+        if (AUTHOR.has(marker) && ACTOR_KINDS.has(o.kind) && !(marker === 'by' && isOfAnAct(h))) emit(o, 'authored', e, c, h, 0.7, 'document-by');
         else if (TOPIC.has(marker)) emit(e, 'mentions', o, h, c, 0.6, 'document-on');
         else if (marker === 'against') emit(e, 'opposes', o, h, c, 0.65, 'document-against');
         else if (marker === 'to' && (o.kind === 'person' || o.kind === 'organisation')) emit(e, 'called_on', o, h, c, 0.5, 'document-to');

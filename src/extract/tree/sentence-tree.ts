@@ -139,10 +139,8 @@ export class SentenceTree {
     if (cc < 0) return;
     for (let k = 0; k < cc; k++) {
       if (!['conj', 'appos', 'obl', 'dep', 'obj'].includes(this.rels[k]!) || this.heads[k]! > k || this.tokens[k]!.upos !== 'PROPN') continue;
-      if (this.heads.some((h, c) => h === k && this.rels[c] === 'case')) continue;
-      let first = k;
-      let last = k;
-      for (let i = 0; i < cc; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, k)) { first = Math.min(first, i); last = i; }
+      if (this.hasChild(k, (r) => r === 'case')) continue;
+      const [first, last] = this.wordSpan(k, 0, cc);
       if (last !== cc - 1 || this.tokens[first - 1]?.text !== ',' || !this.inSubtree(this.heads[k]!, v)) continue;
       const heads = [...this.heads];
       const rels = [...this.rels];
@@ -175,8 +173,7 @@ export class SentenceTree {
       else if (i < v && /^(nsubj|csubj|expl)/.test(r)) return;
     }
     if (subject < 0) return;
-    let first = subject;
-    for (let i = h + 1; i < subject; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, subject)) { first = i; break; }
+    const [first] = this.wordSpan(subject, h + 1, subject);
     if (this.tokens[first - 1]?.text !== ',') return;
     const heads = [...this.heads];
     const rels = [...this.rels];
@@ -194,15 +191,13 @@ export class SentenceTree {
   private reportSubjectInClause(v: number): void {
     const t = this.tokens[v]!;
     if (!/^VB[DZP]$/.test(t.tag) || !predicateClasses(t.lemma.toLowerCase(), 'v').includes('say')) return;
-    if (this.heads.some((h, k) => h === v && /^(nsubj|csubj|expl)/.test(this.rels[k]!))) return;
+    if (this.hasChild(v, (r) => /^(nsubj|csubj|expl)/.test(r))) return;
     const clause = this.heads.findIndex((h, k) => h === v && k < v && /^(ccomp|parataxis|advcl)/.test(this.rels[k]!));
     if (clause < 0) return;
     for (let n = clause + 1; n < v; n++) {
       if (this.heads[n] !== clause || !/^(NOUN|PROPN)$/.test(this.tokens[n]!.upos) || !/^(obl|obj|dep|appos|nmod)/.test(this.rels[n]!)) continue;
-      if (this.heads.some((h, k) => h === n && (this.rels[k] === 'case' || this.rels[k] === 'mark'))) continue;
-      let first = n;
-      let last = n;
-      for (let i = clause + 1; i < v; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, n)) { first = Math.min(first, i); last = i; }
+      if (this.hasChild(n, (r) => r === 'case' || r === 'mark')) continue;
+      const [first, last] = this.wordSpan(n, clause + 1, v);
       const end = this.tokens[last + 1]?.text === ',' ? last + 2 : last + 1;
       if (this.tokens[first - 1]?.text !== ',' || end !== v) continue;
       const heads = [...this.heads];
@@ -222,10 +217,8 @@ export class SentenceTree {
     for (let i = 0; i < v; i++) if (this.heads[i] === v && (this.rels[i] === 'nsubj' || this.rels[i] === 'nsubj:pass')) subjects.push(i);
     if (subjects.length !== 2) return;
     const [a, b] = subjects as [number, number];
-    let first = b;
-    for (let i = a + 1; i < b; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, b)) { first = i; break; }
-    let last = a;
-    for (let i = a + 1; i < first; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, a)) last = i;
+    const [first] = this.wordSpan(b, a + 1, b);
+    const [, last] = this.wordSpan(a, a + 1, first);
     const heads = [...this.heads];
     const rels = [...this.rels];
     if (this.tokens[a]!.upos === 'NOUN' && this.tokens[b]!.upos === 'PROPN' && first === a + 1) {
@@ -256,8 +249,7 @@ export class SentenceTree {
     const type = this.nameType(c);
     const h = this.heads[c]!;
     if (!type || h < 0 || h > c) return;
-    let first = c;
-    for (let i = h + 1; i < c; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, c)) { first = i; break; }
+    const [first] = this.wordSpan(c, h + 1, c);
     if (this.tokens[first - 1]?.text !== ',') return;
     const fits = (g: number) => type === 'PER' ? this.personNoun(g) || this.nameType(g) === 'PER'
       : this.tokens[g]!.upos === 'NOUN' && !this.personNoun(g) && this.nameType(g) === undefined;
@@ -330,7 +322,7 @@ export class SentenceTree {
    */
   private misplacedApposition(c: number): void {
     // A conjunct after a comma, without "and", is an apposition read as a list.
-    const commaConjunct = this.rels[c] === 'conj' && !this.heads.some((h, k) => h === c && this.rels[k] === 'cc');
+    const commaConjunct = this.rels[c] === 'conj' && !this.hasChild(c, (r) => r === 'cc');
     if ((this.rels[c] !== 'appos' && !commaConjunct) || this.nameType(c) !== 'PER') return;
     const h = this.heads[c]!;
     const type = h >= 0 ? this.nameType(h) : undefined;
@@ -362,6 +354,20 @@ export class SentenceTree {
       for (let k = heads[i]!, n = 0; k >= 0; k = heads[k]!, n++) if (k === i || n > heads.length) return;
     }
     for (let i = 0; i < heads.length; i++) { this.heads[i] = heads[i]!; this.rels[i] = rels[i]!; }
+  }
+
+  /** The first and last word (punctuation aside) of root's subtree within tokens [from, to), root itself included. */
+  private wordSpan(root: number, from: number, to: number): [number, number] {
+    let first = root;
+    let last = root;
+    for (let i = from; i < to; i++) if (this.tokens[i]!.upos !== 'PUNCT' && this.inSubtree(i, root)) { first = Math.min(first, i); last = Math.max(last, i); }
+    return [first, last];
+  }
+
+  /** Whether a child of x on the repaired heads has a label the test accepts (the child lists are built after the repairs). */
+  private hasChild(x: number, test: (label: string) => boolean): boolean {
+    for (let k = 0; k < this.heads.length; k++) if (this.heads[k] === x && test(this.rels[k]!)) return true;
+    return false;
   }
 
   /** Whether token i lies in the subtree of token root (on the repaired heads). */
